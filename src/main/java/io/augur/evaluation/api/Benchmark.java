@@ -1,0 +1,31 @@
+package io.augur.evaluation.api;
+
+import io.augur.evaluation.store.BenchmarkEntity;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A stored benchmark (task). */
+@Schema(name = "Benchmark")
+public record Benchmark(
+        @Schema(example = "1") long id,
+        @Schema(example = "arc-challenge") String name,
+        @Schema(example = "accuracy") String metric,
+        @Schema(example = "true") boolean higherIsBetter,
+        @Schema(example = "0.25") Double chanceLevel,
+        String description,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static Benchmark of(BenchmarkEntity e) {
+        return new Benchmark(e.id, e.name, e.metric, e.higherIsBetter, e.chanceLevel, e.description, e.createdAt,
+                e.updatedAt);
+    }
+
+    static void apply(BenchmarkInput in, BenchmarkEntity e) {
+        e.name = in.name().strip();
+        e.metric = in.metric().strip();
+        e.higherIsBetter = in.higherIsBetter() == null || in.higherIsBetter();
+        e.chanceLevel = in.chanceLevel();
+        e.description = in.description();
+    }
+}

@@ -1,0 +1,131 @@
+package io.augur.evaluation.api;
+
+import io.augur.evaluation.store.BenchmarkEntity;
+import io.augur.platform.api.Page;
+import io.augur.platform.problem.Problem;
+import io.augur.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Benchmarks: create, read, replace, delete, list. */
+@Path("/api/v1/benchmarks")
+@Tag(name = "benchmarks", description = "The benchmarks (tasks) models are evaluated on")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class BenchmarkResource {
+
+    @POST
+    @WithTransaction
+    @Operation(operationId = "createBenchmark", summary = "Create a benchmark")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Benchmark.class)))
+    @APIResponse(responseCode = "409", description = "A benchmark with this name exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> create(@NotNull @Valid BenchmarkInput input) {
+        return requireFreeName(input.name().strip(), null).flatMap(free -> {
+            BenchmarkEntity e = new BenchmarkEntity();
+            Benchmark.apply(input, e);
+            e.createdAt = e.updatedAt = Instant.now();
+            return e.<BenchmarkEntity>persist();
+        }).map(e -> Response.created(URI.create("/api/v1/benchmarks/" + e.id)).entity(Benchmark.of(e)).build());
+    }
+
+    @GET
+    @Path("{id}")
+    @WithSession
+    @Operation(operationId = "getBenchmark", summary = "Read a benchmark")
+    @APIResponse(responseCode = "200", description = "The benchmark", content = @Content(schema = @Schema(implementation = Benchmark.class)))
+    @APIResponse(responseCode = "404", description = "No such benchmark", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Benchmark> get(@PathParam("id") long id) {
+        return find(id).map(Benchmark::of);
+    }
+
+    @PUT
+    @Path("{id}")
+    @WithTransaction
+    @Operation(operationId = "replaceBenchmark", summary = "Replace a benchmark's fields")
+    @APIResponse(responseCode = "200", description = "The updated benchmark", content = @Content(schema = @Schema(implementation = Benchmark.class)))
+    @APIResponse(responseCode = "404", description = "No such benchmark", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Another benchmark has this name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Benchmark> replace(@PathParam("id") long id, @NotNull @Valid BenchmarkInput input) {
+        return find(id).call(e -> requireFreeName(input.name().strip(), id)).map(e -> {
+            Benchmark.apply(input, e);
+            e.updatedAt = Instant.now();
+            return Benchmark.of(e);
+        });
+    }
+
+    @DELETE
+    @Path("{id}")
+    @WithTransaction
+    @Operation(operationId = "deleteBenchmark", summary = "Delete a benchmark and its evaluations")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such benchmark", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> delete(@PathParam("id") long id) {
+        return find(id).flatMap(e -> e.delete()).map(v -> Response.noContent().build());
+    }
+
+    @GET
+    @WithSession
+    @Operation(operationId = "listBenchmarks", summary = "List benchmarks", description = "Ordered by id; filter by name or metric.")
+    @APIResponse(responseCode = "200", description = "One page of benchmarks")
+    public Uni<Page<Benchmark>> list(
+            @Parameter(description = "Exact name") @QueryParam("name") String name,
+            @Parameter(description = "Exact metric name") @QueryParam("metric") String metric,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 1000") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        StringBuilder q = new StringBuilder("id > :after");
+        Map<String, Object> params = new HashMap<>();
+        params.put("after", Page.after(cursor));
+        if (name != null) {
+            q.append(" and name = :name");
+            params.put("name", name);
+        }
+        if (metric != null) {
+            q.append(" and metric = :metric");
+            params.put("metric", metric);
+        }
+        return BenchmarkEntity.<BenchmarkEntity>find(q + " order by id", params).range(0, limit).list()
+                .map(list -> Page.of(list.stream().map(Benchmark::of).toList(), limit, Benchmark::id));
+    }
+
+    private static Uni<BenchmarkEntity> find(long id) {
+        return BenchmarkEntity.<BenchmarkEntity>findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("benchmark", id));
+    }
+
+    private static Uni<Boolean> requireFreeName(String name, Long self) {
+        return BenchmarkEntity.<BenchmarkEntity>find("name", name).firstResult().map(existing -> {
+            if (existing != null && !existing.id.equals(self)) {
+                throw ProblemException.conflict("name", "a benchmark named '" + name + "' exists (id " + existing.id + ")");
+            }
+            return true;
+        });
+    }
+}

@@ -1,0 +1,202 @@
+package io.augur.evaluation.api;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.augur.evaluation.store.EvaluationEntity;
+import io.augur.evaluation.store.EvaluationStore;
+import io.augur.platform.api.Page;
+import io.augur.platform.compute.ComputePool;
+import io.augur.platform.problem.Problem;
+import io.augur.platform.problem.Problem.FieldError;
+import io.augur.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Evaluations: bulk import (JSON or CSV, all or nothing, upsert by identity), list, read, delete. */
+@Path("/api/v1/evaluations")
+@Tag(name = "evaluations", description = "Measured values of models on benchmarks")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class EvaluationResource {
+
+    static final String CSV = "text/csv";
+    /** How many offending rows one problem lists at most. */
+    static final int MAX_ERRORS = 100;
+    private static final TypeReference<List<EvaluationInput>> ROWS = new TypeReference<>() {
+    };
+
+    private final EvaluationStore store;
+    private final ComputePool compute;
+    private final Validator validator;
+    private final ObjectMapper json;
+
+    public EvaluationResource(EvaluationStore store, ComputePool compute, Validator validator, ObjectMapper json) {
+        this.store = store;
+        this.compute = compute;
+        this.validator = validator;
+        this.json = json;
+    }
+
+    @POST
+    @Consumes({ MediaType.APPLICATION_JSON, CSV })
+    @Operation(operationId = "importEvaluations", summary = "Import evaluations (JSON array or CSV), all or nothing",
+            description = "Stores every row in one transaction, or none: a bad row fails the whole import with a problem "
+                    + "naming each offending row (1-based) and field. Upsert rule: a row whose (model, benchmark, metric, "
+                    + "seed, step) is already stored replaces that evaluation's value, stdError, successes and attempts; "
+                    + "absent seed or step count as one identity. Model and benchmark must exist; metric defaults to the "
+                    + "benchmark's metric. CSV: a header line naming the columns (model, benchmark, value required; "
+                    + "metric, seed, step, stdError, successes, attempts optional), empty cells are absent values.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = EvaluationInput.class),
+                    examples = @ExampleObject(name = "two runs", value = """
+                            [{"model": "pythia-1.4b", "benchmark": "arc-challenge", "metric": "accuracy", "seed": 1, "step": 143000, "value": 0.2807, "stdError": 0.0131},
+                             {"model": "pythia-1.4b", "benchmark": "arc-challenge", "metric": "accuracy", "seed": 2, "step": 143000, "value": 0.2790, "stdError": 0.0131}]""")),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "two runs", value = EvaluationCsv.EXAMPLE)) })
+    @APIResponse(responseCode = "200", description = "What was stored", content = @Content(schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "413", description = "Body larger than the limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ImportResult> importEvaluations(@HeaderParam("Content-Type") String contentType, String body) {
+        boolean csv = contentType != null && contentType.toLowerCase().startsWith(CSV);
+        return compute.submit(() -> csv ? fromCsv(body) : fromJson(body))
+                .flatMap(rows -> store.upsert(rows, MAX_ERRORS))
+                .map(o -> new ImportResult(o.inserted() + o.replaced(), o.inserted(), o.replaced()));
+    }
+
+    @GET
+    @WithSession
+    @Operation(operationId = "listEvaluations", summary = "List evaluations",
+            description = "Ordered by id; filter by model name, model family, benchmark name and metric.")
+    @APIResponse(responseCode = "200", description = "One page of evaluations")
+    public Uni<Page<Evaluation>> list(
+            @Parameter(description = "Model name") @QueryParam("model") String model,
+            @Parameter(description = "Model family") @QueryParam("family") String family,
+            @Parameter(description = "Benchmark name") @QueryParam("benchmark") String benchmark,
+            @Parameter(description = "Metric name") @QueryParam("metric") String metric,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 1000") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        StringBuilder q = new StringBuilder("from EvaluationEntity e join fetch e.model m join fetch e.benchmark b where e.id > :after");
+        Map<String, Object> params = new HashMap<>();
+        params.put("after", Page.after(cursor));
+        filter(q, params, "m.name", "model", model);
+        filter(q, params, "m.family", "family", family);
+        filter(q, params, "b.name", "benchmark", benchmark);
+        filter(q, params, "e.metric", "metric", metric);
+        return EvaluationEntity.<EvaluationEntity>find(q + " order by e.id", params).range(0, limit).list()
+                .map(list -> Page.of(list.stream().map(Evaluation::of).toList(), limit, Evaluation::id));
+    }
+
+    @GET
+    @Path("{id}")
+    @WithSession
+    @Operation(operationId = "getEvaluation", summary = "Read an evaluation")
+    @APIResponse(responseCode = "200", description = "The evaluation", content = @Content(schema = @Schema(implementation = Evaluation.class)))
+    @APIResponse(responseCode = "404", description = "No such evaluation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Evaluation> get(@PathParam("id") long id) {
+        return EvaluationEntity.<EvaluationEntity>find(
+                "from EvaluationEntity e join fetch e.model join fetch e.benchmark where e.id = ?1", id).firstResult()
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("evaluation", id))
+                .map(Evaluation::of);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @WithTransaction
+    @Operation(operationId = "deleteEvaluation", summary = "Delete an evaluation")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such evaluation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> delete(@PathParam("id") long id) {
+        return EvaluationEntity.deleteById(id).map(deleted -> {
+            if (!deleted) {
+                throw ProblemException.notFound("evaluation", id);
+            }
+            return Response.noContent().build();
+        });
+    }
+
+    private static void filter(StringBuilder q, Map<String, Object> params, String column, String name, String value) {
+        if (value != null) {
+            q.append(" and ").append(column).append(" = :").append(name);
+            params.put(name, value);
+        }
+    }
+
+    private List<EvaluationStore.Row> fromJson(String body) throws Exception {
+        List<EvaluationInput> rows = json.readValue(body, ROWS);
+        if (rows == null) {
+            throw ProblemException.invalid("body", "expected a JSON array of evaluations");
+        }
+        List<Long> numbers = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            numbers.add(i + 1L);
+        }
+        return validated(rows, numbers, new ArrayList<>());
+    }
+
+    private List<EvaluationStore.Row> fromCsv(String body) {
+        EvaluationCsv.Result parsed = EvaluationCsv.parse(body, MAX_ERRORS);
+        return validated(parsed.rows(), parsed.rowNumbers(), new ArrayList<>(parsed.errors()));
+    }
+
+    /** Checks every row against EvaluationInput's constraints; any error fails the whole batch. */
+    private List<EvaluationStore.Row> validated(List<EvaluationInput> rows, List<Long> numbers, List<FieldError> errors) {
+        List<EvaluationStore.Row> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            EvaluationInput in = rows.get(i);
+            long row = numbers.get(i);
+            if (in == null) {
+                EvaluationCsv.add(errors, MAX_ERRORS, new FieldError("[" + (row - 1) + "]", row, "must not be null"));
+                continue;
+            }
+            List<ConstraintViolation<EvaluationInput>> violations = new ArrayList<>(validator.validate(in));
+            violations.sort(Comparator.comparing(v -> v.getPropertyPath().toString()));
+            for (ConstraintViolation<EvaluationInput> v : violations) {
+                String field = v.getPropertyPath().toString().equals("counts") ? "successes" : v.getPropertyPath().toString();
+                EvaluationCsv.add(errors, MAX_ERRORS, new FieldError(field, row, v.getMessage()));
+            }
+            if (violations.isEmpty()) {
+                out.add(new EvaluationStore.Row(row, in.model().strip(), in.benchmark().strip(),
+                        in.metric() == null ? null : in.metric().strip(), in.seed(), in.step(), in.value(),
+                        in.stdError(), in.successes(), in.attempts()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalidRows(errors);
+        }
+        if (out.isEmpty()) {
+            throw ProblemException.invalid("body", "no evaluations to import");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,37 @@
+package io.augur.evaluation.api;
+
+import io.augur.evaluation.store.ModelEntity;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A stored model. */
+@Schema(name = "Model")
+public record Model(
+        @Schema(example = "1") long id,
+        @Schema(example = "pythia-1.4b") String name,
+        @Schema(example = "pythia") String family,
+        @Schema(example = "1414647808") Long parameters,
+        @Schema(example = "300000000000") Double trainingTokens,
+        @Schema(example = "2.546e21") Double trainingCompute,
+        @Schema(example = "2023-02-13") LocalDate releaseDate,
+        Map<String, Object> attributes,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static Model of(ModelEntity e) {
+        return new Model(e.id, e.name, e.family, e.parameters, e.trainingTokens, e.trainingCompute, e.releaseDate,
+                e.attributes, e.createdAt, e.updatedAt);
+    }
+
+    static void apply(ModelInput in, ModelEntity e) {
+        e.name = in.name().strip();
+        e.family = in.family();
+        e.parameters = in.parameters();
+        e.trainingTokens = in.trainingTokens();
+        e.trainingCompute = in.trainingCompute();
+        e.releaseDate = in.releaseDate();
+        e.attributes = in.attributes() == null ? Map.of() : in.attributes();
+    }
+}

@@ -1,0 +1,131 @@
+package io.augur.evaluation.api;
+
+import io.augur.evaluation.store.ModelEntity;
+import io.augur.platform.api.Page;
+import io.augur.platform.problem.Problem;
+import io.augur.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Models: create, read, replace, delete, list. */
+@Path("/api/v1/models")
+@Tag(name = "models", description = "The models that were evaluated")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ModelResource {
+
+    @POST
+    @WithTransaction
+    @Operation(operationId = "createModel", summary = "Create a model")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Model.class)))
+    @APIResponse(responseCode = "409", description = "A model with this name exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> create(@NotNull @Valid ModelInput input) {
+        return requireFreeName(input.name().strip(), null).flatMap(free -> {
+            ModelEntity e = new ModelEntity();
+            Model.apply(input, e);
+            e.createdAt = e.updatedAt = Instant.now();
+            return e.<ModelEntity>persist();
+        }).map(e -> Response.created(URI.create("/api/v1/models/" + e.id)).entity(Model.of(e)).build());
+    }
+
+    @GET
+    @Path("{id}")
+    @WithSession
+    @Operation(operationId = "getModel", summary = "Read a model")
+    @APIResponse(responseCode = "200", description = "The model", content = @Content(schema = @Schema(implementation = Model.class)))
+    @APIResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Model> get(@PathParam("id") long id) {
+        return find(id).map(Model::of);
+    }
+
+    @PUT
+    @Path("{id}")
+    @WithTransaction
+    @Operation(operationId = "replaceModel", summary = "Replace a model's fields")
+    @APIResponse(responseCode = "200", description = "The updated model", content = @Content(schema = @Schema(implementation = Model.class)))
+    @APIResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Another model has this name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Model> replace(@PathParam("id") long id, @NotNull @Valid ModelInput input) {
+        return find(id).call(e -> requireFreeName(input.name().strip(), id)).map(e -> {
+            Model.apply(input, e);
+            e.updatedAt = Instant.now();
+            return Model.of(e);
+        });
+    }
+
+    @DELETE
+    @Path("{id}")
+    @WithTransaction
+    @Operation(operationId = "deleteModel", summary = "Delete a model and its evaluations")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> delete(@PathParam("id") long id) {
+        return find(id).flatMap(e -> e.delete()).map(v -> Response.noContent().build());
+    }
+
+    @GET
+    @WithSession
+    @Operation(operationId = "listModels", summary = "List models", description = "Ordered by id; filter by name or family.")
+    @APIResponse(responseCode = "200", description = "One page of models")
+    public Uni<Page<Model>> list(
+            @Parameter(description = "Exact name") @QueryParam("name") String name,
+            @Parameter(description = "Exact family") @QueryParam("family") String family,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 1000") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        StringBuilder q = new StringBuilder("id > :after");
+        Map<String, Object> params = new HashMap<>();
+        params.put("after", Page.after(cursor));
+        if (name != null) {
+            q.append(" and name = :name");
+            params.put("name", name);
+        }
+        if (family != null) {
+            q.append(" and family = :family");
+            params.put("family", family);
+        }
+        return ModelEntity.<ModelEntity>find(q + " order by id", params).range(0, limit).list()
+                .map(list -> Page.of(list.stream().map(Model::of).toList(), limit, Model::id));
+    }
+
+    private static Uni<ModelEntity> find(long id) {
+        return ModelEntity.<ModelEntity>findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("model", id));
+    }
+
+    private static Uni<Boolean> requireFreeName(String name, Long self) {
+        return ModelEntity.<ModelEntity>find("name", name).firstResult().map(existing -> {
+            if (existing != null && !existing.id.equals(self)) {
+                throw ProblemException.conflict("name", "a model named '" + name + "' exists (id " + existing.id + ")");
+            }
+            return true;
+        });
+    }
+}

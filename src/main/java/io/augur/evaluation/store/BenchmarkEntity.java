@@ -1,0 +1,40 @@
+package io.augur.evaluation.store;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A benchmark (task) models are evaluated on: table {@code benchmark}. */
+@Entity
+@Table(name = "benchmark")
+public class BenchmarkEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, unique = true, length = 200)
+    public String name;
+
+    @Column(nullable = false)
+    public String metric;
+
+    @Column(name = "higher_is_better", nullable = false)
+    public boolean higherIsBetter;
+
+    @Column(name = "chance_level")
+    public Double chanceLevel;
+
+    public String description;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}
