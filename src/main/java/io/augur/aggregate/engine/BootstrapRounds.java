@@ -1,0 +1,57 @@
+package io.augur.aggregate.engine;
+
+import io.augur.stats.RandomStreams;
+import java.util.concurrent.CancellationException;
+import java.util.stream.IntStream;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * Runs bootstrap rounds in fixed blocks of {@value #BLOCK} rounds; block b draws from
+ * {@code RandomStreams.stream(seed, b)}, so the replicates depend only on the seed, never on how many
+ * threads ran the blocks. Large jobs run the blocks on the common fork-join pool. Every block checks
+ * whether the calling thread was interrupted and then throws {@link CancellationException}, so the
+ * API can enforce a time budget.
+ */
+final class BootstrapRounds {
+
+    static final int BLOCK = 64;
+    /** Below this many elementary draws in all, the rounds run on the calling thread. */
+    static final long PARALLEL_WORK = 2_000_000;
+
+    /** The work of one block: fills {@code out[stat][round]} for rounds [from, to). */
+    interface Block {
+        void run(UniformRandomProvider rng, int from, int to, double[][] out);
+    }
+
+    private BootstrapRounds() {
+    }
+
+    /** Replicates out[stat][round] of {@code stats} statistics. */
+    static double[][] run(long seed, int rounds, int stats, long drawsPerRound, Block body) {
+        double[][] out = new double[stats][rounds];
+        int blocks = (rounds + BLOCK - 1) / BLOCK;
+        Thread caller = Thread.currentThread();
+        IntStream range = IntStream.range(0, blocks);
+        if (drawsPerRound * rounds >= PARALLEL_WORK && blocks > 1) {
+            range = range.parallel();
+        }
+        try {
+            range.forEach(b -> {
+                if (caller.isInterrupted() || (Thread.currentThread() != caller && Thread.currentThread().isInterrupted())) {
+                    throw new CancellationException("bootstrap interrupted");
+                }
+                int from = b * BLOCK;
+                body.run(RandomStreams.stream(seed, b), from, Math.min(rounds, from + BLOCK), out);
+            });
+        } catch (CancellationException e) {
+            Thread.interrupted(); // the cancellation is reported by the exception; clear the flag
+            throw e;
+        }
+        return out;
+    }
+
+    /** A per-entity seed derived from the user seed and a name, so one system's intervals do not depend on which others share the table. */
+    static long subSeed(long seed, String name) {
+        return RandomStreams.stream(seed, Integer.toUnsignedLong(name.hashCode()) + 0x1_0000_0000L).nextLong();
+    }
+}
