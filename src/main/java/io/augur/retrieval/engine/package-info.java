@@ -5,7 +5,7 @@
  *   <li>{@link io.augur.retrieval.engine.TrecEval}: trec_eval v10 measures over a qrels and a run,
  *       with per-query and aggregate results and trec_eval's text output byte for byte
  *       ({@link io.augur.retrieval.engine.TrecEvalText}).</li>
- *   <li>{@link io.augur.retrieval.engine.Qrels} / {@link io.augur.retrieval.engine.RunReader}:
+ *   <li>{@link io.augur.retrieval.engine.Qrels} and {@link io.augur.retrieval.engine.TrecEval}:
  *       streamed parsers of the TREC qrels and run formats.</li>
  *   <li>{@code measure}: one class per trec_eval measure behind the explicit
  *       {@link io.augur.retrieval.engine.measure.MeasureRegistry}.</li>
