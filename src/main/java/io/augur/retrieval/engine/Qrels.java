@@ -1,0 +1,88 @@
+package io.augur.retrieval.engine;
+
+import io.augur.stats.InvalidInputException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Relevance judgments in the TREC qrels format {@code query iter docno relevance}, one per line,
+ * whitespace separated (trec_eval's get_qrels.c). Lines starting with {@code #} are comments (a
+ * {@code #} inside a docno is part of it); blank lines are skipped (trec_eval rejects them; we are
+ * lenient). The relevance must be an integer (trec_eval's atol would silently read "1.5" as 1; we
+ * reject it). Queries are kept in strcmp order, the order trec_eval evaluates and prints them in.
+ * Immutable and thread-safe.
+ */
+public final class Qrels {
+
+    private final List<QueryJudgments> queries;
+    private final Map<String, QueryJudgments> byId;
+
+    private Qrels(List<QueryJudgments> queries) {
+        this.queries = Collections.unmodifiableList(queries);
+        Map<String, QueryJudgments> m = new HashMap<>(queries.size() * 2);
+        for (QueryJudgments q : queries) {
+            m.put(q.queryId(), q);
+        }
+        this.byId = m;
+    }
+
+    /** Parses a qrels stream (ISO-8859-1 bytes; UTF-8 passes through unchanged). */
+    public static Qrels parse(InputStream in) {
+        LineScanner s = new LineScanner(in);
+        TreeMap<String, QueryJudgments.Builder> builders = new TreeMap<>();
+        QueryJudgments.Builder current = null;
+        long contentLines = 0;
+        while (s.next()) {
+            if (s.end > s.start && s.line[s.start] == '#') {
+                continue;
+            }
+            if (s.blank()) {
+                continue;
+            }
+            int n = s.split(4);
+            if (n != 4) {
+                throw new InvalidInputException("qrels line " + s.lineNumber,
+                        "expected 4 fields 'query iter docno relevance', found " + n);
+            }
+            long rel = ByteText.parseLong(s.line, s.fieldStart[3], s.fieldLength(3));
+            if (rel == Long.MIN_VALUE || rel > Integer.MAX_VALUE / 2 || rel < Integer.MIN_VALUE / 2) {
+                throw new InvalidInputException("qrels line " + s.lineNumber,
+                        "relevance '" + s.field(3) + "' is not an integer");
+            }
+            if (current == null || !current.queryId.equals(s.field(0))) {
+                String qid = s.field(0);
+                current = builders.computeIfAbsent(qid, QueryJudgments.Builder::new);
+            }
+            current.add(s.line, s.fieldStart[2], s.fieldLength(2), (int) rel, s.lineNumber);
+            contentLines++;
+        }
+        if (contentLines == 0) {
+            throw new InvalidInputException("qrels", s.lineNumber == 0 ? "the qrels file is empty"
+                    : "the qrels file has no judgment lines (only comments or blank lines)");
+        }
+        List<QueryJudgments> list = new ArrayList<>(builders.size());
+        for (QueryJudgments.Builder b : builders.values()) {
+            list.add(b.build());
+        }
+        return new Qrels(list);
+    }
+
+    /** Queries in strcmp order of their ids. */
+    public List<QueryJudgments> queries() {
+        return queries;
+    }
+
+    /** The judgments of a query, or null. */
+    public QueryJudgments query(String queryId) {
+        return byId.get(queryId);
+    }
+
+    public int size() {
+        return queries.size();
+    }
+}
