@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         info = @Info(title = "Augur API", version = "1",
                 description = "Forecasts and ranks the performance of machine-learning models. Every estimate carries "
                         + "its uncertainty and the seed that reproduces it; every error is an RFC 9457 problem.",
-                license = @License(name = "Apache-2.0")),
+                license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
         tags = {
                 @Tag(name = "models", description = "The models that were evaluated"),
                 @Tag(name = "benchmarks", description = "The benchmarks (tasks) models are evaluated on"),

@@ -4,6 +4,7 @@ import io.augur.platform.problem.ProblemException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * a bounded queue ({@code augur.compute.queue}); a full queue answers 503 with Retry-After at once,
  * and a task that outlives {@code augur.compute.time-budget} is interrupted and answered with 503.
  */
+@Startup
 @ApplicationScoped
 public class ComputePool {
 
