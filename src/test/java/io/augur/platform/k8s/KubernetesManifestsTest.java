@@ -1,0 +1,189 @@
+package io.augur.platform.k8s;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Parses every manifest under k8s/ with the fabric8 Kubernetes model and checks that it fits the
+ * application: probe paths are the health endpoints, ports match the HTTP port, selectors match the
+ * pod labels, and the referenced ConfigMap and Secret exist. Each overlay is also rendered with
+ * {@code kubectl kustomize} when kubectl is installed.
+ */
+class KubernetesManifestsTest {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(
+            "Deployment", Deployment.class, "Service", Service.class, "ConfigMap", ConfigMap.class,
+            "Secret", Secret.class, "HorizontalPodAutoscaler", HorizontalPodAutoscaler.class,
+            "PodDisruptionBudget", PodDisruptionBudget.class);
+
+    @Test
+    void baseFitsTheApplication() throws IOException {
+        checkBundle(parse(Files.readString(Path.of("k8s/base/deployment.yaml")) + "\n---\n"
+                + Files.readString(Path.of("k8s/base/service.yaml")) + "\n---\n"
+                + Files.readString(Path.of("k8s/base/hpa.yaml")) + "\n---\n"
+                + Files.readString(Path.of("k8s/base/pdb.yaml")) + "\n---\n"
+                + Files.readString(Path.of("k8s/base/configmap.yaml")) + "\n---\n"
+                + Files.readString(Path.of("k8s/base/secret.yaml"))));
+    }
+
+    @Test
+    void everyManifestFileParsesAsAKubernetesObjectOrKustomization() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(Path.of("k8s"))) {
+            files = s.filter(p -> p.toString().endsWith(".yaml")).toList();
+        }
+        assertTrue(files.size() >= 10, "manifests found: " + files);
+        for (Path f : files) {
+            JsonNode node = YAML.readTree(f.toFile());
+            String kind = node.path("kind").asText();
+            if (kind.equals("Kustomization")) {
+                for (JsonNode r : node.path("resources")) {
+                    assertTrue(Files.exists(f.getParent().resolve(r.asText())), f + " names a missing " + r);
+                }
+                for (JsonNode p : node.path("patches")) {
+                    assertTrue(Files.exists(f.getParent().resolve(p.path("path").asText())), f + " patch " + p);
+                }
+            } else {
+                assertNotNull(KINDS.get(kind), f + ": unexpected kind " + kind);
+                HasMetadata object = YAML.treeToValue(node, KINDS.get(kind));
+                assertEquals("augur", object.getMetadata().getName().replace("-config", "").replace("-database", ""),
+                        f + ": names start with augur");
+            }
+        }
+    }
+
+    @Test
+    void overlaysRenderWithKustomize() throws Exception {
+        assumeTrue(commandExists("kubectl"), "skipped: kubectl is not installed");
+        for (String overlay : List.of("native", "jvm")) {
+            Process p = new ProcessBuilder("kubectl", "kustomize", "k8s/overlays/" + overlay).redirectErrorStream(true)
+                    .start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "kubectl kustomize timed out");
+            assertEquals(0, p.exitValue(), () -> "kubectl kustomize k8s/overlays/" + overlay + ": " + out);
+            List<HasMetadata> objects = parse(out);
+            checkBundle(objects);
+            Deployment d = only(objects, Deployment.class);
+            String image = d.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage();
+            assertTrue(image.contains("augur-" + overlay), overlay + " overlay sets its image, got " + image);
+        }
+    }
+
+    private static void checkBundle(List<HasMetadata> objects) throws IOException {
+        Deployment deployment = only(objects, Deployment.class);
+        Service service = only(objects, Service.class);
+        ConfigMap config = only(objects, ConfigMap.class);
+        Secret secret = only(objects, Secret.class);
+        HorizontalPodAutoscaler hpa = only(objects, HorizontalPodAutoscaler.class);
+        PodDisruptionBudget pdb = only(objects, PodDisruptionBudget.class);
+
+        assertTrue(deployment.getSpec().getReplicas() >= 2, "at least two replicas");
+        Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+        assertTrue(podLabels.entrySet().containsAll(deployment.getSpec().getSelector().getMatchLabels().entrySet()),
+                "deployment selector matches its pod labels");
+        assertTrue(podLabels.entrySet().containsAll(service.getSpec().getSelector().entrySet()),
+                "service selector matches the pod labels");
+        assertTrue(podLabels.entrySet().containsAll(pdb.getSpec().getSelector().getMatchLabels().entrySet()),
+                "PDB selector matches the pod labels");
+        assertEquals(deployment.getMetadata().getName(), hpa.getSpec().getScaleTargetRef().getName());
+        assertEquals("Deployment", hpa.getSpec().getScaleTargetRef().getKind());
+        assertTrue(hpa.getSpec().getMinReplicas() >= 2);
+
+        Container c = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
+        ContainerPort http = c.getPorts().stream().filter(p -> "http".equals(p.getName())).findFirst().orElseThrow();
+        int appPort = Integer.parseInt(applicationProperty("quarkus.http.port"));
+        assertEquals(appPort, http.getContainerPort(), "container port is the application's HTTP port");
+        assertEquals(Integer.toString(appPort), config.getData().get("QUARKUS_HTTP_PORT"));
+        assertEquals("http", service.getSpec().getPorts().getFirst().getTargetPort().getStrVal());
+        checkProbe(c.getStartupProbe(), "/q/health/started");
+        checkProbe(c.getReadinessProbe(), "/q/health/ready");
+        checkProbe(c.getLivenessProbe(), "/q/health/live");
+
+        assertTrue(config.getData().get("QUARKUS_DATASOURCE_REACTIVE_URL").startsWith("postgresql://"),
+                "the external database is configured, so no embedded one starts");
+        assertTrue(c.getEnvFrom().stream().anyMatch(e -> e.getConfigMapRef() != null
+                && e.getConfigMapRef().getName().equals(config.getMetadata().getName())));
+        assertTrue(c.getEnvFrom().stream().anyMatch(e -> e.getSecretRef() != null
+                && e.getSecretRef().getName().equals(secret.getMetadata().getName())));
+        assertTrue(secret.getStringData().containsKey("QUARKUS_DATASOURCE_PASSWORD"));
+
+        assertNotNull(c.getResources().getRequests().get("memory"));
+        assertNotNull(c.getResources().getLimits().get("memory"));
+        assertNotNull(c.getResources().getLimits().get("cpu"));
+        assertEquals(Boolean.TRUE, c.getSecurityContext().getReadOnlyRootFilesystem());
+        assertEquals(Boolean.TRUE, c.getSecurityContext().getRunAsNonRoot());
+        assertEquals(Boolean.FALSE, c.getSecurityContext().getAllowPrivilegeEscalation());
+        assertEquals(Boolean.TRUE, deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot());
+        assertTrue(c.getVolumeMounts().stream().anyMatch(m -> m.getMountPath().equals("/tmp")),
+                "a writable /tmp beside the read-only root");
+    }
+
+    private static void checkProbe(Probe probe, String path) {
+        assertNotNull(probe, "probe on " + path);
+        assertEquals(path, probe.getHttpGet().getPath());
+        assertEquals("http", probe.getHttpGet().getPort().getStrVal());
+    }
+
+    private static List<HasMetadata> parse(String multiDocument) throws IOException {
+        List<HasMetadata> out = new ArrayList<>();
+        for (String doc : multiDocument.split("(?m)^---\\s*$")) {
+            JsonNode node = YAML.readTree(doc);
+            if (node == null || node.isMissingNode() || node.isNull()) {
+                continue;
+            }
+            Class<? extends HasMetadata> type = KINDS.get(node.path("kind").asText());
+            assertNotNull(type, "unexpected kind " + node.path("kind"));
+            out.add(YAML.treeToValue(node, type));
+        }
+        return out;
+    }
+
+    private static <T> T only(List<HasMetadata> objects, Class<T> type) {
+        List<T> found = objects.stream().filter(type::isInstance).map(type::cast).toList();
+        assertEquals(1, found.size(), "one " + type.getSimpleName());
+        return found.getFirst();
+    }
+
+    private static String applicationProperty(String key) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
+            p.load(in);
+        }
+        return p.getProperty(key);
+    }
+
+    private static boolean commandExists(String command) {
+        return Stream.of(System.getenv("PATH").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, command)));
+    }
+}
