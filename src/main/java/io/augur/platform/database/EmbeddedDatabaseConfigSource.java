@@ -50,8 +50,8 @@ public class EmbeddedDatabaseConfigSource implements ConfigSourceFactory {
     /**
      * Quarkus also builds its configuration while it augments the application (package, test and dev
      * builds) and records what it saw as runtime defaults; there is no switch to keep a factory out of
-     * that phase (quarkusio/quarkus#21678), so the factory recognises it by Quarkus's deployment classes on
-     * the stack. A native image never starts the embedded server (the binaries are not in the image):
+     * that phase (quarkusio/quarkus#21678), so the factory recognises it by QuarkusAugmentor on the stack
+     * (dev mode and tests start the application outside it). A native image never starts the embedded server (the binaries are not in the image):
      * it needs QUARKUS_DATASOURCE_REACTIVE_URL.
      */
     static boolean atBuildTime() {
@@ -59,7 +59,7 @@ public class EmbeddedDatabaseConfigSource implements ConfigSourceFactory {
             return true;
         }
         return StackWalker.getInstance().walk(frames -> frames
-                .anyMatch(f -> f.getClassName().startsWith("io.quarkus.deployment.")));
+                .anyMatch(f -> f.getClassName().equals("io.quarkus.deployment.QuarkusAugmentor")));
     }
 
     private static Path dataDirectory(ConfigSourceContext context) {
