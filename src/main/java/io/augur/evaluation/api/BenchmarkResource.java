@@ -1,9 +1,10 @@
 package io.augur.evaluation.api;
 
+import io.augur.evaluation.store.BenchmarkRepository;
 import io.augur.evaluation.store.BenchmarkEntity;
+import io.augur.evaluation.store.NamedEntities;
 import io.augur.platform.api.Page;
 import io.augur.platform.problem.Problem;
-import io.augur.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -42,13 +43,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class BenchmarkResource {
 
+    private final NamedEntities<BenchmarkEntity> entities;
+
+    public BenchmarkResource(BenchmarkRepository repository) {
+        this.entities = repository.named();
+    }
+
     @POST
     @WithTransaction
     @Operation(operationId = "createBenchmark", summary = "Create a benchmark")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Benchmark.class)))
     @APIResponse(responseCode = "409", description = "A benchmark with this name exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@NotNull @Valid BenchmarkInput input) {
-        return requireFreeName(input.name().strip(), null).flatMap(free -> {
+        return entities.requireFreeName(input.name().strip(), null).flatMap(free -> {
             BenchmarkEntity e = new BenchmarkEntity();
             Benchmark.apply(input, e);
             e.createdAt = e.updatedAt = Instant.now();
@@ -63,7 +70,7 @@ public class BenchmarkResource {
     @APIResponse(responseCode = "200", description = "The benchmark", content = @Content(schema = @Schema(implementation = Benchmark.class)))
     @APIResponse(responseCode = "404", description = "No such benchmark", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Benchmark> get(@PathParam("id") long id) {
-        return find(id).map(Benchmark::of);
+        return entities.find(id).map(Benchmark::of);
     }
 
     @PUT
@@ -74,7 +81,7 @@ public class BenchmarkResource {
     @APIResponse(responseCode = "404", description = "No such benchmark", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Another benchmark has this name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Benchmark> replace(@PathParam("id") long id, @NotNull @Valid BenchmarkInput input) {
-        return find(id).call(e -> requireFreeName(input.name().strip(), id)).map(e -> {
+        return entities.find(id).call(e -> entities.requireFreeName(input.name().strip(), id)).map(e -> {
             Benchmark.apply(input, e);
             e.updatedAt = Instant.now();
             return Benchmark.of(e);
@@ -88,7 +95,7 @@ public class BenchmarkResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such benchmark", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> delete(@PathParam("id") long id) {
-        return find(id).flatMap(e -> e.delete()).map(v -> Response.noContent().build());
+        return entities.find(id).flatMap(e -> e.delete()).map(v -> Response.noContent().build());
     }
 
     @GET
@@ -100,32 +107,10 @@ public class BenchmarkResource {
             @Parameter(description = "Exact metric name") @QueryParam("metric") String metric,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 1000") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        StringBuilder q = new StringBuilder("id > :after");
-        Map<String, Object> params = new HashMap<>();
-        params.put("after", Page.after(cursor));
-        if (name != null) {
-            q.append(" and name = :name");
-            params.put("name", name);
-        }
-        if (metric != null) {
-            q.append(" and metric = :metric");
-            params.put("metric", metric);
-        }
-        return BenchmarkEntity.<BenchmarkEntity>find(q + " order by id", params).range(0, limit).list()
+        Map<String, String> equal = new LinkedHashMap<>();
+        equal.put("name", name);
+        equal.put("metric", metric);
+        return entities.page(Page.after(cursor), limit, equal)
                 .map(list -> Page.of(list.stream().map(Benchmark::of).toList(), limit, Benchmark::id));
-    }
-
-    private static Uni<BenchmarkEntity> find(long id) {
-        return BenchmarkEntity.<BenchmarkEntity>findById(id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("benchmark", id));
-    }
-
-    private static Uni<Boolean> requireFreeName(String name, Long self) {
-        return BenchmarkEntity.<BenchmarkEntity>find("name", name).firstResult().map(existing -> {
-            if (existing != null && !existing.id.equals(self)) {
-                throw ProblemException.conflict("name", "a benchmark named '" + name + "' exists (id " + existing.id + ")");
-            }
-            return true;
-        });
     }
 }

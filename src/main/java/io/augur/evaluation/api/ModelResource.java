@@ -1,9 +1,10 @@
 package io.augur.evaluation.api;
 
+import io.augur.evaluation.store.ModelRepository;
 import io.augur.evaluation.store.ModelEntity;
+import io.augur.evaluation.store.NamedEntities;
 import io.augur.platform.api.Page;
 import io.augur.platform.problem.Problem;
-import io.augur.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -42,13 +43,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ModelResource {
 
+    private final NamedEntities<ModelEntity> entities;
+
+    public ModelResource(ModelRepository repository) {
+        this.entities = repository.named();
+    }
+
     @POST
     @WithTransaction
     @Operation(operationId = "createModel", summary = "Create a model")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Model.class)))
     @APIResponse(responseCode = "409", description = "A model with this name exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@NotNull @Valid ModelInput input) {
-        return requireFreeName(input.name().strip(), null).flatMap(free -> {
+        return entities.requireFreeName(input.name().strip(), null).flatMap(free -> {
             ModelEntity e = new ModelEntity();
             Model.apply(input, e);
             e.createdAt = e.updatedAt = Instant.now();
@@ -63,7 +70,7 @@ public class ModelResource {
     @APIResponse(responseCode = "200", description = "The model", content = @Content(schema = @Schema(implementation = Model.class)))
     @APIResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Model> get(@PathParam("id") long id) {
-        return find(id).map(Model::of);
+        return entities.find(id).map(Model::of);
     }
 
     @PUT
@@ -74,7 +81,7 @@ public class ModelResource {
     @APIResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Another model has this name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Model> replace(@PathParam("id") long id, @NotNull @Valid ModelInput input) {
-        return find(id).call(e -> requireFreeName(input.name().strip(), id)).map(e -> {
+        return entities.find(id).call(e -> entities.requireFreeName(input.name().strip(), id)).map(e -> {
             Model.apply(input, e);
             e.updatedAt = Instant.now();
             return Model.of(e);
@@ -88,7 +95,7 @@ public class ModelResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> delete(@PathParam("id") long id) {
-        return find(id).flatMap(e -> e.delete()).map(v -> Response.noContent().build());
+        return entities.find(id).flatMap(e -> e.delete()).map(v -> Response.noContent().build());
     }
 
     @GET
@@ -100,32 +107,10 @@ public class ModelResource {
             @Parameter(description = "Exact family") @QueryParam("family") String family,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 1000") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        StringBuilder q = new StringBuilder("id > :after");
-        Map<String, Object> params = new HashMap<>();
-        params.put("after", Page.after(cursor));
-        if (name != null) {
-            q.append(" and name = :name");
-            params.put("name", name);
-        }
-        if (family != null) {
-            q.append(" and family = :family");
-            params.put("family", family);
-        }
-        return ModelEntity.<ModelEntity>find(q + " order by id", params).range(0, limit).list()
+        Map<String, String> equal = new LinkedHashMap<>();
+        equal.put("name", name);
+        equal.put("family", family);
+        return entities.page(Page.after(cursor), limit, equal)
                 .map(list -> Page.of(list.stream().map(Model::of).toList(), limit, Model::id));
-    }
-
-    private static Uni<ModelEntity> find(long id) {
-        return ModelEntity.<ModelEntity>findById(id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("model", id));
-    }
-
-    private static Uni<Boolean> requireFreeName(String name, Long self) {
-        return ModelEntity.<ModelEntity>find("name", name).firstResult().map(existing -> {
-            if (existing != null && !existing.id.equals(self)) {
-                throw ProblemException.conflict("name", "a model named '" + name + "' exists (id " + existing.id + ")");
-            }
-            return true;
-        });
     }
 }

@@ -1,0 +1,13 @@
+package io.augur.evaluation.store;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Benchmarks, with the lookups they share with models. */
+@ApplicationScoped
+public class BenchmarkRepository implements PanacheRepository<BenchmarkEntity> {
+
+    public NamedEntities<BenchmarkEntity> named() {
+        return new NamedEntities<>(this, "benchmark", e -> e.id);
+    }
+}

@@ -1,0 +1,56 @@
+package io.augur.evaluation.store;
+
+import io.augur.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The lookups models and benchmarks share: by id (404 when absent), a free unique name (409 when taken),
+ * and cursor pages filtered by exact column values. Callers run inside a Hibernate Reactive session.
+ */
+public final class NamedEntities<E extends PanacheEntityBase> {
+
+    private final PanacheRepositoryBase<E, Long> repository;
+    private final String what;
+    private final Function<E, Long> id;
+
+    public NamedEntities(PanacheRepositoryBase<E, Long> repository, String what, Function<E, Long> id) {
+        this.repository = repository;
+        this.what = what;
+        this.id = id;
+    }
+
+    public Uni<E> find(long key) {
+        return repository.findById(key).onItem().ifNull().failWith(() -> ProblemException.notFound(what, key));
+    }
+
+    /** Fails with 409 when another entity ({@code self} excluded) has {@code name}. */
+    public Uni<Void> requireFreeName(String name, Long self) {
+        return repository.find("name", name).firstResult().map(existing -> {
+            if (existing != null && !id.apply(existing).equals(self)) {
+                throw ProblemException.conflict("name",
+                        "a " + what + " named '" + name + "' exists (id " + id.apply(existing) + ")");
+            }
+            return null;
+        });
+    }
+
+    /** Up to limit + 1 entities with id above {@code after}, ordered by id, whose columns equal the non-null filters. */
+    public Uni<List<E>> page(long after, int limit, Map<String, String> equal) {
+        StringBuilder q = new StringBuilder("id > :after");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("after", after);
+        equal.forEach((column, value) -> {
+            if (value != null) {
+                q.append(" and ").append(column).append(" = :").append(column);
+                params.put(column, value);
+            }
+        });
+        return repository.find(q + " order by id", params).range(0, limit).list();
+    }
+}
