@@ -70,13 +70,29 @@ public final class TrecEval {
         }
     }
 
-    /** Opens a file, decompressing ".gz". */
+    /**
+     * Opens a file, decompressing gzip: a name ending in ".gz" or content starting with the gzip magic
+     * bytes (uploaded files are stored under random names without their extension).
+     */
     public static InputStream open(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
         if (file.getFileName().toString().endsWith(".gz")) {
             return new GZIPInputStream(in, 1 << 16);
         }
-        return new BufferedInputStream(in, 1 << 16);
+        return decompressIfGzip(new BufferedInputStream(in, 1 << 16));
+    }
+
+    /** The stream itself, or a decompressing view of it when it starts with the gzip magic bytes 1f 8b. */
+    public static InputStream decompressIfGzip(InputStream in) throws IOException {
+        InputStream b = in.markSupported() ? in : new BufferedInputStream(in, 1 << 16);
+        b.mark(2);
+        int first = b.read();
+        int second = b.read();
+        b.reset();
+        if (first == 0x1f && second == 0x8b) {
+            return new GZIPInputStream(b, 1 << 16);
+        }
+        return b;
     }
 
     /** Parses qrels from a file (".gz" decompressed). */

@@ -123,7 +123,8 @@ public final class MeasureRegistry {
         NICKNAMES = java.util.Collections.unmodifiableMap(m);
     }
 
-    private static final Set<String> UNSUPPORTED_NICKNAMES = Set.of("all_prefs", "prefs", "qrels_jg");
+    /** trec_eval measure sets that Augur does not implement (preference and multi-judge measures). */
+    public static final Set<String> UNSUPPORTED_NICKNAMES = Set.of("all_prefs", "prefs", "qrels_jg");
 
     private MeasureRegistry() {
     }

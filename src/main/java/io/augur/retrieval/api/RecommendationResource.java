@@ -1,0 +1,81 @@
+package io.augur.retrieval.api;
+
+import io.augur.platform.compute.ComputePool;
+import io.augur.platform.problem.Problem;
+import io.augur.retrieval.engine.recommendation.RecommendationEvaluation;
+import io.augur.retrieval.engine.recommendation.UserRecommendations;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Top-k evaluation of recommendation lists against what users found relevant. */
+@Path("/api/v1/recommendations/evaluations")
+@Tag(name = "recommendations", description = "Ranking quality and popularity bias of recommendation lists")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class RecommendationResource {
+
+    static final int DEFAULT_K = 10;
+    static final long DEFAULT_SEED = 42L;
+    static final int DEFAULT_ROUNDS = 1000;
+    static final double DEFAULT_LEVEL = 0.95;
+
+    static final String EXAMPLE = """
+            {"lists": [{"user": "u1", "items": ["i1", "i2", "i3"]}, {"user": "u2", "items": ["i3", "i2", "i1"]},
+                       {"user": "u3", "items": ["i4", "i1", "i2"]}],
+             "relevance": {"u1": {"i1": 1, "i3": 2}, "u2": {"i2": 1}, "u3": {"i5": 1}},
+             "popularity": {"i1": 120, "i2": 40, "i3": 5, "i4": 1},
+             "catalog": ["i1", "i2", "i3", "i4", "i5"], "k": 3, "seed": 7, "perUser": true}""";
+
+    private final ComputePool compute;
+
+    public RecommendationResource(ComputePool compute) {
+        this.compute = compute;
+    }
+
+    @POST
+    @Operation(operationId = "evaluateRecommendations", summary = "Evaluate recommendation lists at k",
+            description = "Per user with at least one relevant item: P@k, R@k, nDCG@k (graded gains, log2 discount) and"
+                    + " MRR@k; their means over users with percentile bootstrap intervals over users (seeded). Beyond"
+                    + " accuracy: item coverage of the catalogue, average recommendation popularity and the Gini index of"
+                    + " recommendation counts. A list with an item twice, or an item outside the given catalogue, is a 400.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RecommendationEvaluationRequest.class),
+            examples = @ExampleObject(name = "three users", value = EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The evaluation",
+            content = @Content(schema = @Schema(implementation = RecommendationEvaluationResult.class)))
+    @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RecommendationEvaluationResult> evaluate(@Valid @NotNull RecommendationEvaluationRequest request) {
+        int k = request.k() == null ? DEFAULT_K : request.k();
+        long seed = request.seed() == null ? DEFAULT_SEED : request.seed();
+        int rounds = request.bootstrapRounds() == null ? DEFAULT_ROUNDS : request.bootstrapRounds();
+        double level = request.level() == null ? DEFAULT_LEVEL : request.level();
+        if (!(level > 0 && level < 1)) {
+            throw io.augur.platform.problem.ProblemException.invalid("level", "must be in (0, 1), was " + level);
+        }
+        List<UserRecommendations> lists = request.lists().stream()
+                .map(l -> new UserRecommendations(l.user(), l.items())).toList();
+        Map<String, Long> popularity = request.popularity() == null ? Map.of() : request.popularity();
+        List<String> catalog = request.catalog() == null ? List.of() : request.catalog();
+        return compute.submit(() -> RecommendationEvaluation.evaluate(lists, request.relevance(), popularity,
+                new LinkedHashSet<>(catalog), k, level, seed, rounds))
+                .map(r -> RecommendationEvaluationResult.of(r, seed, request.seed() != null, rounds,
+                        Boolean.TRUE.equals(request.perUser())));
+    }
+}

@@ -1,0 +1,57 @@
+package io.augur.retrieval.api;
+
+import io.augur.platform.validation.Finite;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Runs to compare: either TREC runs with their qrels (evaluated with trec_eval's measures first) or
+ * per-query scores of one measure already computed.
+ */
+@Schema(name = "RunComparisonRequest", description = "Two or more runs over the same queries, as TREC runs with qrels"
+        + " or as per-query scores, and the settings of the paired tests")
+public record RunComparisonRequest(
+        @Schema(description = "Qrels in TREC format (needed when runs are TREC text)", example = "q1 0 d1 1\nq1 0 d2 1\nq2 0 d1 1\nq2 0 d3 1\nq3 0 d2 1\n")
+        String qrels,
+        @NotNull @Size(min = 2, max = 100) @Schema(required = true, description = "The runs, in the order pairs are formed")
+        List<@NotNull @Valid RunInput> runs,
+        @Schema(description = "trec_eval -m arguments for TREC runs (default: map)", example = "[\"map\", \"P.10\"]")
+        List<@NotBlank String> measures,
+        @Schema(description = "Printed value names to compare (default: every per-query number of the measures; for"
+                + " scores, one label, default 'score')", example = "[\"map\", \"P_10\"]") List<@NotBlank String> values,
+        @Schema(description = "Compare every run with this one only (default: all pairs)", example = "baseline")
+        String baseline,
+        @Schema(description = "-c: score every qrels query, counting a query a run lacks as retrieving nothing,"
+                + " so that all runs share the queries (default true)", example = "true") Boolean complete,
+        @Schema(description = "-l: lowest relevance value that counts as relevant (default 1)", example = "1")
+        Integer relevanceLevel,
+        @Positive @Schema(description = "-M: evaluate only the top maxDocs documents of each query", example = "1000")
+        Long maxDocs,
+        @Finite @Schema(description = "Confidence level of the intervals (default 0.95)", example = "0.95") Double level,
+        @Schema(description = "Seed of the randomization test and the bootstrap (default 42)", example = "7") Long seed,
+        @Min(1) @Max(1_000_000) @Schema(description = "Random sign flips of the randomization test (default 10000)",
+                example = "10000") Integer permutations,
+        @Min(1) @Max(1_000_000) @Schema(description = "Rounds of the paired bootstrap (default 10000)", example = "10000")
+        Integer bootstrapRounds,
+        @Min(0) @Max(24) @Schema(description = "Enumerate all 2^n sign patterns (exact randomization test) when the"
+                + " number of queries n is at most this (default 16)", example = "16") Integer exactMaxQueries) {
+
+    /** One run: TREC text, or per-query scores. */
+    @Schema(name = "RunInput")
+    public record RunInput(
+            @NotBlank @Size(max = 200) @Schema(required = true, description = "Name of the run in the results", example = "bm25")
+            String name,
+            @Schema(description = "The run in TREC format", example = "q1 Q0 d1 1 2.0 bm25\nq1 Q0 d2 2 1.0 bm25\nq2 Q0 d3 1 3.0 bm25\n")
+            String run,
+            @Schema(description = "Per-query values of one measure (instead of run)", example = "{\"q1\": 0.5, \"q2\": 0.25, \"q3\": 1.0}")
+            Map<@NotBlank String, @NotNull @Finite Double> scores) {
+    }
+}

@@ -1,0 +1,286 @@
+package io.augur.retrieval.api;
+
+import io.augur.platform.compute.ComputePool;
+import io.augur.platform.problem.Problem;
+import io.augur.platform.problem.ProblemException;
+import io.augur.retrieval.api.TrecInputs.Source;
+import io.augur.retrieval.engine.EvaluationResult;
+import io.augur.retrieval.engine.MeasureValue;
+import io.augur.retrieval.engine.Qrels;
+import io.augur.retrieval.engine.TrecEval;
+import io.augur.retrieval.engine.TrecEvalOptions;
+import io.augur.retrieval.engine.measure.ValueKind;
+import io.augur.retrieval.engine.significance.MultiRunComparison;
+import io.augur.retrieval.engine.significance.RunComparisons;
+import io.augur.retrieval.engine.significance.RunScores;
+import io.augur.retrieval.engine.significance.SignificanceOptions;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** Paired significance tests between retrieval runs: uploaded TREC runs, JSON runs, or per-query scores. */
+@Path("/api/v1/retrieval/comparisons")
+@Tag(name = "retrieval", description = "Retrieval evaluation with trec_eval v10's exact measures, and significance tests between runs")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Invalid input (the problem names the field and, for files, the line)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class RunComparisonResource {
+
+    static final String CORRECTION = "Holm step-down and Bonferroni within each test over the comparisons of one measure";
+
+    static final String SCORES_EXAMPLE = """
+            {"runs": [{"name": "bm25", "scores": {"q1": 0.50, "q2": 0.25, "q3": 0.90, "q4": 0.40, "q5": 0.10}},
+                      {"name": "dense", "scores": {"q1": 0.60, "q2": 0.35, "q3": 0.85, "q4": 0.55, "q5": 0.30}}],
+             "values": ["map"], "seed": 7}""";
+
+    static final String TREC_EXAMPLE = """
+            {"qrels": "q1 0 d1 1\\nq1 0 d2 1\\nq2 0 d1 1\\nq2 0 d3 1\\nq3 0 d2 1\\n",
+             "runs": [{"name": "a", "run": "q1 Q0 d1 1 2 a\\nq1 Q0 d3 2 1 a\\nq2 Q0 d3 1 2 a\\nq2 Q0 d1 2 1 a\\nq3 Q0 d1 1 2 a\\nq3 Q0 d2 2 1 a\\n"},
+                      {"name": "b", "run": "q1 Q0 d3 1 2 b\\nq1 Q0 d2 2 1 b\\nq2 Q0 d2 1 2 b\\nq2 Q0 d1 2 1 b\\nq3 Q0 d2 1 2 b\\nq3 Q0 d3 2 1 b\\n"}],
+             "measures": ["map", "P.1"]}""";
+
+    private final ComputePool compute;
+
+    public RunComparisonResource(ComputePool compute) {
+        this.compute = compute;
+    }
+
+    /** Documents the multipart form of compareRetrievalRuns (OpenAPI only). */
+    @Schema(name = "RunComparisonUpload", description = "Qrels and two or more run files (TREC text, optionally gzip);"
+            + " each run is named by its run tag")
+    public static class Upload {
+        @Schema(required = true, type = SchemaType.STRING, format = "binary")
+        public String qrels;
+        @Schema(required = true, type = SchemaType.ARRAY, implementation = String.class, description = "Run files, one part each (repeat the part 'run')")
+        public List<String> run;
+        @Schema(example = "map")
+        public List<String> measures;
+        @Schema(example = "map")
+        public List<String> values;
+        public String baseline;
+        @Schema(example = "true")
+        public Boolean complete;
+        public Integer relevanceLevel;
+        public Long maxDocs;
+        @Schema(example = "0.95")
+        public Double level;
+        @Schema(example = "42")
+        public Long seed;
+        @Schema(example = "10000")
+        public Integer permutations;
+        @Schema(example = "10000")
+        public Integer bootstrapRounds;
+        @Schema(example = "16")
+        public Integer exactMaxQueries;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "compareRetrievalRuns", summary = "Compare runs per measure with paired significance tests",
+            description = "Evaluates each TREC run against the qrels (or takes per-query scores), then for every measure value"
+                    + " and every pair of runs (or every run against the baseline) reports the mean difference with its"
+                    + " Student t and paired-bootstrap intervals, Cohen's d_z, and four two-sided tests: paired t-test,"
+                    + " Wilcoxon signed-rank, Fisher randomization by sign flips (exact when the queries are few, else"
+                    + " Monte Carlo with the seed) and the paired bootstrap; each p-value also Holm- and Bonferroni-"
+                    + " corrected over the comparisons of the measure. Runs are also accepted as multipart uploads"
+                    + " (parts 'qrels' and repeated 'run', plus the same fields).")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunComparisonRequest.class),
+                    examples = { @ExampleObject(name = "per-query scores", value = SCORES_EXAMPLE),
+                            @ExampleObject(name = "TREC runs", value = TREC_EXAMPLE) }),
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = Upload.class)) })
+    @APIResponse(responseCode = "200", description = "The comparisons", content = @Content(schema = @Schema(implementation = RunComparison.class)))
+    @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RunComparison> compareJson(@Valid @NotNull RunComparisonRequest request) {
+        List<RunComparisonRequest.RunInput> runs = request.runs();
+        long texts = runs.stream().filter(r -> r.run() != null).count();
+        long scores = runs.stream().filter(r -> r.scores() != null).count();
+        for (int i = 0; i < runs.size(); i++) {
+            RunComparisonRequest.RunInput r = runs.get(i);
+            if ((r.run() == null) == (r.scores() == null)) {
+                throw ProblemException.invalid("runs[" + i + "]", "give exactly one of run (TREC text) and scores");
+            }
+        }
+        if (texts > 0 && scores > 0) {
+            throw ProblemException.invalid("runs", "give all runs as TREC text or all as scores, not a mix");
+        }
+        checkNames(runs.stream().map(RunComparisonRequest.RunInput::name).toList(), "runs[%d].name");
+        SignificanceOptions so = significance(request.level(), request.seed(), request.permutations(),
+                request.bootstrapRounds(), request.exactMaxQueries());
+        boolean seedGiven = request.seed() != null;
+        if (scores > 0) {
+            if (request.qrels() != null || request.measures() != null) {
+                throw ProblemException.invalid(request.qrels() != null ? "qrels" : "measures",
+                        "only for TREC runs; runs given as scores are compared as they are");
+            }
+            if (request.values() != null && request.values().size() != 1) {
+                throw ProblemException.invalid("values", "runs given as scores carry one measure: give one label");
+            }
+            String label = request.values() == null ? "score" : request.values().getFirst();
+            return compute.submit(() -> {
+                List<RunScores> rs = new ArrayList<>();
+                for (RunComparisonRequest.RunInput r : runs) {
+                    Map<String, Double> s = r.scores();
+                    rs.add(new RunScores(r.name(), List.copyOf(s.keySet()), s.values().stream()
+                            .mapToDouble(Double::doubleValue).toArray()));
+                }
+                return respond(List.of(compare(label, rs, request.baseline(), so)),
+                        rs.stream().map(RunScores::run).toList(), request.baseline(), so, seedGiven);
+            });
+        }
+        if (request.qrels() == null) {
+            throw ProblemException.invalid("qrels", "needed to evaluate runs given as TREC text");
+        }
+        TrecEvalOptions options = options(request.measures(), request.complete(), request.relevanceLevel(),
+                request.maxDocs());
+        return compute.submit(() -> {
+            Qrels q = TrecInputs.qrels(request.qrels(), Source.text("qrels"));
+            List<EvaluationResult> results = new ArrayList<>();
+            for (int i = 0; i < runs.size(); i++) {
+                String run = runs.get(i).run();
+                results.add(TrecInputs.translate(null, Source.text("runs[" + i + "].run"),
+                        () -> TrecEval.evaluate(q, TrecInputs.bytes(run), options)));
+            }
+            List<String> names = runs.stream().map(RunComparisonRequest.RunInput::name).toList();
+            return compareEvaluations(names, results, request.values(), request.baseline(), so, seedGiven);
+        });
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(hidden = true) // documented with compareRetrievalRuns: one operation, two request media types
+    public Uni<RunComparison> compareUpload(
+            @RestForm("qrels") FileUpload qrels,
+            @RestForm("run") List<FileUpload> run,
+            @RestForm("measures") List<String> measures,
+            @RestForm("values") List<String> values,
+            @RestForm("baseline") String baseline,
+            @RestForm("complete") String complete,
+            @RestForm("relevanceLevel") String relevanceLevel,
+            @RestForm("maxDocs") String maxDocs,
+            @RestForm("level") String level,
+            @RestForm("seed") String seed,
+            @RestForm("permutations") String permutations,
+            @RestForm("bootstrapRounds") String bootstrapRounds,
+            @RestForm("exactMaxQueries") String exactMaxQueries) {
+        java.nio.file.Path qrelsFile = RetrievalResource.file("qrels", qrels);
+        if (run == null || run.size() < 2) {
+            throw ProblemException.invalid("run", "send at least two run files, each as a multipart part named 'run'");
+        }
+        List<java.nio.file.Path> files = new ArrayList<>();
+        for (int i = 0; i < run.size(); i++) {
+            files.add(RetrievalResource.file("run[" + i + "]", run.get(i)));
+        }
+        TrecEvalOptions options = options(measures, TrecInputs.bool("complete", complete),
+                TrecInputs.int32("relevanceLevel", relevanceLevel), TrecInputs.integer("maxDocs", maxDocs));
+        Long s = TrecInputs.integer("seed", seed);
+        SignificanceOptions so = significance(TrecInputs.number("level", level), s,
+                TrecInputs.int32("permutations", permutations), TrecInputs.int32("bootstrapRounds", bootstrapRounds),
+                TrecInputs.int32("exactMaxQueries", exactMaxQueries));
+        List<String> valueNames = values == null || values.isEmpty() ? null
+                : values.stream().flatMap(v -> java.util.Arrays.stream(v.strip().split("[\\s,]+"))).toList();
+        return compute.submit(() -> {
+            Qrels q = TrecInputs.qrels(qrelsFile, Source.text("qrels"));
+            List<EvaluationResult> results = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                java.nio.file.Path f = files.get(i);
+                results.add(TrecInputs.translate(null, Source.text("run[" + i + "]"), () -> TrecEval.evaluate(q, f, options)));
+            }
+            List<String> names = results.stream().map(EvaluationResult::runId).toList();
+            checkNames(names, "run[%d]");
+            return compareEvaluations(names, results, valueNames, baseline, so, s != null);
+        });
+    }
+
+    private static TrecEvalOptions options(List<String> measures, Boolean complete, Integer relevanceLevel, Long maxDocs) {
+        List<String> m = measures == null || measures.isEmpty() ? List.of("map") : measures;
+        return TrecInputs.options(m, false, complete == null || complete, relevanceLevel, maxDocs, false, null, true);
+    }
+
+    private static SignificanceOptions significance(Double level, Long seed, Integer permutations, Integer rounds,
+            Integer exactMax) {
+        SignificanceOptions d = SignificanceOptions.defaults();
+        if (permutations != null && permutations < 1 || rounds != null && rounds < 1) {
+            throw ProblemException.invalid(permutations != null && permutations < 1 ? "permutations" : "bootstrapRounds",
+                    "must be at least 1");
+        }
+        return new SignificanceOptions(level == null ? d.level() : level, seed == null ? d.seed() : seed,
+                permutations == null ? d.permutations() : permutations, rounds == null ? d.bootstrapRounds() : rounds,
+                exactMax == null ? d.exactMaxQueries() : exactMax);
+    }
+
+    private static void checkNames(List<String> names, String fieldPattern) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (!seen.add(names.get(i))) {
+                throw ProblemException.invalid(String.format(fieldPattern, i), "two runs are named '" + names.get(i)
+                        + "'; run names must be distinct");
+            }
+        }
+    }
+
+    /** Which per-query values to compare: the requested ones, or every per-query number of the measures. */
+    private static List<String> valueNames(EvaluationResult first, List<String> requested) {
+        List<MeasureValue> available = first.queries().getFirst().values();
+        List<String> numeric = available.stream().filter(v -> v.kind() == ValueKind.FLOAT || v.kind() == ValueKind.COUNT)
+                .map(MeasureValue::name).toList();
+        if (requested == null || requested.isEmpty()) {
+            return available.stream().filter(v -> v.kind() == ValueKind.FLOAT).map(MeasureValue::name).toList();
+        }
+        for (int i = 0; i < requested.size(); i++) {
+            if (!numeric.contains(requested.get(i))) {
+                throw ProblemException.invalid("values[" + i + "]", "'" + requested.get(i) + "' is not a per-query"
+                        + " number of the measures evaluated " + numeric + "; add its measure to measures");
+            }
+        }
+        return requested;
+    }
+
+    private static RunComparison compareEvaluations(List<String> names, List<EvaluationResult> results,
+            List<String> requested, String baseline, SignificanceOptions so, boolean seedGiven) {
+        List<String> values = valueNames(results.getFirst(), requested);
+        List<RunComparison.MeasureComparison> out = new ArrayList<>();
+        for (String value : values) {
+            List<RunScores> rs = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                rs.add(RunScores.of(names.get(i), results.get(i), value));
+            }
+            out.add(compare(value, rs, baseline, so));
+        }
+        return respond(out, names, baseline, so, seedGiven);
+    }
+
+    private static RunComparison.MeasureComparison compare(String value, List<RunScores> rs, String baseline,
+            SignificanceOptions so) {
+        MultiRunComparison m = baseline == null ? RunComparisons.allPairs(value, rs, so)
+                : RunComparisons.againstBaseline(value, rs, baseline, so);
+        return RunComparison.of(m);
+    }
+
+    private static RunComparison respond(List<RunComparison.MeasureComparison> measures, List<String> runs,
+            String baseline, SignificanceOptions so, boolean seedGiven) {
+        return new RunComparison(runs, baseline, so.seed(),
+                seedGiven ? "request" : "default", so.level(), so.permutations(), so.bootstrapRounds(),
+                so.exactMaxQueries(), CORRECTION, measures);
+    }
+}

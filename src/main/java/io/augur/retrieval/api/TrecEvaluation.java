@@ -1,0 +1,79 @@
+package io.augur.retrieval.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.augur.retrieval.engine.EvaluationResult;
+import io.augur.retrieval.engine.MeasureValue;
+import io.augur.retrieval.engine.TrecEvalOptions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** trec_eval's results as JSON: the summary over queries and, with perQuery, each query. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "TrecEvaluation", description = "trec_eval v10 results: values keyed by trec_eval's printed names"
+        + " (map, P_10, ndcg_cut_10, ...)")
+public record TrecEvaluation(
+        @Schema(description = "The run tag (runid) of the last result line", example = "myrun") String runId,
+        @Schema(description = "Queries averaged over (trec_eval's num_q)", example = "2") int queries,
+        @Schema(description = "The options the run was evaluated with") Settings options,
+        @Schema(description = "Summary over queries ('all' in trec_eval's output): means, or sums for counts, or"
+                + " geometric means for gm_map and gm_bpref. These are trec_eval's exact descriptive values over the"
+                + " evaluated queries; for uncertainty and significance compare runs with compareRetrievalRuns.",
+                type = SchemaType.OBJECT, additionalProperties = Number.class,
+                example = "{\"num_q\": 2, \"map\": 0.8333, \"P_1\": 1.0}") Map<String, Object> summary,
+        @Schema(description = "Per-query values, in trec_eval's query order (only with perQuery)")
+        List<QueryValues> perQuery) {
+
+    /** The values of one query; relstring, when asked for, is a string. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "TrecQueryValues")
+    public record QueryValues(
+            @Schema(example = "q1") String query,
+            @Schema(description = "True for a qrels query absent from the run (complete / -c)", example = "false")
+            boolean missing,
+            @Schema(type = SchemaType.OBJECT, example = "{\"map\": 0.8333, \"P_1\": 1.0}") Map<String, Object> values) {
+    }
+
+    /** trec_eval's options as applied. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "TrecEvalSettings")
+    public record Settings(
+            @Schema(description = "-m arguments as given (empty: official)") List<String> measures,
+            boolean perQuery, boolean complete, int relevanceLevel,
+            @Schema(description = "-M; absent when unlimited") Long maxDocs, boolean judgedOnly,
+            long numDocsInCollection, boolean summary) {
+
+        static Settings of(TrecEvalOptions o) {
+            return new Settings(o.measures(), o.perQuery(), o.complete(), o.relevanceLevel(),
+                    o.maxDocsPerQuery() == Long.MAX_VALUE ? null : o.maxDocsPerQuery(), o.judgedDocsOnly(),
+                    o.numDocsInCollection(), o.summary());
+        }
+    }
+
+    static TrecEvaluation of(EvaluationResult r) {
+        TrecEvalOptions o = r.options();
+        Map<String, Object> summary = o.summary() ? values(r.summary()) : null;
+        List<QueryValues> per = o.perQuery()
+                ? r.queries().stream().map(q -> new QueryValues(q.queryId(), q.missing(), values(q.values()))).toList()
+                : null;
+        int nq = r.queries().size();
+        return new TrecEvaluation(r.runId(), nq, Settings.of(o), summary, per);
+    }
+
+    private static Map<String, Object> values(List<MeasureValue> values) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (MeasureValue v : values) {
+            switch (v.kind()) {
+                case RUNID -> {
+                    // reported once as runId
+                }
+                case TEXT -> out.put(v.name(), v.text());
+                case COUNT -> out.put(v.name(), (long) v.value());
+                case FLOAT -> out.put(v.name(), TrecInputs.finite(v.value()));
+            }
+        }
+        return out;
+    }
+}
