@@ -8,22 +8,28 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Answers an oversized request body with a 413 problem+json instead of the HTTP layer's empty 413:
- * a request whose Content-Length exceeds {@code quarkus.http.limits.max-body-size} is refused before
- * its body is read, and a chunked body that outgrows the limit while it is read fails into the same
- * problem.
+ * Limits request bodies and answers an oversized one with a 413 problem+json instead of the HTTP
+ * layer's empty 413. A request whose Content-Length exceeds its limit is refused before its body is
+ * read: {@code augur.http.upload-max-body-size} for multipart/form-data uploads (retrieval runs),
+ * {@code augur.http.max-body-size} for everything else. A chunked body that outgrows the HTTP layer's
+ * own limit ({@code quarkus.http.limits.max-body-size}, the larger one) fails into the same problem.
  */
 public class BodyLimit {
 
     void install(@Observes Router router,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
-        long max = limit.asLongValue();
+            @ConfigProperty(name = "augur.http.max-body-size") MemorySize body,
+            @ConfigProperty(name = "augur.http.upload-max-body-size") MemorySize upload,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize transport) {
+        long max = transport.asLongValue();
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
             if (length != null) {
+                String type = ctx.request().getHeader("Content-Type");
+                boolean multipart = type != null && type.toLowerCase().startsWith("multipart/form-data");
+                long limit = Math.min(max, (multipart ? upload : body).asLongValue());
                 try {
-                    if (Long.parseLong(length.strip()) > max) {
-                        tooLarge(ctx, max);
+                    if (Long.parseLong(length.strip()) > limit) {
+                        tooLarge(ctx, limit);
                         return;
                     }
                 } catch (NumberFormatException ignored) {
