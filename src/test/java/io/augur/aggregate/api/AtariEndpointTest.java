@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.augur.testing.SharedData;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.config.JsonConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.path.json.config.JsonPathConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +24,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AtariEndpointTest {
 
-    static {
-        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
-    }
 
     @Test
     void publishedIqmsThroughTheEndpoint() throws IOException {
@@ -49,7 +43,7 @@ class AtariEndpointTest {
         }
         String body = "{\"scores\":[" + String.join(",", rows) + "],\"normalization\":{\"type\":\"baselines\",\"baselines\":{"
                 + String.join(",", baselines) + "}},\"aggregates\":[\"iqm\"],\"bootstrap\":{\"rounds\":1000,\"seed\":1}}";
-        JsonPath json = given().contentType(ContentType.JSON).body(body).post("/api/v1/score-tables/aggregates")
+        JsonPath json = given().config(ScoreTableResourceTest.DOUBLES).contentType(ContentType.JSON).body(body).post("/api/v1/score-tables/aggregates")
                 .then().statusCode(200).extract().jsonPath();
         assertEquals(26, json.getList("table.tasks").size());
         Map<String, Double> published = Map.of("SPR", 0.337, "DrQ(eps)", 0.280, "CURL", 0.113, "SimPLe", 0.130, "IRIS", 0.501);

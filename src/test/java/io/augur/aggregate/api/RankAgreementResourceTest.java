@@ -6,23 +6,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.config.JsonConfig;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class RankAgreementResourceTest {
 
-    static {
-        // numbers as doubles, not floats, so that closeTo(x, 1e-12) means what it says
-        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
-    }
 
     static ValidatableResponse post(String body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/rankings/agreement").then();
+        return given().config(ScoreTableResourceTest.DOUBLES).contentType(ContentType.JSON).body(body).post("/api/v1/rankings/agreement").then();
     }
 
     @Test

@@ -7,11 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.config.JsonConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +20,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ScoreSelectionTest {
 
-    static {
-        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
-    }
 
     String family;
     String m1, m2, m3, outsider;
@@ -38,11 +32,11 @@ class ScoreSelectionTest {
     }
 
     static void create(String path, String body) {
-        given().contentType(ContentType.JSON).body(body).post(path).then().statusCode(201);
+        given().config(ScoreTableResourceTest.DOUBLES).contentType(ContentType.JSON).body(body).post(path).then().statusCode(201);
     }
 
     static ValidatableResponse post(String path, String body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/score-tables/" + path).then();
+        return given().config(ScoreTableResourceTest.DOUBLES).contentType(ContentType.JSON).body(body).post("/api/v1/score-tables/" + path).then();
     }
 
     String eval(String model, String benchmark, String metric, int seed, long step, double value) {

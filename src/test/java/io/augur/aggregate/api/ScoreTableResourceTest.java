@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.JsonConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.path.json.JsonPath;
@@ -24,10 +25,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ScoreTableResourceTest {
 
-    static {
-        // numbers as doubles, not floats, so that closeTo(x, 1e-12) means what it says
-        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
-    }
+
+    /** Numbers as doubles, not floats, so that closeTo(x, 1e-12) means what it says (per request: the global config is shared). */
+    static final RestAssuredConfig DOUBLES = RestAssured.config()
+            .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
 
     static final String PROBLEM = "application/problem+json";
     static final String BASE = "/api/v1/score-tables/";
@@ -55,7 +56,7 @@ class ScoreTableResourceTest {
     }
 
     static ValidatableResponse post(String path, String body) {
-        return given().contentType(ContentType.JSON).body(body).post(BASE + path).then();
+        return given().config(DOUBLES).contentType(ContentType.JSON).body(body).post(BASE + path).then();
     }
 
     static void problem(String path, String body, String field) {
