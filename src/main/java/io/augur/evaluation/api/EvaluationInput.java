@@ -2,6 +2,7 @@ package io.augur.evaluation.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.augur.platform.validation.Finite;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,8 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * One measured value to import. The model and benchmark are named (they must exist); the metric
  * defaults to the benchmark's metric. Identity is (model, benchmark, metric, seed, step): importing
- * a row whose identity is already stored replaces its value, standard error and counts.
+ * a row whose identity is already stored replaces its value, standard error and counts. Registered for
+ * reflection: the import reads it with an ObjectMapper call of its own (the body is JSON or CSV).
  */
+@RegisterForReflection
 @Schema(name = "EvaluationInput", description = "One measured value; (model, benchmark, metric, seed, step) identifies it")
 public record EvaluationInput(
         @NotBlank @Size(max = 200) @Schema(required = true, description = "Name of an existing model", example = "pythia-1.4b") String model,

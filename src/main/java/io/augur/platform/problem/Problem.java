@@ -1,6 +1,7 @@
 package io.augur.platform.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -8,9 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * An RFC 9457 problem detail, sent as {@code application/problem+json} for every error. Besides the
  * standard members it names the offending {@code field} (a path into the request, e.g.
  * {@code [12].value} or {@code parameters}) and, for batch input, every {@code errors} entry with its
- * {@code row} (1-based data row of a CSV, or 1-based element of a JSON array).
+ * {@code row} (1-based data row of a CSV, or 1-based element of a JSON array). Registered for
+ * reflection because it is also written outside RESTEasy (the 413 handler), which a native image needs.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection(targets = { Problem.class, Problem.FieldError.class })
 @Schema(name = "Problem", description = "RFC 9457 problem detail")
 public record Problem(
         @Schema(description = "URI reference identifying the problem type", example = "/problems/invalid-input") String type,
