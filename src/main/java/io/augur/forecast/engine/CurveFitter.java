@@ -1,0 +1,204 @@
+package io.augur.forecast.engine;
+
+import io.augur.stats.Interval;
+import io.augur.stats.Quantiles;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Fits any {@link CurveForm}: global multi-start search (one projected L-BFGS run, {@link Lbfgs}, from
+ * every starting point of the form's grid, best objective wins, ties to the earlier start), then a
+ * nonparametric {@link Bootstrap} over observations for percentile intervals of every parameter
+ * (Efron and Tibshirani 1993, ch. 13). Starts and bootstrap rounds run in parallel on the common
+ * fork-join pool; each is independent and seeded by its index, so results do not depend on the
+ * number of threads. Stateless and thread-safe; interrupting the calling thread cancels the fit with
+ * a {@link java.util.concurrent.CancellationException}.
+ */
+public final class CurveFitter {
+
+    private CurveFitter() {
+    }
+
+    /** Local optimiser settings used for every start and bootstrap refit. */
+    static final Lbfgs.Options OPTIONS = new Lbfgs.Options(2000, 1e-12, 1e-12, 10);
+    /** Bootstrap refits start at the optimum, so a slightly looser tolerance suffices. */
+    static final Lbfgs.Options BOOTSTRAP_OPTIONS = new Lbfgs.Options(2000, 1e-10, 1e-12, 10);
+
+    /** One multi-start search result. */
+    record Search(double[] theta, double objective, boolean converged, String status, int iterations, int starts) {
+    }
+
+    /** Fit the spec; validates the input first (throws {@link io.augur.stats.InvalidInputException}). */
+    public static FitResult fit(FitSpec spec) {
+        Loss loss = spec.effectiveLoss();
+        Inputs.validate(spec.form(), spec.points(), loss);
+        Cancellation cancel = Cancellation.ofCurrentThread();
+        CurveForm form = spec.form();
+        Objective obj = objective(form, loss, spec.points());
+        List<double[]> starts = spec.starts() != null ? spec.starts() : form.startingGrid(obj.features, obj.y);
+        Search best = search(obj, starts, null, cancel);
+        List<String> warnings = new ArrayList<>();
+        if (!best.converged()) {
+            warnings.add("the best local search did not converge: " + best.status());
+        }
+        double[][] reps = spec.bootstrapRounds() > 0
+                ? Bootstrap.replicates(obj, best.theta(), spec.bootstrapRounds(), spec.seed(), cancel)
+                : new double[0][];
+        int failed = spec.bootstrapRounds() - reps.length;
+        if (failed > spec.bootstrapRounds() / 10 && spec.bootstrapRounds() > 0) {
+            warnings.add(failed + " of " + spec.bootstrapRounds() + " bootstrap refits failed; intervals use the rest");
+        }
+        if (spec.bootstrapRounds() == 0) {
+            warnings.add("no bootstrap rounds requested: estimates carry no interval");
+        }
+        String method = "percentile bootstrap, " + spec.bootstrapRounds() + " rounds (resampled observations), seed " + spec.seed();
+        List<ParameterEstimate> params = new ArrayList<>();
+        List<String> names = form.parameterNames();
+        for (int j = 0; j < names.size(); j++) {
+            final int jj = j;
+            double[] col = new double[reps.length];
+            for (int r = 0; r < reps.length; r++) {
+                col[r] = reps[r][jj];
+            }
+            params.add(new ParameterEstimate(names.get(j), best.theta()[j], interval(col, spec.level(), method), false));
+        }
+        Map<String, Double> derived = form.derived(best.theta());
+        if (!derived.isEmpty()) {
+            Map<String, double[]> cols = new LinkedHashMap<>();
+            for (String k : derived.keySet()) {
+                cols.put(k, new double[reps.length]);
+            }
+            for (int r = 0; r < reps.length; r++) {
+                Map<String, Double> d = form.derived(reps[r]);
+                final int rr = r;
+                d.forEach((k, v) -> cols.get(k)[rr] = v);
+            }
+            derived.forEach((k, v) -> params.add(new ParameterEstimate(k, v, interval(cols.get(k), spec.level(), method), true)));
+        }
+        int dim = form.inputNames().size();
+        double[] minIn = new double[dim];
+        double[] maxIn = new double[dim];
+        java.util.Arrays.fill(minIn, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(maxIn, Double.NEGATIVE_INFINITY);
+        double minS = Double.POSITIVE_INFINITY;
+        double maxS = Double.NEGATIVE_INFINITY;
+        for (Observation o : spec.points()) {
+            for (int j = 0; j < dim; j++) {
+                minIn[j] = Math.min(minIn[j], o.x(j));
+                maxIn[j] = Math.max(maxIn[j], o.x(j));
+            }
+            double s = form.scale(o.x());
+            minS = Math.min(minS, s);
+            maxS = Math.max(maxS, s);
+        }
+        return new FitResult(form, loss, params, best.theta(), best.objective(), obj.residuals(best.theta()),
+                best.converged(), best.status(), best.starts(), best.iterations(), spec.bootstrapRounds(), failed,
+                spec.seed(), spec.level(), warnings, minS, maxS, minIn, maxIn, reps);
+    }
+
+    private static Interval interval(double[] col, double level, String method) {
+        return col.length > 1 ? Quantiles.percentileInterval(col, level, method) : null;
+    }
+
+    static Objective objective(CurveForm form, Loss loss, List<Observation> points) {
+        int n = points.size();
+        double[][] f = new double[n][];
+        double[] y = new double[n];
+        double[] k = new double[n];
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            Observation o = points.get(i);
+            f[i] = form.features(o.x());
+            y[i] = o.y();
+            k[i] = o.successes();
+            t[i] = o.trials();
+        }
+        return new Objective(form, loss, f, y, k, t);
+    }
+
+    /** Starts above this count are screened before polishing (see {@link #search}). */
+    static final int SCREEN_ABOVE = 256;
+    /** Iterations each start gets in the screening phase. */
+    static final int SCREEN_ITERATIONS = 10;
+    static final Lbfgs.Options SCREEN = new Lbfgs.Options(SCREEN_ITERATIONS, 1e-6, 1e-12, 10);
+
+    /**
+     * Multi-start search with observation weights w (null = 1). Up to {@link #SCREEN_ABOVE} starts, every
+     * start is run to convergence. Larger grids (Chinchilla's 4,500) are searched in two phases, because
+     * most starts fall into the same few basins: every start gets {@link #SCREEN_ITERATIONS} L-BFGS
+     * iterations, then the best max(16, 2%) of the screened points are polished to full convergence
+     * (a screening multi-start in the spirit of Rinnooy Kan and Timmer 1987). On Epoch's Chinchilla grid
+     * this reaches the same optimum as full runs from all starts (checked in the tests) about 30x faster.
+     */
+    static Search search(Objective obj, List<double[]> starts, double[] w, Cancellation cancel) {
+        double[] lo = obj.form.lowerBounds();
+        double[] hi = obj.form.upperBounds();
+        int p = obj.parameters();
+        for (int i = 0; i < starts.size(); i++) {
+            if (starts.get(i).length != p) {
+                throw new io.augur.stats.InvalidInputException("starts[" + i + "]", "needs " + p + " values");
+            }
+        }
+        Lbfgs.Function fn = (th, g) -> obj.evaluate(th, w, g);
+        if (starts.size() <= SCREEN_ABOVE) {
+            Lbfgs.Result[] results = run(fn, starts, lo, hi, OPTIONS, cancel);
+            return best(results, p, 0, starts.size());
+        }
+        Lbfgs.Result[] screened = run(fn, starts, lo, hi, SCREEN, cancel);
+        int screenIters = 0;
+        Integer[] order = new Integer[screened.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            screenIters += screened[i].iterations();
+        }
+        java.util.Arrays.sort(order, (a, b) -> {
+            int c = Double.compare(screened[a].value(), screened[b].value()); // NaN/inf sort last
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        int keep = Math.max(16, starts.size() / 50);
+        List<double[]> polish = new ArrayList<>(keep);
+        for (int k = 0; k < keep && k < order.length && Double.isFinite(screened[order[k]].value()); k++) {
+            polish.add(screened[order[k]].x());
+        }
+        if (polish.isEmpty()) {
+            return best(screened, p, 0, starts.size());
+        }
+        Lbfgs.Result[] polished = run(fn, polish, lo, hi, OPTIONS, cancel);
+        return best(polished, p, screenIters, starts.size());
+    }
+
+    private static Lbfgs.Result[] run(Lbfgs.Function fn, List<double[]> starts, double[] lo, double[] hi,
+            Lbfgs.Options opt, Cancellation cancel) {
+        Lbfgs.Result[] results = new Lbfgs.Result[starts.size()];
+        IntStream idx = IntStream.range(0, starts.size());
+        if (starts.size() >= 16) {
+            idx = idx.parallel();
+        }
+        idx.forEach(i -> {
+            cancel.check();
+            results[i] = Lbfgs.minimize(fn, starts.get(i), lo, hi, opt, cancel);
+        });
+        return results;
+    }
+
+    private static Search best(Lbfgs.Result[] results, int p, int extraIterations, int starts) {
+        int bestI = -1;
+        int iters = extraIterations;
+        for (int i = 0; i < results.length; i++) {
+            iters += results[i].iterations();
+            if (Double.isFinite(results[i].value()) && (bestI < 0 || results[i].value() < results[bestI].value())) {
+                bestI = i;
+            }
+        }
+        if (bestI < 0) {
+            double[] nan = new double[p];
+            java.util.Arrays.fill(nan, Double.NaN);
+            return new Search(nan, Double.POSITIVE_INFINITY, false, "no starting point gave a finite objective", iters, starts);
+        }
+        Lbfgs.Result r = results[bestI];
+        return new Search(r.x(), r.value(), r.converged(), r.status(), iters, starts);
+    }
+}
