@@ -15,6 +15,9 @@ final class Objective {
     final double[] logY;
     final double[] successes;
     final double[] trials;
+    /** Flat feature columns for the hand-written Chinchilla loop (null for other forms). */
+    private final double[] chinchillaLogN;
+    private final double[] chinchillaLogD;
 
     Objective(CurveForm form, Loss loss, double[][] features, double[] y, double[] successes, double[] trials) {
         this.form = form;
@@ -24,6 +27,17 @@ final class Objective {
         this.successes = successes;
         this.trials = trials;
         this.logY = new double[y.length];
+        if (form instanceof Chinchilla && loss.kind() == Loss.Kind.HUBER_LOG) {
+            chinchillaLogN = new double[y.length];
+            chinchillaLogD = new double[y.length];
+            for (int i = 0; i < y.length; i++) {
+                chinchillaLogN[i] = features[i][0];
+                chinchillaLogD[i] = features[i][1];
+            }
+        } else {
+            chinchillaLogN = null;
+            chinchillaLogD = null;
+        }
         for (int i = 0; i < y.length; i++) {
             logY[i] = loss.kind() == Loss.Kind.HUBER_LOG ? Math.log(y[i]) : Double.NaN;
         }
@@ -39,6 +53,9 @@ final class Objective {
 
     /** Objective with weights w (null = all ones); writes the gradient into g. */
     double evaluate(double[] theta, double[] w, double[] g) {
+        if (chinchillaLogN != null) {
+            return Chinchilla.huberLogObjective(theta, chinchillaLogN, chinchillaLogD, logY, w, loss.delta(), g);
+        }
         java.util.Arrays.fill(g, 0);
         double[] gi = new double[g.length];
         // one loop per loss so the JIT compiles each hot loop without a per-point switch
