@@ -27,17 +27,22 @@ class ForecastBenchmark {
         }
         double[] wall = new double[runs];
         double[] cpu = new double[runs];
+        double[] thread = new double[runs];
+        java.lang.management.ThreadMXBean tmx = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < runs; i++) {
             long c0 = cpuNanos();
+            long th0 = tmx.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             last = work.get();
             wall[i] = (System.nanoTime() - t0) / 1e6;
             cpu[i] = (cpuNanos() - c0) / 1e6;
+            thread[i] = (tmx.getCurrentThreadCpuTime() - th0) / 1e6;
         }
         Arrays.sort(wall);
         Arrays.sort(cpu);
-        System.out.printf("BENCH %s: median wall %.1f ms (min %.1f, max %.1f), median process CPU %.1f ms, %d runs after %d warm-up%n",
-                label, wall[runs / 2], wall[0], wall[runs - 1], cpu[runs / 2], runs, warmup);
+        Arrays.sort(thread);
+        System.out.printf("BENCH %s: median wall %.1f ms (min %.1f, max %.1f), median process CPU %.1f ms, calling-thread CPU %.2f ms, %d runs after %d warm-up%n",
+                label, wall[runs / 2], wall[0], wall[runs - 1], cpu[runs / 2], thread[runs / 2], runs, warmup);
         return last;
     }
 
