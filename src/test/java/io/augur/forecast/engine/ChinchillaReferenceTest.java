@@ -43,5 +43,27 @@ class ChinchillaReferenceTest {
         assertTrue(beta.lower() <= 0.415 && beta.upper() >= 0.331, "beta " + beta);
         assertTrue(alpha.contains(fit.parameter("alpha").estimate()));
         assertTrue(alpha.width() < 0.2 && beta.width() < 0.2, "intervals implausibly wide");
+        ComputeOptimal.Allocation a = ComputeOptimal.of(fit, 5.76e23);
+        System.out.printf("chinchilla compute-optimal at 5.76e23 FLOP: N=%.3g [%.3g, %.3g], D=%.3g [%.3g, %.3g], D/N=%.1f [%.1f, %.1f]%n",
+                a.parameters(), a.parametersInterval().lower(), a.parametersInterval().upper(), a.tokens(),
+                a.tokensInterval().lower(), a.tokensInterval().upper(), a.tokensPerParameter(),
+                a.tokensPerParameterInterval().lower(), a.tokensPerParameterInterval().upper());
+        assertEquals(5.76e23, 6 * a.parameters() * a.tokens(), 1e15);
+    }
+
+    @Test
+    void backtestOnTheTopOrderOfMagnitudeOfCompute() {
+        List<Observation> pts = ReferenceData.chinchilla();
+        Backtest.Result r = Backtest.run(FitSpec.of(Chinchilla.INSTANCE, pts).withBootstrap(200, 3));
+        System.out.printf("chinchilla backtest (hold out C >= %.3g): %d train, %d held out, MAE %.4f, mean relative error %.4f,"
+                + " 95%% prediction-interval coverage %.2f%n", r.cutoffScale(), r.trainPoints(), r.heldOutPoints(),
+                r.meanAbsoluteError(), r.meanRelativeError(), r.coverage());
+        assertTrue(r.heldOutPoints() > 0 && r.trainPoints() > 100);
+        // losses are about 2 to 3 nats; the held-out points are read off a figure (a few % scatter), so a
+        // sane law extrapolating one order of magnitude of compute stays within 5% on average
+        assertTrue(r.meanRelativeError() < 0.05, "relative error " + r.meanRelativeError());
+        ComputeOptimal.Allocation a = ComputeOptimal.of(r.trainFit(), 5.76e23);
+        System.out.printf("chinchilla compute-optimal at 5.76e23 FLOP (train part): N=%.3g [%.3g, %.3g], D=%.3g, D/N=%.1f, loss %.4f%n",
+                a.parameters(), a.parametersInterval().lower(), a.parametersInterval().upper(), a.tokens(), a.tokensPerParameter(), a.loss());
     }
 }
