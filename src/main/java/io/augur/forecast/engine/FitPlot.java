@@ -56,7 +56,7 @@ public final class FitPlot {
         double[] mid = new double[SAMPLES + 1];
         double[] lo = new double[SAMPLES + 1];
         double[] hi = new double[SAMPLES + 1];
-        boolean band = fit.bootstrapEstimates().length > 1;
+        boolean band = fit.replicateCount() > 1;
         double y0 = Double.POSITIVE_INFINITY;
         double y1 = Double.NEGATIVE_INFINITY;
         for (int i = 0; i <= SAMPLES; i++) {

@@ -14,7 +14,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * and says why in {@code status}. {@link #predict(double...)} extrapolates with intervals.
  *
  * <p>{@code bootstrapEstimates} holds one parameter vector per successful bootstrap round (rows) and
- * {@code residuals} the residuals of the full-data fit in the loss's space; treat both as read-only.
+ * {@code residuals} the residuals of the full-data fit in the loss's space. Arrays are copied in and
+ * out, so the record is immutable.
  */
 public record FitResult(CurveForm form, Loss loss, List<ParameterEstimate> parameters, double[] estimate,
         double objective, double[] residuals, boolean converged, String status, int starts, int iterations,
@@ -24,6 +25,49 @@ public record FitResult(CurveForm form, Loss loss, List<ParameterEstimate> param
     public FitResult {
         parameters = List.copyOf(parameters);
         warnings = List.copyOf(warnings);
+        estimate = estimate.clone();
+        residuals = residuals.clone();
+        minInputs = minInputs.clone();
+        maxInputs = maxInputs.clone();
+        bootstrapEstimates = deepCopy(bootstrapEstimates);
+    }
+
+    private static double[][] deepCopy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
+    }
+
+    @Override
+    public double[] estimate() {
+        return estimate.clone();
+    }
+
+    @Override
+    public double[] residuals() {
+        return residuals.clone();
+    }
+
+    @Override
+    public double[] minInputs() {
+        return minInputs.clone();
+    }
+
+    @Override
+    public double[] maxInputs() {
+        return maxInputs.clone();
+    }
+
+    @Override
+    public double[][] bootstrapEstimates() {
+        return deepCopy(bootstrapEstimates);
+    }
+
+    /** Number of successful bootstrap replicates (rows of {@link #bootstrapEstimates()}). */
+    public int replicateCount() {
+        return bootstrapEstimates.length;
     }
 
     /** The estimate of a fitted or derived parameter by name. */
