@@ -35,6 +35,8 @@ public final class LearningCurveEnsemble {
      */
     static final CurveFitter.Plan PLAN = new CurveFitter.Plan(3, 3, 3, 0, 3, new Lbfgs.Options(500, 1e-10, 1e-12, 10));
 
+    static final CurveFitter.Plan WARM = CurveFitter.Plan.exhaustive(PLAN.options());
+
     public static final String WEIGHTING = "inverse held-out-suffix MSE (Bates-Granger)";
 
     public static EnsembleForecast forecast(LearningCurveSpec spec) {
@@ -70,7 +72,10 @@ public final class LearningCurveEnsemble {
                 double d = early.value(o.x(0)) - o.y();
                 mse += d * d / suffix.size();
             }
-            FitResult full = CurveFitter.fit(new FitSpec(form, acc, Loss.leastSquares(), 0, 0, 0.95, null), PLAN);
+            // the whole-curve fit starts from the prefix fit's optimum (one warm start instead of the grid)
+            FitResult full = Double.isFinite(early.objective())
+                    ? CurveFitter.fit(new FitSpec(form, acc, Loss.leastSquares(), 0, 0, 0.95, List.of(early.estimate())), WARM)
+                    : CurveFitter.fit(new FitSpec(form, acc, Loss.leastSquares(), 0, 0, 0.95, null), PLAN);
             double mean = full.value(spec.horizon());
             double sse = 0;
             for (double r : full.residuals()) {
