@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +37,7 @@ public final class BattleCsvReader {
     /** Battles in file order; {@code columns} null means: ARENA's names if present, else EVALICA's. */
     public static BattleLog readLog(InputStream in, Columns columns) {
         BattleLog.Builder builder = BattleLog.builder();
-        read(in, columns, new Sink() {
+        read(new Parser(in, 0, Long.MAX_VALUE), columns, null, new Sink() {
             @Override
             public int intern(String name) {
                 return builder.model(name);
@@ -51,30 +53,196 @@ public final class BattleCsvReader {
 
     /** Merged counts; {@code columns} null means: ARENA's names if present, else EVALICA's. */
     public static PairCounts readCounts(InputStream in, Columns columns) {
-        PairCounts.Builder builder = PairCounts.builder();
-        int[] seen = {0};
-        read(in, columns, new Sink() {
+        DenseCounts dense = new DenseCounts();
+        long battles = read(new Parser(in, 0, Long.MAX_VALUE), columns, null, denseSink(dense));
+        if (battles == 0) {
+            throw new InvalidInputException("csv", "no battles in the file");
+        }
+        return dense.toBuilder().build();
+    }
+
+    /**
+     * Merged counts of a file, parsed in parallel chunks (split at line ends) when the file is large;
+     * the result equals {@link #readCounts(InputStream, Columns)}. A file with quoted fields, or with an
+     * error (to report the exact line), is read again sequentially.
+     */
+    public static PairCounts readCounts(Path file, Columns columns) {
+        try {
+            long size = Files.size(file);
+            int workers = Math.min(4, Runtime.getRuntime().availableProcessors());
+            if (size < PARALLEL_MIN_BYTES || workers < 2) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    return readCounts(in, columns);
+                }
+            }
+            List<String> header;
+            long bodyStart;
+            try (InputStream in = Files.newInputStream(file)) {
+                Parser p = new Parser(in, 0, Long.MAX_VALUE);
+                int end = p.recordEnd();
+                if (end < 0) {
+                    throw new InvalidInputException("csv", "empty input: no header row");
+                }
+                header = headerFields(p.buf, p.pos, end);
+                bodyStart = p.base + end + 1;
+            }
+            Columns cols = columns != null ? columns
+                    : header.contains(Columns.ARENA.modelA()) ? Columns.ARENA : Columns.EVALICA;
+            long[] bounds = new long[workers + 1];
+            for (int k = 0; k <= workers; k++) {
+                bounds[k] = bodyStart + (size - bodyStart) * k / workers;
+            }
+            DenseCounts[] parts = new DenseCounts[workers];
+            boolean[] redo = new boolean[1];
+            java.util.stream.IntStream.range(0, workers).parallel().forEach(k -> {
+                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+                    long from = bounds[k];
+                    if (k > 0) {
+                        from = nextLineStart(ch, bounds[k] - 1);
+                    }
+                    ch.position(from);
+                    Parser p = new Parser(java.nio.channels.Channels.newInputStream(ch), from, bounds[k + 1]);
+                    DenseCounts dense = new DenseCounts();
+                    read(p, cols, header, denseSink(dense));
+                    if (p.sawQuote) {
+                        synchronized (redo) {
+                            redo[0] = true;
+                        }
+                    }
+                    parts[k] = dense;
+                } catch (InvalidInputException e) {
+                    synchronized (redo) {
+                        redo[0] = true;
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            if (redo[0]) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    return readCounts(in, columns);
+                }
+            }
+            PairCounts.Builder merged = parts[0].toBuilder();
+            for (int k = 1; k < workers; k++) {
+                merged.addAll(parts[k].toBuilder().build());
+            }
+            PairCounts counts = merged.build();
+            if (counts.totalBattles() == 0) {
+                throw new InvalidInputException("csv", "no battles in the file");
+            }
+            return counts;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final long PARALLEL_MIN_BYTES = 4L << 20;
+
+    /** Offset just after the first newline at or after {@code at}. */
+    private static long nextLineStart(java.nio.channels.FileChannel ch, long at) throws IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 << 16);
+        long pos = at;
+        while (true) {
+            b.clear();
+            int r = ch.read(b, pos);
+            if (r <= 0) {
+                return pos;
+            }
+            for (int k = 0; k < r; k++) {
+                if (b.get(k) == '\n') {
+                    return pos + k + 1;
+                }
+            }
+            pos += r;
+        }
+    }
+
+    private static Sink denseSink(DenseCounts dense) {
+        return new Sink() {
+            private int next;
+
             @Override
             public int intern(String name) {
-                return builder.model(name);
+                dense.name(next, name);
+                return next++;
             }
 
             @Override
             public void add(int a, int b, int outcome) {
-                builder.add(a, b, outcome, 1);
-                seen[0]++;
+                dense.add(a, b, outcome);
             }
-        });
-        if (seen[0] == 0) {
-            throw new InvalidInputException("csv", "no battles in the file");
-        }
-        return builder.build();
+        };
     }
 
     private interface Sink {
         int intern(String name);
 
         void add(int a, int b, int outcome);
+    }
+
+    /**
+     * Counts by the parser's own name ids in a dense (names x names x 3) array while there are at most
+     * 512 distinct names (one array increment per battle, no hashing), then straight into a builder.
+     */
+    private static final class DenseCounts {
+        private static final int MAX_DENSE = 512;
+        private int cap = 64;
+        private long[] counts = new long[cap * cap * 3];
+        private int names;
+        private PairCounts.Builder overflow;
+        private final List<String> nameList = new ArrayList<>();
+
+        void name(int id, String name) {
+            // ids arrive in increasing order, one call per new name
+            nameList.add(name);
+            names = id + 1;
+            if (overflow != null) {
+                overflow.model(name);
+            } else if (names > cap) {
+                if (cap * 2 > MAX_DENSE) {
+                    overflow = toBuilder();
+                    counts = null;
+                } else {
+                    int old = cap;
+                    cap *= 2;
+                    long[] grown = new long[cap * cap * 3];
+                    for (int a = 0; a < old; a++) {
+                        System.arraycopy(counts, a * old * 3, grown, a * cap * 3, old * 3);
+                    }
+                    counts = grown;
+                }
+            }
+        }
+
+        void add(int a, int b, int outcome) {
+            if (overflow != null) {
+                overflow.add(a, b, outcome, 1);
+            } else {
+                counts[(a * cap + b) * 3 + outcome]++;
+            }
+        }
+
+        PairCounts.Builder toBuilder() {
+            if (overflow != null) {
+                return overflow;
+            }
+            PairCounts.Builder builder = PairCounts.builder();
+            for (String n : nameList) {
+                builder.model(n);
+            }
+            for (int a = 0; a < Math.min(names, cap); a++) {
+                for (int b = 0; b < Math.min(names, cap); b++) {
+                    int base = (a * cap + b) * 3;
+                    for (int o = 0; o < 3; o++) {
+                        if (counts[base + o] != 0) {
+                            builder.add(a, b, o, counts[base + o]);
+                        }
+                    }
+                }
+            }
+            return builder;
+        }
     }
 
     private static final byte[][] SPELLINGS;
@@ -116,19 +284,29 @@ public final class BattleCsvReader {
         final int[] fieldLen = new int[3];
         final byte[][] scratch = {new byte[64], new byte[64], new byte[64]};
         final NameTable names = new NameTable();
+        /** File offset of buf[0]; records starting at or after stopAt are left to the next chunk. */
+        long base;
+        final long stopAt;
+        boolean sawQuote;
 
-        Parser(InputStream in) {
+        Parser(InputStream in, long base, long stopAt) {
             this.in = in;
+            this.base = base;
+            this.stopAt = stopAt;
         }
 
         /** Makes sure a whole record starting at pos is in the buffer; returns its end (exclusive of newline) or -1 at EOF. */
         int recordEnd() {
+            if (base + pos >= stopAt) {
+                return -1;
+            }
             while (true) {
                 boolean quoted = false;
                 for (int k = pos; k < limit; k++) {
                     byte c = buf[k];
                     if (c == '"') {
                         quoted = !quoted;
+                        sawQuote = true;
                     } else if (c == '\n' && !quoted) {
                         return k;
                     }
@@ -144,6 +322,7 @@ public final class BattleCsvReader {
             if (pos > 0) {
                 System.arraycopy(buf, pos, buf, 0, limit - pos);
                 limit -= pos;
+                base += pos;
                 pos = 0;
             }
             if (limit == buf.length) {
@@ -162,18 +341,22 @@ public final class BattleCsvReader {
         }
     }
 
-    private static void read(InputStream in, Columns columns, Sink sink) {
-        Parser p = new Parser(in);
-        int end = p.recordEnd();
-        if (end < 0) {
-            throw new InvalidInputException("csv", "empty input: no header row");
+    /** Parses records; {@code header} null means the parser starts at the header row. Returns the battle count. */
+    private static long read(Parser p, Columns columns, List<String> header, Sink sink) {
+        if (header == null) {
+            int end = p.recordEnd();
+            if (end < 0) {
+                throw new InvalidInputException("csv", "empty input: no header row");
+            }
+            p.line = 1;
+            header = headerFields(p.buf, p.pos, end);
+            p.pos = end + 1;
         }
-        p.line = 1;
-        List<String> header = headerFields(p.buf, p.pos, end);
-        p.pos = end + 1;
         if (columns == null) {
             columns = header.contains(Columns.ARENA.modelA()) ? Columns.ARENA : Columns.EVALICA;
         }
+        int end;
+        long battles = 0;
         int[] wanted = {header.indexOf(columns.modelA()), header.indexOf(columns.modelB()),
             header.indexOf(columns.winner())};
         String[] labels = {columns.modelA(), columns.modelB(), columns.winner()};
@@ -233,9 +416,11 @@ public final class BattleCsvReader {
                     outcome = o.ordinal();
                 }
                 sink.add(ids[0], ids[1], outcome);
+                battles++;
             }
             p.pos = end + 1;
         }
+        return battles;
     }
 
     private static int nameOf(Parser p, int k) {
@@ -305,6 +490,25 @@ public final class BattleCsvReader {
     }
 
     private static int outcome(byte[] data, int start, int len) {
+        // fast paths for the common spellings, exact and lower case
+        if (len == 7 && data[start] == 'm' && data[start + 1] == 'o' && data[start + 2] == 'd' && data[start + 3] == 'e'
+                && data[start + 4] == 'l' && data[start + 5] == '_') {
+            byte c = data[start + 6];
+            if (c == 'a') {
+                return 0;
+            }
+            if (c == 'b') {
+                return 1;
+            }
+        } else if (len == 3 && data[start] == 't' && data[start + 1] == 'i' && data[start + 2] == 'e') {
+            return 2;
+        } else if (len == 4 && data[start] == 'l' && data[start + 1] == 'e' && data[start + 2] == 'f'
+                && data[start + 3] == 't') {
+            return 0;
+        } else if (len == 5 && data[start] == 'r' && data[start + 1] == 'i' && data[start + 2] == 'g'
+                && data[start + 3] == 'h' && data[start + 4] == 't') {
+            return 1;
+        }
         // trim ASCII spaces
         while (len > 0 && data[start] == ' ') {
             start++;
@@ -371,13 +575,27 @@ public final class BattleCsvReader {
         private final List<String> names = new ArrayList<>();
         private int size;
 
-        int intern(byte[] data, int start, int len) {
-            int h = 0x811C9DC5;
-            for (int k = 0; k < len; k++) {
-                h = (h ^ data[start + k]) * 0x01000193; // FNV-1a
+        private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles
+                .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+        /** Multiplicative hash over 8-byte words (then the tail bytes). */
+        static int hash(byte[] data, int start, int len) {
+            long h = len * 0x9E3779B97F4A7C15L;
+            int k = 0;
+            for (; k + 8 <= len; k += 8) {
+                h = (h ^ (long) LONGS.get(data, start + k)) * 0xBF58476D1CE4E5B9L;
             }
+            for (; k < len; k++) {
+                h = (h ^ data[start + k]) * 0x94D049BB133111EBL;
+            }
+            h ^= h >>> 31;
+            return (int) (h ^ (h >>> 32));
+        }
+
+        int intern(byte[] data, int start, int len) {
+            int h = hash(data, start, len);
             int mask = keys.length - 1;
-            int slot = (h ^ (h >>> 16)) & mask;
+            int slot = h & mask;
             while (true) {
                 byte[] key = keys[slot];
                 if (key == null) {
@@ -391,7 +609,7 @@ public final class BattleCsvReader {
                     }
                     return size - 1;
                 }
-                if (key.length == len && Arrays.equals(key, 0, len, data, start, start + len)) {
+                if (key.length == len && same(key, data, start, len)) {
                     return ids[slot];
                 }
                 slot = (slot + 1) & mask;
@@ -400,6 +618,22 @@ public final class BattleCsvReader {
 
         String name(int id) {
             return names.get(id);
+        }
+
+        /** Byte equality, 8 bytes at a time (names are short; Arrays.equals' setup costs more here). */
+        private static boolean same(byte[] key, byte[] data, int start, int len) {
+            int k = 0;
+            for (; k + 8 <= len; k += 8) {
+                if ((long) LONGS.get(key, k) != (long) LONGS.get(data, start + k)) {
+                    return false;
+                }
+            }
+            for (; k < len; k++) {
+                if (key[k] != data[start + k]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private void grow() {
@@ -413,11 +647,8 @@ public final class BattleCsvReader {
                 if (key == null) {
                     continue;
                 }
-                int h = 0x811C9DC5;
-                for (byte b : key) {
-                    h = (h ^ b) * 0x01000193;
-                }
-                int slot = (h ^ (h >>> 16)) & mask;
+                int h = hash(key, 0, key.length);
+                int slot = h & mask;
                 while (keys[slot] != null) {
                     slot = (slot + 1) & mask;
                 }

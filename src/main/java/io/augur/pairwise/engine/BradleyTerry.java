@@ -25,8 +25,9 @@ import java.util.stream.IntStream;
  * without a prior, such data raise {@link UnboundedLikelihoodException}.
  *
  * <p>The bootstrap resamples the merged rows multinomially (N draws over the cells (pair, outcome) with
- * probabilities count / N), refits from the full-data estimate, and reports percentile intervals and
- * the Arena rank. Round r uses stream r of the seed, so the answer does not depend on the thread count.
+ * probabilities count / N, sampled exactly in O(cells) by conditional binomials), refits from the
+ * full-data estimate by the chord method (Newton steps with the full-data information matrix factored
+ * once, until the step is below max(tolerance, 1e-9); Newton proper if that does not contract), and reports percentile intervals and the Arena rank. Round r uses stream r of the seed, so the answer does not depend on the thread count.
  * A resample whose likelihood is unbounded is fitted with the user's prior, or lambda = 0.01 if none
  * was asked for, and counted in {@link Leaderboard#degenerateRounds()}. Stateless and thread-safe.
  */
@@ -129,12 +130,19 @@ public final class BradleyTerry {
             cellCounts[3 * p + 1] = Math.round(d.wji[p]);
             cellCounts[3 * p + 2] = Math.round(d.ties[p]);
         }
-        AliasTable table = new AliasTable(cellCounts);
         long draws = 0;
         for (long c : cellCounts) {
             draws += c;
         }
         final long n = draws;
+        final double replicateTolerance = Math.max(options.tolerance(), 1e-9);
+        // The full-data information matrix, factored once: every round's Newton system reuses it (chord method).
+        int dim = davidson ? d.n + 1 : d.n;
+        double[] factor = new double[dim * dim];
+        evaluate(d, davidson, options.prior(), full.theta, full.phi, null, factor);
+        int pin = options.prior() == 0 ? pinIndex(d) : -1;
+        pinRows(factor, dim, pin);
+        final double[] chordFactor = Cholesky.factor(factor, dim) ? factor : null;
         int anchor = anchorIndex(counts, options);
         double[][] ratingReplicates = new double[rounds][];
         double[][] logReplicates = new double[rounds][];
@@ -144,8 +152,8 @@ public final class BradleyTerry {
         AtomicBoolean cancelled = new AtomicBoolean();
         IntStream.range(0, rounds).parallel().forEach(round -> {
             Elo.checkCancelled(caller, cancelled);
-            int[] tally = new int[cellCounts.length];
-            table.sample(RandomStreams.stream(seed, round), n, tally);
+            long[] tally = new long[cellCounts.length];
+            Multinomial.sample(RandomStreams.stream(seed, round), cellCounts, n, tally);
             PairData rep = d.emptyCopy();
             for (int p = 0; p < pairs; p++) {
                 rep.wij[p] = tally[3 * p];
@@ -161,7 +169,12 @@ public final class BradleyTerry {
             if (davidson && (rep.totalTies() == 0 || rep.totalTies() == rep.total())) {
                 phi0 = initialPhi(rep); // degenerate tie share: Newton will stop at the iteration cap
             }
-            Solution s = solve(rep, davidson, lambda, full.theta, phi0, options.tolerance(), options.maxIterations());
+            Solution s = lambda == options.prior() && chordFactor != null
+                    ? chord(rep, davidson, lambda, full.theta, phi0, chordFactor, pin, replicateTolerance, 200)
+                    : null;
+            if (s == null) {
+                s = solve(rep, davidson, lambda, full.theta, phi0, replicateTolerance, options.maxIterations());
+            }
             logReplicates[round] = centred(s.theta);
             ratingReplicates[round] = toRatings(s.theta, anchor, options.anchorRating());
             phiReplicates[round] = davidson ? Math.exp(s.phi) : 0;
@@ -292,13 +305,20 @@ public final class BradleyTerry {
         double logLikelihood;
     }
 
-    /** Log-likelihood; when grad != null also fills the gradient and the negative Hessian (dim x dim). */
+    /** Log-likelihood; fills the gradient when grad != null and the negative Hessian (dim x dim) when hess != null. */
     static double evaluate(PairData d, boolean davidson, double lambda, double[] theta, double phi, double[] grad,
             double[] hess) {
+        return evaluate(d, davidson, lambda, theta, phi, grad, hess, true);
+    }
+
+    static double evaluate(PairData d, boolean davidson, double lambda, double[] theta, double phi, double[] grad,
+            double[] hess, boolean wantLl) {
         int n = d.n;
         int dim = davidson ? n + 1 : n;
         if (grad != null) {
             java.util.Arrays.fill(grad, 0, dim, 0);
+        }
+        if (hess != null) {
             java.util.Arrays.fill(hess, 0, dim * dim, 0);
         }
         double ll = 0;
@@ -314,17 +334,23 @@ public final class BradleyTerry {
                 if (total == 0) {
                     continue;
                 }
-                // log sigma(x) = -log1p(exp(-x)) written stably for both signs
                 double e = Math.exp(-Math.abs(diff));
-                double log1pe = Math.log1p(e);
-                double logS = diff >= 0 ? -log1pe : diff - log1pe;
-                double logNotS = diff >= 0 ? -diff - log1pe : -log1pe;
-                ll += w1 * logS + w2 * logNotS;
+                if (wantLl) {
+                    // log sigma(x) = -log(1 + exp(-x)) written stably for both signs (Math.log, an intrinsic,
+                    // rather than log1p, a slow software routine: the absolute error stays below 1e-16)
+                    double log1pe = Math.log(1 + e);
+                    double logS = diff >= 0 ? -log1pe : diff - log1pe;
+                    double logNotS = diff >= 0 ? -diff - log1pe : -log1pe;
+                    ll += w1 * logS + w2 * logNotS;
+                }
                 if (grad != null) {
                     double s = diff >= 0 ? 1 / (1 + e) : e / (1 + e);
                     double g = w1 - total * s;
                     grad[i] += g;
                     grad[j] -= g;
+                }
+                if (hess != null) {
+                    double s = diff >= 0 ? 1 / (1 + e) : e / (1 + e);
                     double h = total * s * (1 - s);
                     hess[i * dim + i] += h;
                     hess[j * dim + j] += h;
@@ -345,17 +371,21 @@ public final class BradleyTerry {
                 double ej = Math.exp(-x - mx);
                 double et = Math.exp(phi - mx);
                 double den = ei + ej + et;
-                double logD = mx + Math.log(den);
-                ll += wi * (x - logD) + wj * (-x - logD) + t * (phi - logD);
+                if (wantLl) {
+                    double logD = mx + Math.log(den);
+                    ll += wi * (x - logD) + wj * (-x - logD) + t * (phi - logD);
+                }
+                double pi = ei / den;
+                double pj = ej / den;
+                double pt = et / den;
                 if (grad != null) {
-                    double pi = ei / den;
-                    double pj = ej / den;
-                    double pt = et / den;
                     double gx = wi - wj - total * (pi - pj);
                     double gphi = t - total * pt;
                     grad[i] += gx / 2;
                     grad[j] -= gx / 2;
                     grad[n] += gphi;
+                }
+                if (hess != null) {
                     double hxx = total * ((pi + pj) - (pi - pj) * (pi - pj)) / 4;
                     double hxp = -total * (pi - pj) * pt / 2;
                     double hpp = total * pt * (1 - pt);
@@ -376,6 +406,8 @@ public final class BradleyTerry {
                 ll -= 0.5 * lambda * theta[k] * theta[k];
                 if (grad != null) {
                     grad[k] -= lambda * theta[k];
+                }
+                if (hess != null) {
                     hess[k * dim + k] += lambda;
                 }
             }
@@ -396,16 +428,7 @@ public final class BradleyTerry {
         double[] trialGrad = new double[dim];
         double[] trialHess = new double[dim * dim];
         // Without a prior the likelihood is invariant to adding a constant: pin the most-compared model.
-        int pin = -1;
-        if (lambda == 0) {
-            long[] games = d.battlesPerModel();
-            pin = 0;
-            for (int k = 1; k < n; k++) {
-                if (games[k] > games[pin]) {
-                    pin = k;
-                }
-            }
-        }
+        int pin = lambda == 0 ? pinIndex(d) : -1;
         double ll = evaluate(d, davidson, lambda, theta, phi, grad, hess);
         Solution s = new Solution();
         int it = 0;
@@ -413,12 +436,8 @@ public final class BradleyTerry {
         while (it < maxIterations && !converged) {
             it++;
             System.arraycopy(grad, 0, step, 0, dim);
+            pinRows(hess, dim, pin);
             if (pin >= 0) {
-                for (int k = 0; k < dim; k++) {
-                    hess[pin * dim + k] = 0;
-                    hess[k * dim + pin] = 0;
-                }
-                hess[pin * dim + pin] = 1;
                 step[pin] = 0;
             }
             if (!Cholesky.factor(hess, dim)) {
@@ -474,5 +493,76 @@ public final class BradleyTerry {
         s.gradientNorm = gmax;
         s.logLikelihood = ll;
         return s;
+    }
+
+    static int pinIndex(PairData d) {
+        long[] games = d.battlesPerModel();
+        int pin = 0;
+        for (int k = 1; k < d.n; k++) {
+            if (games[k] > games[pin]) {
+                pin = k;
+            }
+        }
+        return pin;
+    }
+
+    static void pinRows(double[] hess, int dim, int pin) {
+        if (pin < 0) {
+            return;
+        }
+        for (int k = 0; k < dim; k++) {
+            hess[pin * dim + k] = 0;
+            hess[k * dim + pin] = 0;
+        }
+        hess[pin * dim + pin] = 1;
+    }
+
+    /**
+     * Chord (simplified Newton) iteration for a bootstrap replicate: theta += H0^-1 grad(theta) with the
+     * full-data information H0 factored once. A resample's information differs from H0 by sampling
+     * noise only, so the iteration contracts fast (a few steps on large arenas) and each step costs one
+     * gradient pass and two triangular solves instead of a Hessian and a factorisation. Returns null
+     * when it does not contract (the caller then runs Newton).
+     */
+    static Solution chord(PairData d, boolean davidson, double lambda, double[] start, double phiStart, double[] factor,
+            int pin, double tolerance, int maxIterations) {
+        int n = d.n;
+        int dim = davidson ? n + 1 : n;
+        double[] theta = start.clone();
+        double phi = phiStart;
+        double[] grad = new double[dim];
+        double previous = Double.POSITIVE_INFINITY;
+        for (int it = 1; it <= maxIterations; it++) {
+            evaluate(d, davidson, lambda, theta, phi, grad, null, false);
+            if (pin >= 0) {
+                grad[pin] = 0;
+            }
+            Cholesky.solve(factor, dim, grad);
+            double maxStep = 0;
+            for (int k = 0; k < dim; k++) {
+                maxStep = Math.max(maxStep, Math.abs(grad[k]));
+            }
+            if (!(maxStep < 2 * previous) || !Double.isFinite(maxStep)) {
+                return null;
+            }
+            previous = maxStep;
+            for (int k = 0; k < n; k++) {
+                theta[k] += grad[k];
+            }
+            if (davidson) {
+                phi += grad[n];
+            }
+            if (maxStep < tolerance) {
+                Solution s = new Solution();
+                s.theta = theta;
+                s.phi = phi;
+                s.iterations = it;
+                s.converged = true;
+                s.gradientNorm = Double.NaN;
+                s.logLikelihood = Double.NaN;
+                return s;
+            }
+        }
+        return null;
     }
 }
