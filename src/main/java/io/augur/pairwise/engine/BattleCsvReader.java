@@ -245,6 +245,17 @@ public final class BattleCsvReader {
         }
     }
 
+    private static final java.lang.invoke.VarHandle SWAR = java.lang.invoke.MethodHandles
+            .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
+
+    /** High bit set in each zero byte of v (exact for the lowest zero byte). */
+    private static long zeroBytes(long v) {
+        return (v - 0x0101010101010101L) & ~v & 0x8080808080808080L;
+    }
+
     private static final byte[][] SPELLINGS;
     private static final int[] SPELLING_CODES;
 
@@ -288,6 +299,7 @@ public final class BattleCsvReader {
         long base;
         final long stopAt;
         boolean sawQuote;
+        boolean recordQuoted;
 
         Parser(InputStream in, long base, long stopAt) {
             this.in = in;
@@ -301,12 +313,30 @@ public final class BattleCsvReader {
                 return -1;
             }
             while (true) {
+                // SWAR scan, 8 bytes at a time, for a newline or a quote (Mycroft's has-zero-byte test;
+                // the lowest flagged byte is exact). A quote sends the record to the byte loop below.
+                int k = pos;
+                recordQuoted = false;
+                while (k + 8 <= limit) {
+                    long w = (long) SWAR.get(buf, k);
+                    long m = zeroBytes(w ^ NEWLINES) | zeroBytes(w ^ QUOTES);
+                    if (m != 0) {
+                        int at = k + (Long.numberOfTrailingZeros(m) >>> 3);
+                        if (buf[at] == '\n') {
+                            return at;
+                        }
+                        recordQuoted = true;
+                        break;
+                    }
+                    k += 8;
+                }
                 boolean quoted = false;
-                for (int k = pos; k < limit; k++) {
+                for (k = recordQuoted ? pos : k; k < limit; k++) {
                     byte c = buf[k];
                     if (c == '"') {
                         quoted = !quoted;
                         sawQuote = true;
+                        recordQuoted = true;
                     } else if (c == '\n' && !quoted) {
                         return k;
                     }
@@ -432,6 +462,42 @@ public final class BattleCsvReader {
         byte[] buf = p.buf;
         p.fieldData[0] = p.fieldData[1] = p.fieldData[2] = null;
         int found = 0;
+        if (!p.recordQuoted) {
+            // no quotes in this record: find the commas 8 bytes at a time
+            int col = 0;
+            int start = p.pos;
+            int k = p.pos;
+            while (true) {
+                int comma = -1;
+                while (k + 8 <= recEnd) {
+                    long m = zeroBytes((long) SWAR.get(buf, k) ^ COMMAS);
+                    if (m != 0) {
+                        comma = k + (Long.numberOfTrailingZeros(m) >>> 3);
+                        break;
+                    }
+                    k += 8;
+                }
+                if (comma < 0) {
+                    while (k < recEnd && buf[k] != ',') {
+                        k++;
+                    }
+                    comma = k;
+                }
+                int slot = col < slotOfColumn.length ? slotOfColumn[col] : -1;
+                if (slot >= 0) {
+                    p.fieldData[slot] = buf;
+                    p.fieldStart[slot] = start;
+                    p.fieldLen[slot] = comma - start;
+                    found++;
+                }
+                if (comma >= recEnd) {
+                    return found;
+                }
+                col++;
+                start = comma + 1;
+                k = start;
+            }
+        }
         int col = 0;
         int k = p.pos;
         while (k <= recEnd) {
