@@ -120,6 +120,11 @@ public final class BattleLog {
 
         /** Adds a battle between interned models (indices from {@link #model(String)}). */
         public Builder add(int modelA, int modelB, int outcomeCode) {
+            if (modelA == modelB || modelA < 0 || modelB < 0 || modelA >= index.size() || modelB >= index.size()
+                    || outcomeCode < 0 || outcomeCode > 2) {
+                throw new IllegalArgumentException("bad battle: models " + modelA + ", " + modelB + " (of "
+                        + index.size() + "), outcome " + outcomeCode);
+            }
             if (size == a.length) {
                 int cap = a.length * 2;
                 a = Arrays.copyOf(a, cap);

@@ -32,6 +32,9 @@ public final class BradleyTerryBootstrap {
 
     /** Point probabilities from the fit, with the bootstrap percentile interval of P(A wins). */
     public WinProbability winProbability(String modelA, String modelB) {
+        if (modelA != null && modelA.equals(modelB)) {
+            throw new InvalidInputException("modelB", "a model does not battle itself");
+        }
         WinProbability point = fit.winProbability(modelA, modelB);
         int a = fit.indexOf(modelA);
         int b = fit.indexOf(modelB);
@@ -39,9 +42,6 @@ public final class BradleyTerryBootstrap {
         for (int r = 0; r < pa.length; r++) {
             pa[r] = BradleyTerry.probabilities(logStrengthReplicates[r][a] - logStrengthReplicates[r][b], fit.ties(),
                     tieReplicates[r])[0];
-        }
-        if (a == b) {
-            throw new InvalidInputException("modelB", "a model does not battle itself");
         }
         return new WinProbability(modelA, modelB, point.aWins(), point.bWins(), point.tie(),
                 Quantiles.percentileInterval(pa, leaderboard.level(),

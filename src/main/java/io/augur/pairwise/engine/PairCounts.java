@@ -165,6 +165,11 @@ public final class PairCounts {
 
         /** Adds {@code count} battles with an outcome code (the {@link Outcome} ordinal) between interned models. */
         public Builder add(int modelA, int modelB, int outcomeCode, long count) {
+            if (modelA == modelB || modelA < 0 || modelB < 0 || modelA >= index.size() || modelB >= index.size()
+                    || outcomeCode < 0 || outcomeCode > 2 || count < 0) {
+                throw new IllegalArgumentException("bad count: models " + modelA + ", " + modelB + " (of "
+                        + index.size() + "), outcome " + outcomeCode + ", count " + count);
+            }
             int r = rowOf.getOrPut(LongIntMap.pairKey(modelA, modelB), rows);
             if (r == rows) {
                 if (rows == rowA.length) {
