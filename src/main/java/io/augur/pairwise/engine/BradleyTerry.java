@@ -27,7 +27,8 @@ import java.util.stream.IntStream;
  * <p>The bootstrap resamples the merged rows multinomially (N draws over the cells (pair, outcome) with
  * probabilities count / N, sampled exactly in O(cells) by conditional binomials), refits from the
  * full-data estimate by the chord method (Newton steps with the full-data information matrix factored
- * once, until the step is below max(tolerance, 1e-9); Newton proper if that does not contract), and reports percentile intervals and the Arena rank. Round r uses stream r of the seed, so the answer does not depend on the thread count.
+ * once, until the step is below max(tolerance, 1e-7) natural-log units, i.e. 2e-5 Elo points; Newton proper if
+ * that does not contract), and reports percentile intervals and the Arena rank. Round r uses stream r of the seed, so the answer does not depend on the thread count.
  * A resample whose likelihood is unbounded is fitted with the user's prior, or lambda = 0.01 if none
  * was asked for, and counted in {@link Leaderboard#degenerateRounds()}. Stateless and thread-safe.
  */
@@ -135,7 +136,7 @@ public final class BradleyTerry {
             draws += c;
         }
         final long n = draws;
-        final double replicateTolerance = Math.max(options.tolerance(), 1e-9);
+        final double replicateTolerance = Math.max(options.tolerance(), 1e-7);
         // The full-data information matrix, factored once: every round's Newton system reuses it (chord method).
         int dim = davidson ? d.n + 1 : d.n;
         double[] factor = new double[dim * dim];

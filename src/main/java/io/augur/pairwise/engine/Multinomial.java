@@ -60,7 +60,9 @@ final class Multinomial {
 
     /** Counts geometric waiting times until they exceed n (expected n p + 1 iterations). */
     private static long inversion(UniformRandomProvider rng, long n, double p) {
-        double logQ = Math.log1p(-p);
+        // log(1 - p): a short series for tiny p, else Math.log (an intrinsic; Math.log1p is a slow
+        // software routine here). Relative error below 1e-12 either way.
+        double logQ = p < 1e-4 ? -p * (1 + p * (0.5 + p * (1.0 / 3 + p * 0.25))) : Math.log(1 - p);
         long sum = 0;
         long successes = 0;
         while (true) {
