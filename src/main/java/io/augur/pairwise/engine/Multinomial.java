@@ -7,7 +7,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * probabilities count_k / N, by the conditional-binomial method (n_k ~ Binomial(remaining draws,
  * count_k / remaining count), e.g. Devroye 1986, ch. XI.1), with binomials drawn by Hormann's (1993)
  * BTRS transformed rejection with squeeze when n p &gt;= 10 (O(1) expected, about 1.2 pairs of uniforms)
- * and by inversion through geometric waiting times below. Exact, and O(K) per resample instead of
+ * and by sequential-search inversion below. Exact, and O(K) per resample instead of
  * O(N): a 2,000,000-battle arena has 33,000 cells. Hand-written because neither Commons RNG nor
  * Commons Statistics has an O(1) binomial sampler for parameters that change at every call.
  * Stateless.
@@ -58,24 +58,33 @@ final class Multinomial {
         return btrs(rng, n, p);
     }
 
-    /** Counts geometric waiting times until they exceed n (expected n p + 1 iterations). */
+    /**
+     * Sequential-search inversion of the CDF from 0 (Kachitvichyanukul and Schmeiser 1988, BINV):
+     * P(0) = (1 - p)^n, P(k + 1) = P(k) (n - k) / (k + 1) * p / (1 - p); about n p + 1 steps of one
+     * multiplication each, for n p &lt; 10.
+     */
     private static long inversion(UniformRandomProvider rng, long n, double p) {
+        double q = 1 - p;
         // log(1 - p): a short series for tiny p, else Math.log (an intrinsic; Math.log1p is a slow
         // software routine here). Relative error below 1e-12 either way.
-        double logQ = p < 1e-4 ? -p * (1 + p * (0.5 + p * (1.0 / 3 + p * 0.25))) : Math.log(1 - p);
-        long sum = 0;
-        long successes = 0;
+        double logQ = p < 1e-4 ? -p * (1 + p * (0.5 + p * (1.0 / 3 + p * 0.25))) : Math.log(q);
+        double p0 = Math.exp(n * logQ);
+        double ratio = p / q;
         while (true) {
-            double u = 1.0 - rng.nextDouble(); // (0, 1]
-            double g = Math.ceil(Math.log(u) / logQ);
-            if (g < 1) {
-                g = 1;
+            double u = rng.nextDouble();
+            double pk = p0;
+            long k = 0;
+            while (u >= pk) {
+                u -= pk;
+                if (k == n || pk == 0) {
+                    break; // rounding left u beyond the total mass: draw again (probability ~1e-15)
+                }
+                pk *= (n - k) / (double) (k + 1) * ratio;
+                k++;
             }
-            sum += (long) Math.min(g, (double) Long.MAX_VALUE / 4);
-            if (sum > n) {
-                return successes;
+            if (u < pk) {
+                return k;
             }
-            successes++;
         }
     }
 
