@@ -1,0 +1,726 @@
+package io.augur.pairwise.engine;
+
+import io.augur.stats.InvalidInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Streams battles from CSV (RFC 4180: comma-separated, optional double quotes, "" inside quotes) with a
+ * header row, straight into a {@link BattleLog} (order kept, for Elo) or {@link PairCounts} (merged,
+ * for Bradley-Terry). Chatbot Arena's columns are {@code model_a, model_b, winner} with winner in
+ * {model_a, model_b, tie, tie (bothbad)}; evalica's LLMFAO file has {@code left, right, winner} with
+ * winner in {left, right, tie}; any {@link Outcome} spelling is accepted.
+ *
+ * <p>Hand-written byte-level parsing: no String per line or per field. Model names are interned by
+ * hashing their bytes (a String is created once per distinct model), outcomes are matched on bytes, so
+ * reading millions of battles costs little more than scanning the bytes. Errors name the line and
+ * column ("csv line 12 column winner"). Stateless; each call owns its buffers.
+ */
+public final class BattleCsvReader {
+
+    private BattleCsvReader() {
+    }
+
+    /** Which header names hold model A, model B and the winner. */
+    public record Columns(String modelA, String modelB, String winner) {
+        public static final Columns ARENA = new Columns("model_a", "model_b", "winner");
+        public static final Columns EVALICA = new Columns("left", "right", "winner");
+    }
+
+    /** Battles in file order; {@code columns} null means: ARENA's names if present, else EVALICA's. */
+    public static BattleLog readLog(InputStream in, Columns columns) {
+        BattleLog.Builder builder = BattleLog.builder();
+        read(new Parser(in, 0, Long.MAX_VALUE), columns, null, new Sink() {
+            @Override
+            public int intern(String name) {
+                return builder.model(name);
+            }
+
+            @Override
+            public void add(int a, int b, int outcome) {
+                builder.add(a, b, outcome);
+            }
+        });
+        return builder.build();
+    }
+
+    /** Merged counts; {@code columns} null means: ARENA's names if present, else EVALICA's. */
+    public static PairCounts readCounts(InputStream in, Columns columns) {
+        DenseCounts dense = new DenseCounts();
+        long battles = read(new Parser(in, 0, Long.MAX_VALUE), columns, null, denseSink(dense));
+        if (battles == 0) {
+            throw new InvalidInputException("csv", "no battles in the file");
+        }
+        return dense.toBuilder().build();
+    }
+
+    /**
+     * Merged counts of a file, parsed in parallel chunks (split at line ends) when the file is large;
+     * the result equals {@link #readCounts(InputStream, Columns)}. A file with quoted fields, or with an
+     * error (to report the exact line), is read again sequentially.
+     */
+    public static PairCounts readCounts(Path file, Columns columns) {
+        try {
+            long size = Files.size(file);
+            int workers = Math.min(4, Runtime.getRuntime().availableProcessors());
+            if (size < PARALLEL_MIN_BYTES || workers < 2) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    return readCounts(in, columns);
+                }
+            }
+            List<String> header;
+            long bodyStart;
+            try (InputStream in = Files.newInputStream(file)) {
+                Parser p = new Parser(in, 0, Long.MAX_VALUE);
+                int end = p.recordEnd();
+                if (end < 0) {
+                    throw new InvalidInputException("csv", "empty input: no header row");
+                }
+                header = headerFields(p.buf, p.pos, end);
+                bodyStart = p.base + end + 1;
+            }
+            Columns cols = columns != null ? columns
+                    : header.contains(Columns.ARENA.modelA()) ? Columns.ARENA : Columns.EVALICA;
+            long[] bounds = new long[workers + 1];
+            for (int k = 0; k <= workers; k++) {
+                bounds[k] = bodyStart + (size - bodyStart) * k / workers;
+            }
+            DenseCounts[] parts = new DenseCounts[workers];
+            boolean[] redo = new boolean[1];
+            java.util.stream.IntStream.range(0, workers).parallel().forEach(k -> {
+                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+                    long from = bounds[k];
+                    if (k > 0) {
+                        from = nextLineStart(ch, bounds[k] - 1);
+                    }
+                    ch.position(from);
+                    Parser p = new Parser(java.nio.channels.Channels.newInputStream(ch), from, bounds[k + 1]);
+                    DenseCounts dense = new DenseCounts();
+                    read(p, cols, header, denseSink(dense));
+                    if (p.sawQuote) {
+                        synchronized (redo) {
+                            redo[0] = true;
+                        }
+                    }
+                    parts[k] = dense;
+                } catch (InvalidInputException e) {
+                    synchronized (redo) {
+                        redo[0] = true;
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            if (redo[0]) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    return readCounts(in, columns);
+                }
+            }
+            PairCounts.Builder merged = parts[0].toBuilder();
+            for (int k = 1; k < workers; k++) {
+                merged.addAll(parts[k].toBuilder().build());
+            }
+            PairCounts counts = merged.build();
+            if (counts.totalBattles() == 0) {
+                throw new InvalidInputException("csv", "no battles in the file");
+            }
+            return counts;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final long PARALLEL_MIN_BYTES = 4L << 20;
+
+    /** Offset just after the first newline at or after {@code at}. */
+    private static long nextLineStart(java.nio.channels.FileChannel ch, long at) throws IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 << 16);
+        long pos = at;
+        while (true) {
+            b.clear();
+            int r = ch.read(b, pos);
+            if (r <= 0) {
+                return pos;
+            }
+            for (int k = 0; k < r; k++) {
+                if (b.get(k) == '\n') {
+                    return pos + k + 1;
+                }
+            }
+            pos += r;
+        }
+    }
+
+    private static Sink denseSink(DenseCounts dense) {
+        return new Sink() {
+            private int next;
+
+            @Override
+            public int intern(String name) {
+                dense.name(next, name);
+                return next++;
+            }
+
+            @Override
+            public void add(int a, int b, int outcome) {
+                dense.add(a, b, outcome);
+            }
+        };
+    }
+
+    private interface Sink {
+        int intern(String name);
+
+        void add(int a, int b, int outcome);
+    }
+
+    /**
+     * Counts by the parser's own name ids in a dense (names x names x 3) array while there are at most
+     * 512 distinct names (one array increment per battle, no hashing), then straight into a builder.
+     */
+    private static final class DenseCounts {
+        private static final int MAX_DENSE = 512;
+        private int cap = 64;
+        private long[] counts = new long[cap * cap * 3];
+        private int names;
+        private PairCounts.Builder overflow;
+        private final List<String> nameList = new ArrayList<>();
+
+        void name(int id, String name) {
+            // ids arrive in increasing order, one call per new name
+            nameList.add(name);
+            names = id + 1;
+            if (overflow != null) {
+                overflow.model(name);
+            } else if (names > cap) {
+                if (cap * 2 > MAX_DENSE) {
+                    overflow = toBuilder();
+                    counts = null;
+                } else {
+                    int old = cap;
+                    cap *= 2;
+                    long[] grown = new long[cap * cap * 3];
+                    for (int a = 0; a < old; a++) {
+                        System.arraycopy(counts, a * old * 3, grown, a * cap * 3, old * 3);
+                    }
+                    counts = grown;
+                }
+            }
+        }
+
+        void add(int a, int b, int outcome) {
+            if (overflow != null) {
+                overflow.add(a, b, outcome, 1);
+            } else {
+                counts[(a * cap + b) * 3 + outcome]++;
+            }
+        }
+
+        PairCounts.Builder toBuilder() {
+            if (overflow != null) {
+                return overflow;
+            }
+            PairCounts.Builder builder = PairCounts.builder();
+            for (String n : nameList) {
+                builder.model(n);
+            }
+            for (int a = 0; a < Math.min(names, cap); a++) {
+                for (int b = 0; b < Math.min(names, cap); b++) {
+                    int base = (a * cap + b) * 3;
+                    for (int o = 0; o < 3; o++) {
+                        if (counts[base + o] != 0) {
+                            builder.add(a, b, o, counts[base + o]);
+                        }
+                    }
+                }
+            }
+            return builder;
+        }
+    }
+
+    private static final java.lang.invoke.VarHandle SWAR = java.lang.invoke.MethodHandles
+            .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
+
+    /** High bit set in each zero byte of v (exact for the lowest zero byte). */
+    private static long zeroBytes(long v) {
+        return (v - 0x0101010101010101L) & ~v & 0x8080808080808080L;
+    }
+
+    private static final byte[][] SPELLINGS;
+    private static final int[] SPELLING_CODES;
+
+    static {
+        String[] a = {"model_a", "a", "left"};
+        String[] b = {"model_b", "b", "right"};
+        String[] t = {"tie", "draw", "tie (bothbad)", "tie_bothbad", "both_bad", "bothbad"};
+        List<byte[]> words = new ArrayList<>();
+        List<Integer> codes = new ArrayList<>();
+        for (String s : a) {
+            words.add(s.getBytes(StandardCharsets.US_ASCII));
+            codes.add(0);
+        }
+        for (String s : b) {
+            words.add(s.getBytes(StandardCharsets.US_ASCII));
+            codes.add(1);
+        }
+        for (String s : t) {
+            words.add(s.getBytes(StandardCharsets.US_ASCII));
+            codes.add(2);
+        }
+        SPELLINGS = words.toArray(new byte[0][]);
+        SPELLING_CODES = codes.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Parser state for one call. */
+    private static final class Parser {
+        final InputStream in;
+        byte[] buf = new byte[1 << 20];
+        int pos;
+        int limit;
+        boolean eof;
+        long line;
+        // field slices of the current record: either in buf or in a scratch array
+        final byte[][] fieldData = new byte[3][];
+        final int[] fieldStart = new int[3];
+        final int[] fieldLen = new int[3];
+        final byte[][] scratch = {new byte[64], new byte[64], new byte[64]};
+        final NameTable names = new NameTable();
+        /** File offset of buf[0]; records starting at or after stopAt are left to the next chunk. */
+        long base;
+        final long stopAt;
+        boolean sawQuote;
+        boolean recordQuoted;
+
+        Parser(InputStream in, long base, long stopAt) {
+            this.in = in;
+            this.base = base;
+            this.stopAt = stopAt;
+        }
+
+        /** Makes sure a whole record starting at pos is in the buffer; returns its end (exclusive of newline) or -1 at EOF. */
+        int recordEnd() {
+            if (base + pos >= stopAt) {
+                return -1;
+            }
+            while (true) {
+                // SWAR scan, 8 bytes at a time, for a newline or a quote (Mycroft's has-zero-byte test;
+                // the lowest flagged byte is exact). A quote sends the record to the byte loop below.
+                int k = pos;
+                recordQuoted = false;
+                while (k + 8 <= limit) {
+                    long w = (long) SWAR.get(buf, k);
+                    long m = zeroBytes(w ^ NEWLINES) | zeroBytes(w ^ QUOTES);
+                    if (m != 0) {
+                        int at = k + (Long.numberOfTrailingZeros(m) >>> 3);
+                        if (buf[at] == '\n') {
+                            return at;
+                        }
+                        recordQuoted = true;
+                        break;
+                    }
+                    k += 8;
+                }
+                boolean quoted = false;
+                for (k = recordQuoted ? pos : k; k < limit; k++) {
+                    byte c = buf[k];
+                    if (c == '"') {
+                        quoted = !quoted;
+                        sawQuote = true;
+                        recordQuoted = true;
+                    } else if (c == '\n' && !quoted) {
+                        return k;
+                    }
+                }
+                if (eof) {
+                    return pos < limit ? limit : -1;
+                }
+                fill();
+            }
+        }
+
+        void fill() {
+            if (pos > 0) {
+                System.arraycopy(buf, pos, buf, 0, limit - pos);
+                limit -= pos;
+                base += pos;
+                pos = 0;
+            }
+            if (limit == buf.length) {
+                buf = Arrays.copyOf(buf, buf.length * 2);
+            }
+            try {
+                int r = in.read(buf, limit, buf.length - limit);
+                if (r < 0) {
+                    eof = true;
+                } else {
+                    limit += r;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Parses records; {@code header} null means the parser starts at the header row. Returns the battle count. */
+    private static long read(Parser p, Columns columns, List<String> header, Sink sink) {
+        if (header == null) {
+            int end = p.recordEnd();
+            if (end < 0) {
+                throw new InvalidInputException("csv", "empty input: no header row");
+            }
+            p.line = 1;
+            header = headerFields(p.buf, p.pos, end);
+            p.pos = end + 1;
+        }
+        if (columns == null) {
+            columns = header.contains(Columns.ARENA.modelA()) ? Columns.ARENA : Columns.EVALICA;
+        }
+        int end;
+        long battles = 0;
+        int[] wanted = {header.indexOf(columns.modelA()), header.indexOf(columns.modelB()),
+            header.indexOf(columns.winner())};
+        String[] labels = {columns.modelA(), columns.modelB(), columns.winner()};
+        for (int k = 0; k < 3; k++) {
+            if (wanted[k] < 0) {
+                throw new InvalidInputException("csv header", "missing column '" + labels[k] + "' (header: " + header + ")");
+            }
+        }
+        int[] slotOfColumn = new int[header.size()];
+        Arrays.fill(slotOfColumn, -1);
+        for (int k = 0; k < 3; k++) {
+            slotOfColumn[wanted[k]] = k;
+        }
+        int[] modelOfName = new int[16];
+        Arrays.fill(modelOfName, -1);
+        while (true) {
+            end = p.recordEnd();
+            if (end < 0) {
+                break;
+            }
+            p.line++;
+            int recEnd = end > p.pos && p.buf[end - 1] == '\r' ? end - 1 : end;
+            if (recEnd > p.pos) {
+                int found = splitFields(p, recEnd, slotOfColumn);
+                if (found != 3) {
+                    String missing = labels[p.fieldData[0] == null ? 0 : p.fieldData[1] == null ? 1 : 2];
+                    throw new InvalidInputException("csv line " + p.line + " column " + missing, "missing value");
+                }
+                int[] ids = new int[2];
+                for (int k = 0; k < 2; k++) {
+                    if (p.fieldLen[k] == 0) {
+                        throw new InvalidInputException("csv line " + p.line + " column " + labels[k], "missing model name");
+                    }
+                    int nameId = p.names.intern(p.fieldData[k], p.fieldStart[k], p.fieldLen[k]);
+                    if (nameId >= modelOfName.length) {
+                        int old = modelOfName.length;
+                        modelOfName = Arrays.copyOf(modelOfName, Math.max(nameId + 1, old * 2));
+                        Arrays.fill(modelOfName, old, modelOfName.length, -1);
+                    }
+                    if (modelOfName[nameId] < 0) {
+                        modelOfName[nameId] = sink.intern(p.names.name(nameId));
+                    }
+                    ids[k] = modelOfName[nameId];
+                }
+                if (ids[0] == ids[1]) {
+                    throw new InvalidInputException("csv line " + p.line + " column " + labels[1],
+                            "self-battle: model '" + p.names.name(nameOf(p, 1))
+                                    + "' cannot battle itself");
+                }
+                int outcome = outcome(p.fieldData[2], p.fieldStart[2], p.fieldLen[2]);
+                if (outcome < 0) {
+                    String raw = new String(p.fieldData[2], p.fieldStart[2], p.fieldLen[2], StandardCharsets.UTF_8);
+                    Outcome o = Outcome.tryParse(raw);
+                    if (o == null) {
+                        Outcome.parse(raw, "csv line " + p.line + " column " + labels[2]);
+                    }
+                    outcome = o.ordinal();
+                }
+                sink.add(ids[0], ids[1], outcome);
+                battles++;
+            }
+            p.pos = end + 1;
+        }
+        return battles;
+    }
+
+    private static int nameOf(Parser p, int k) {
+        return p.names.intern(p.fieldData[k], p.fieldStart[k], p.fieldLen[k]);
+    }
+
+    /** Splits the record [pos, recEnd) and records the wanted fields; returns how many were found. */
+    private static int splitFields(Parser p, int recEnd, int[] slotOfColumn) {
+        byte[] buf = p.buf;
+        p.fieldData[0] = p.fieldData[1] = p.fieldData[2] = null;
+        int found = 0;
+        if (!p.recordQuoted) {
+            // no quotes in this record: find the commas 8 bytes at a time
+            int col = 0;
+            int start = p.pos;
+            int k = p.pos;
+            while (true) {
+                int comma = -1;
+                while (k + 8 <= recEnd) {
+                    long m = zeroBytes((long) SWAR.get(buf, k) ^ COMMAS);
+                    if (m != 0) {
+                        comma = k + (Long.numberOfTrailingZeros(m) >>> 3);
+                        break;
+                    }
+                    k += 8;
+                }
+                if (comma < 0) {
+                    while (k < recEnd && buf[k] != ',') {
+                        k++;
+                    }
+                    comma = k;
+                }
+                int slot = col < slotOfColumn.length ? slotOfColumn[col] : -1;
+                if (slot >= 0) {
+                    p.fieldData[slot] = buf;
+                    p.fieldStart[slot] = start;
+                    p.fieldLen[slot] = comma - start;
+                    found++;
+                }
+                if (comma >= recEnd) {
+                    return found;
+                }
+                col++;
+                start = comma + 1;
+                k = start;
+            }
+        }
+        int col = 0;
+        int k = p.pos;
+        while (k <= recEnd) {
+            int slot = col < slotOfColumn.length ? slotOfColumn[col] : -1;
+            if (k < recEnd && buf[k] == '"') {
+                // quoted field: unescape into scratch
+                byte[] out = slot >= 0 ? p.scratch[slot] : null;
+                int len = 0;
+                k++;
+                while (k < recEnd) {
+                    byte c = buf[k];
+                    if (c == '"') {
+                        if (k + 1 < recEnd && buf[k + 1] == '"') {
+                            c = '"';
+                            k++;
+                        } else {
+                            k++;
+                            break;
+                        }
+                    }
+                    if (out != null) {
+                        if (len == out.length) {
+                            out = Arrays.copyOf(out, len * 2);
+                            p.scratch[slot] = out;
+                        }
+                        out[len] = c;
+                    }
+                    len++;
+                    k++;
+                }
+                while (k < recEnd && buf[k] != ',') {
+                    k++; // tolerate stray characters after the closing quote
+                }
+                if (slot >= 0) {
+                    p.fieldData[slot] = out;
+                    p.fieldStart[slot] = 0;
+                    p.fieldLen[slot] = len;
+                    found++;
+                }
+            } else {
+                int start = k;
+                while (k < recEnd && buf[k] != ',') {
+                    k++;
+                }
+                if (slot >= 0) {
+                    p.fieldData[slot] = buf;
+                    p.fieldStart[slot] = start;
+                    p.fieldLen[slot] = k - start;
+                    found++;
+                }
+            }
+            col++;
+            k++; // skip the comma (or step past recEnd)
+        }
+        return found;
+    }
+
+    private static int outcome(byte[] data, int start, int len) {
+        // fast paths for the common spellings, exact and lower case
+        if (len == 7 && data[start] == 'm' && data[start + 1] == 'o' && data[start + 2] == 'd' && data[start + 3] == 'e'
+                && data[start + 4] == 'l' && data[start + 5] == '_') {
+            byte c = data[start + 6];
+            if (c == 'a') {
+                return 0;
+            }
+            if (c == 'b') {
+                return 1;
+            }
+        } else if (len == 3 && data[start] == 't' && data[start + 1] == 'i' && data[start + 2] == 'e') {
+            return 2;
+        } else if (len == 4 && data[start] == 'l' && data[start + 1] == 'e' && data[start + 2] == 'f'
+                && data[start + 3] == 't') {
+            return 0;
+        } else if (len == 5 && data[start] == 'r' && data[start + 1] == 'i' && data[start + 2] == 'g'
+                && data[start + 3] == 'h' && data[start + 4] == 't') {
+            return 1;
+        }
+        // trim ASCII spaces
+        while (len > 0 && data[start] == ' ') {
+            start++;
+            len--;
+        }
+        while (len > 0 && data[start + len - 1] == ' ') {
+            len--;
+        }
+        outer:
+        for (int s = 0; s < SPELLINGS.length; s++) {
+            byte[] w = SPELLINGS[s];
+            if (w.length != len) {
+                continue;
+            }
+            for (int k = 0; k < len; k++) {
+                int c = data[start + k];
+                if (c >= 'A' && c <= 'Z') {
+                    c += 'a' - 'A';
+                }
+                if (c != w[k]) {
+                    continue outer;
+                }
+            }
+            return SPELLING_CODES[s];
+        }
+        return -1;
+    }
+
+    private static List<String> headerFields(byte[] buf, int from, int to) {
+        String line = new String(buf, from, to - from, StandardCharsets.UTF_8);
+        if (line.endsWith("\r")) {
+            line = line.substring(0, line.length() - 1);
+        }
+        if (line.startsWith("\uFEFF")) {
+            line = line.substring(1);
+        }
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int k = 0; k < line.length(); k++) {
+            char c = line.charAt(k);
+            if (c == '"') {
+                if (quoted && k + 1 < line.length() && line.charAt(k + 1) == '"') {
+                    cur.append('"');
+                    k++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (c == ',' && !quoted) {
+                out.add(cur.toString().strip());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        out.add(cur.toString().strip());
+        return out;
+    }
+
+    /** Distinct names by their UTF-8 bytes (open addressing on a byte hash). */
+    private static final class NameTable {
+        private byte[][] keys = new byte[256][];
+        private int[] ids = new int[256];
+        private final List<String> names = new ArrayList<>();
+        private int size;
+
+        private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles
+                .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+        /** Multiplicative hash over 8-byte words (then the tail bytes). */
+        static int hash(byte[] data, int start, int len) {
+            long h = len * 0x9E3779B97F4A7C15L;
+            int k = 0;
+            for (; k + 8 <= len; k += 8) {
+                h = (h ^ (long) LONGS.get(data, start + k)) * 0xBF58476D1CE4E5B9L;
+            }
+            for (; k < len; k++) {
+                h = (h ^ data[start + k]) * 0x94D049BB133111EBL;
+            }
+            h ^= h >>> 31;
+            return (int) (h ^ (h >>> 32));
+        }
+
+        int intern(byte[] data, int start, int len) {
+            int h = hash(data, start, len);
+            int mask = keys.length - 1;
+            int slot = h & mask;
+            while (true) {
+                byte[] key = keys[slot];
+                if (key == null) {
+                    byte[] copy = Arrays.copyOfRange(data, start, start + len);
+                    keys[slot] = copy;
+                    ids[slot] = size;
+                    names.add(new String(copy, StandardCharsets.UTF_8));
+                    size++;
+                    if (size * 2 > keys.length) {
+                        grow();
+                    }
+                    return size - 1;
+                }
+                if (key.length == len && same(key, data, start, len)) {
+                    return ids[slot];
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+
+        String name(int id) {
+            return names.get(id);
+        }
+
+        /** Byte equality, 8 bytes at a time (names are short; Arrays.equals' setup costs more here). */
+        private static boolean same(byte[] key, byte[] data, int start, int len) {
+            int k = 0;
+            for (; k + 8 <= len; k += 8) {
+                if ((long) LONGS.get(key, k) != (long) LONGS.get(data, start + k)) {
+                    return false;
+                }
+            }
+            for (; k < len; k++) {
+                if (key[k] != data[start + k]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void grow() {
+            byte[][] oldKeys = keys;
+            int[] oldIds = ids;
+            keys = new byte[oldKeys.length * 2][];
+            ids = new int[keys.length];
+            int mask = keys.length - 1;
+            for (int s = 0; s < oldKeys.length; s++) {
+                byte[] key = oldKeys[s];
+                if (key == null) {
+                    continue;
+                }
+                int h = hash(key, 0, key.length);
+                int slot = h & mask;
+                while (keys[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                keys[slot] = key;
+                ids[slot] = oldIds[s];
+            }
+        }
+    }
+}
