@@ -120,7 +120,7 @@ public class ArenaResource {
             examples = @ExampleObject(name = "three battles", value = """
                     {"battles": [{"battleId": "b-1", "modelA": "gpt-4", "modelB": "claude-2", "outcome": "a"},
                                  {"battleId": "b-2", "modelA": "claude-2", "modelB": "llama-2-70b", "outcome": "tie"},
-                                 {"battleId": "b-3", "modelA": "llama-2-70b", "modelB": "gpt-4", "outcome": "b"}]}""")))
+                                 {"battleId": "b-3", "modelA": "llama-2-70b", "modelB": "gpt-4", "outcome": "a"}]}""")))
     @APIResponse(responseCode = "200", description = "What was stored", content = @Content(schema = @Schema(implementation = AppendResult.class)))
     @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body larger than the limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
