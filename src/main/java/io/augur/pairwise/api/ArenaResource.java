@@ -1,0 +1,226 @@
+package io.augur.pairwise.api;
+
+import io.augur.pairwise.engine.ActiveSampling;
+import io.augur.pairwise.engine.Outcome;
+import io.augur.pairwise.engine.PairCount;
+import io.augur.pairwise.store.ArenaStore;
+import io.augur.platform.api.Page;
+import io.augur.platform.compute.ComputePool;
+import io.augur.platform.problem.Problem;
+import io.augur.platform.problem.Problem.FieldError;
+import io.augur.platform.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Stored arenas: create, list, read, delete; append battles (idempotent by battle id, all or nothing);
+ * the current Bradley-Terry leaderboard over the stored counts; the pairs to battle next.
+ */
+@Path("/api/v1/arenas")
+@Tag(name = "arenas", description = "Stored arenas of pairwise battles that grow batch by batch, with their leaderboards")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ArenaResource {
+
+    static final int MAX_BATCH = 10_000;
+
+    private final ArenaStore store;
+    private final ComputePool compute;
+
+    public ArenaResource(ArenaStore store, ComputePool compute) {
+        this.store = store;
+        this.compute = compute;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createArena", summary = "Create an arena")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ArenaInput.class),
+            examples = @ExampleObject(name = "arena", value = """
+                    {"name": "chat-arena-2024", "description": "Pairwise human preferences between chat models"}""")))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Arena.class)))
+    @APIResponse(responseCode = "409", description = "An arena with this name exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> create(@NotNull @Valid ArenaInput input) {
+        return store.create(input.name().strip(), input.description()).map(a -> Response
+                .created(URI.create("/api/v1/arenas/" + a.id())).entity(Arena.of(a)).build());
+    }
+
+    @GET
+    @Operation(operationId = "listArenas", summary = "List arenas", description = "Ordered by id, with their totals.")
+    @APIResponse(responseCode = "200", description = "One page of arenas")
+    public Uni<Page<Arena>> list(
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 1000") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return store.list(Page.after(cursor), limit)
+                .map(rows -> Page.of(rows.stream().map(Arena::of).toList(), limit, Arena::id));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getArena", summary = "Read an arena with its totals")
+    @APIResponse(responseCode = "200", description = "The arena", content = @Content(schema = @Schema(implementation = Arena.class)))
+    @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Arena> get(@PathParam("id") long id) {
+        return store.get(id).map(Arena::of);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(operationId = "deleteArena", summary = "Delete an arena with its battles")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> delete(@PathParam("id") long id) {
+        return store.delete(id).replaceWith(Response.noContent().build());
+    }
+
+    @POST
+    @Path("{id}/battles")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "appendArenaBattles", summary = "Append a batch of battles, idempotent by battle id",
+            description = "All or nothing: a bad battle (missing field, unknown outcome, self-battle, a battleId given "
+                    + "twice in the batch) fails the whole batch with a problem naming each battle's index and field, and "
+                    + "nothing is stored. Idempotent: a battle whose battleId is already stored in this arena is skipped "
+                    + "(whatever its content), so a retried request does not count twice; the answer says how many were "
+                    + "added and how many were already known. Battles are kept as aggregated counts per (model A, model B, "
+                    + "outcome) plus their ids, so appending stays cheap as the arena grows. At most 10000 battles per batch.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AppendBattlesInput.class),
+            examples = @ExampleObject(name = "three battles", value = """
+                    {"battles": [{"battleId": "b-1", "modelA": "gpt-4", "modelB": "claude-2", "outcome": "a"},
+                                 {"battleId": "b-2", "modelA": "claude-2", "modelB": "llama-2-70b", "outcome": "tie"},
+                                 {"battleId": "b-3", "modelA": "llama-2-70b", "modelB": "gpt-4", "outcome": "a"}]}""")))
+    @APIResponse(responseCode = "200", description = "What was stored", content = @Content(schema = @Schema(implementation = AppendResult.class)))
+    @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body larger than the limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<AppendResult> append(@PathParam("id") long id, @NotNull @Valid AppendBattlesInput input) {
+        return compute.submit(() -> validated(input.battles()))
+                .flatMap(battles -> store.append(id, battles))
+                .map(a -> new AppendResult(a.received(), a.added(), a.alreadyKnown()));
+    }
+
+    @GET
+    @Path("{id}/leaderboard")
+    @Operation(operationId = "arenaLeaderboard", summary = "The arena's current Bradley-Terry leaderboard",
+            description = "Bradley-Terry over the arena's stored counts, with multinomial-bootstrap intervals, the same "
+                    + "response as POST /api/v1/leaderboards/bradley-terry (the same battles give the same leaderboard for "
+                    + "the same seed). An arena with no battles yet answers 400 (field battles): there is nothing to rank. "
+                    + "Battles that make the likelihood unbounded answer 400 listing the models, unless regularization is set.")
+    @APIResponse(responseCode = "200", description = "The leaderboard", content = @Content(schema = @Schema(implementation = LeaderboardResult.class)))
+    @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<LeaderboardResult> leaderboard(@PathParam("id") long id,
+            @Parameter(description = "Bootstrap rounds, 2 to 10000") @QueryParam("rounds") @DefaultValue("1000") @Min(2) @Max(LeaderboardResource.MAX_ROUNDS) int rounds,
+            @Parameter(description = "Seed that reproduces the intervals") @QueryParam("seed") @DefaultValue("42") long seed,
+            @Parameter(description = "Confidence level") @QueryParam("level") @DefaultValue("0.95") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) double level,
+            @Parameter(description = "half-win (default) or davidson") @QueryParam("ties") @Pattern(regexp = "half-win|davidson", message = "must be half-win or davidson") String ties,
+            @Parameter(description = "Gaussian prior precision on log strengths (default 0)") @QueryParam("regularization") @PositiveOrZero Double regularization,
+            @Parameter(description = "Model pinned to anchorRating") @QueryParam("anchorModel") String anchorModel,
+            @Parameter(description = "Rating of the anchor model (default 1000)") @QueryParam("anchorRating") Double anchorRating) {
+        return counts(id).flatMap(rows -> compute.submit(() -> Pairwise.engine(Pairwise.QUERY_FIELDS,
+                () -> Pairwise.bradleyTerry(Pairwise.canonical(rows),
+                        Pairwise.options(ties, regularization, anchorModel, anchorRating),
+                        new BootstrapInput(rounds, seed, level), null))));
+    }
+
+    @GET
+    @Path("{id}/next-pairs")
+    @Operation(operationId = "arenaNextPairs", summary = "The pairs whose next battle would shrink the uncertainty most",
+            description = "Active evaluation, A-optimal design: for every pair of models, the expected reduction of the "
+                    + "total variance of the centred ratings (the trace of their covariance, the inverse Fisher information "
+                    + "of the Bradley-Terry fit) after one more battle of that pair, in Elo points squared; the pairs with "
+                    + "the largest reduction come first. Pairs of uncertain models close in strength score highest. Data "
+                    + "whose likelihood is unbounded are fitted with the given regularization, or 0.01 when none is given. "
+                    + "An arena with no battles answers 400 (field battles).")
+    @APIResponse(responseCode = "200", description = "The suggested pairs, best first", content = @Content(schema = @Schema(implementation = NextPairsResult.class)))
+    @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<NextPairsResult> nextPairs(@PathParam("id") long id,
+            @Parameter(description = "How many pairs, 1 to 1000") @QueryParam("count") @DefaultValue("5") @Min(1) @Max(1000) int count,
+            @Parameter(description = "half-win (default) or davidson") @QueryParam("ties") @Pattern(regexp = "half-win|davidson", message = "must be half-win or davidson") String ties,
+            @Parameter(description = "Gaussian prior precision on log strengths (default 0)") @QueryParam("regularization") @PositiveOrZero Double regularization) {
+        return counts(id).flatMap(rows -> compute.submit(() -> Pairwise.engine(Pairwise.QUERY_FIELDS, () -> {
+            ActiveSampling.Plan plan = ActiveSampling.suggest(Pairwise.canonical(rows),
+                    Pairwise.options(ties, regularization, null, null), count);
+            List<NextPairsResult.Pair> pairs = plan.suggestions().stream()
+                    .map(s -> new NextPairsResult.Pair(s.modelA(), s.modelB(), s.expectedVarianceReduction(),
+                            s.aWinsProbability(), s.battlesSoFar()))
+                    .toList();
+            return new NextPairsResult(plan.criterion(), plan.prior(), plan.totalRatingVariance(), pairs);
+        })));
+    }
+
+    private Uni<List<PairCount>> counts(long id) {
+        return store.counts(id).map(rows -> {
+            if (rows.isEmpty()) {
+                throw ProblemException.invalid("battles", "arena " + id + " has no battles yet; append battles "
+                        + "(POST /api/v1/arenas/" + id + "/battles) before asking for a ranking");
+            }
+            return rows;
+        });
+    }
+
+    /** Every battle checked; any error fails the whole batch, naming battles[i].field. */
+    private static List<ArenaStore.NewBattle> validated(List<ArenaBattleInput> battles) {
+        List<FieldError> errors = new ArrayList<>();
+        List<ArenaStore.NewBattle> out = new ArrayList<>(battles.size());
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < battles.size(); i++) {
+            ArenaBattleInput b = battles.get(i);
+            String field = "battles[" + i + "]";
+            long row = i + 1L;
+            Integer first = seen.putIfAbsent(b.battleId(), i);
+            if (first != null) {
+                errors.add(new FieldError(field + ".battleId", row, "battleId '" + b.battleId()
+                        + "' is given twice in this batch (first at battles[" + first + "])"));
+            }
+            if (b.modelA().equals(b.modelB())) {
+                errors.add(new FieldError(field + ".modelB", row, "self-battle: model '" + b.modelB()
+                        + "' cannot battle itself"));
+            }
+            Outcome o = Outcome.tryParse(b.outcome());
+            if (o == null) {
+                errors.add(new FieldError(field + ".outcome", row, "unknown outcome '" + b.outcome()
+                        + "'; expected a, b or tie (or model_a, model_b, left, right, draw, tie (bothbad))"));
+            }
+            if (errors.size() >= 100) {
+                break;
+            }
+            out.add(new ArenaStore.NewBattle(i, b.battleId(), b.modelA(), b.modelB(), o));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalidRows(errors);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,259 @@
+package io.augur.pairwise.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.augur.pairwise.engine.BattleCsvReader;
+import io.augur.pairwise.engine.BattleLog;
+import io.augur.pairwise.engine.Elo;
+import io.augur.pairwise.engine.Leaderboard;
+import io.augur.pairwise.engine.PlackettLuce;
+import io.augur.pairwise.engine.PlackettLuceFit;
+import io.augur.platform.compute.ComputePool;
+import io.augur.platform.problem.Problem;
+import io.augur.platform.problem.ProblemException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Stateless leaderboards over inline data: online Elo and Bradley-Terry over battles (JSON or CSV),
+ * Plackett-Luce over rankings or top-1 choices. Every computation runs on the compute pool.
+ */
+@Path("/api/v1/leaderboards")
+@Tag(name = "leaderboards", description = "Rank models from pairwise battles, rankings and choices, with bootstrap intervals")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@RegisterForReflection(targets = { EloRequest.class, BradleyTerryRequest.class, PlackettLuceRequest.class,
+        BattleInput.class, BootstrapInput.class, AnchorInput.class, PairInput.class, ChoiceInput.class })
+public class LeaderboardResource {
+
+    static final String CSV = "text/csv";
+    static final int MAX_ROUNDS = 10_000;
+
+    static final String BATTLES_EXAMPLE = """
+            [{"modelA": "gpt-4", "modelB": "claude-2", "outcome": "a"},
+             {"modelA": "claude-2", "modelB": "llama-2-70b", "outcome": "a"},
+             {"modelA": "llama-2-70b", "modelB": "gpt-4", "outcome": "tie"},
+             {"modelA": "gpt-4", "modelB": "llama-2-70b", "outcome": "a"},
+             {"modelA": "claude-2", "modelB": "gpt-4", "outcome": "a"},
+             {"modelA": "llama-2-70b", "modelB": "claude-2", "outcome": "b"},
+             {"modelA": "llama-2-70b", "modelB": "claude-2", "outcome": "a"}]""";
+    static final String CSV_EXAMPLE = """
+            model_a,model_b,winner
+            gpt-4,claude-2,model_a
+            claude-2,llama-2-70b,model_a
+            llama-2-70b,gpt-4,tie
+            gpt-4,llama-2-70b,model_a
+            claude-2,gpt-4,model_a
+            llama-2-70b,claude-2,model_b
+            llama-2-70b,claude-2,model_a
+            """;
+    static final String CSV_DESCRIPTION = " CSV: a header row with the columns model_a, model_b, winner (Chatbot "
+            + "Arena) or left, right, winner (evalica); winner is model_a/a/left, model_b/b/right or tie/draw/"
+            + "tie (bothbad). With CSV the options are query parameters; with JSON they are body fields.";
+
+    private final ComputePool compute;
+    private final Validator validator;
+    private final ObjectMapper json;
+
+    public LeaderboardResource(ComputePool compute, Validator validator, ObjectMapper json) {
+        this.compute = compute;
+        this.validator = validator;
+        this.json = json;
+    }
+
+    @POST
+    @Path("elo")
+    @Consumes({ MediaType.APPLICATION_JSON, CSV })
+    @Operation(operationId = "eloLeaderboard", summary = "Online Elo ratings of battles, with bootstrap intervals",
+            description = "Online Elo in the order the battles are given, as FastChat computes it (initial 1000, base 10, "
+                    + "scale 400, K 4, a tie is half a win). Intervals: FastChat's bootstrap, each round replays N battles "
+                    + "drawn with replacement (default 1000 rounds, seed 42, level 0.95). Rank = 1 + number of models whose "
+                    + "lower bound exceeds this model's upper bound." + CSV_DESCRIPTION)
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EloRequest.class),
+                    examples = @ExampleObject(name = "three models", value = "{\"battles\": " + BATTLES_EXAMPLE
+                            + ", \"bootstrap\": {\"rounds\": 200, \"seed\": 7}}")),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "three models", value = CSV_EXAMPLE)) })
+    @APIResponse(responseCode = "200", description = "The leaderboard", content = @Content(schema = @Schema(implementation = LeaderboardResult.class)))
+    public Uni<LeaderboardResult> elo(@HeaderParam("Content-Type") String contentType, byte[] body,
+            @Parameter(description = "CSV only: K factor (default 4)") @QueryParam("k") Double k,
+            @Parameter(description = "CSV only: bootstrap rounds, 2 to 10000 (default 1000)") @QueryParam("rounds") @Min(2) @Max(MAX_ROUNDS) Integer rounds,
+            @Parameter(description = "CSV only: seed (default 42)") @QueryParam("seed") Long seed,
+            @Parameter(description = "CSV only: confidence level (default 0.95)") @QueryParam("level") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double level) {
+        boolean csv = isCsv(contentType);
+        return compute.submit(() -> {
+            BattleLog log;
+            BootstrapInput b;
+            Elo.Params params;
+            var fields = csv ? Pairwise.QUERY_FIELDS : Pairwise.JSON_FIELDS;
+            if (csv) {
+                log = BattleCsvReader.readLog(new ByteArrayInputStream(body), null);
+                b = new BootstrapInput(rounds, seed, level);
+                params = Pairwise.engine(fields, () -> new Elo.Params(k == null ? 4 : k, 10, 400, 1000));
+            } else {
+                EloRequest req = read(body, EloRequest.class);
+                log = Pairwise.battleLog(req.battles());
+                b = BootstrapInput.orDefault(req.bootstrap());
+                Elo.Params d = Elo.Params.defaults();
+                params = Pairwise.engine(fields, () -> new Elo.Params(req.k() == null ? d.k() : req.k(),
+                        req.base() == null ? d.base() : req.base(), req.scale() == null ? d.scale() : req.scale(),
+                        req.initial() == null ? d.initial() : req.initial()));
+            }
+            Leaderboard lb = Pairwise.engine(fields, () -> Elo.bootstrap(log, params, b.roundsOrDefault(),
+                    b.seedOrDefault(), b.levelOrDefault()));
+            return Pairwise.result(lb, null, log.size(), null, null, null, null, null, null);
+        });
+    }
+
+    @POST
+    @Path("bradley-terry")
+    @Consumes({ MediaType.APPLICATION_JSON, CSV })
+    @Operation(operationId = "bradleyTerryLeaderboard", summary = "Bradley-Terry ratings of battles, with bootstrap intervals",
+            description = "Maximum-likelihood Bradley-Terry (Newton's method) on battles merged by (model A, model B, "
+                    + "outcome), ratings on the Elo scale 1000 + 400 log10(strength), centred at 1000 or shifted so an "
+                    + "anchor model has a given rating. Ties count as half a win (default) or follow Davidson's model. "
+                    + "Battles whose likelihood is unbounded (a model that never lost or never won, a disconnected "
+                    + "comparison graph) are a 400 problem listing the models responsible, unless a regularisation "
+                    + "(Gaussian prior precision) is asked for; then the fit is finite and the response lists them under "
+                    + "unbounded. Intervals: multinomial bootstrap of the merged rows (default 1000 rounds, seed 42, level "
+                    + "0.95). Rank = 1 + number of models whose lower bound exceeds this model's upper bound. Optional "
+                    + "pairs: predicted P(A wins), P(B wins), P(tie) with a bootstrap interval." + CSV_DESCRIPTION)
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BradleyTerryRequest.class),
+                    examples = @ExampleObject(name = "three models", value = "{\"battles\": " + BATTLES_EXAMPLE
+                            + ", \"ties\": \"half-win\", \"anchor\": {\"model\": \"llama-2-70b\", \"rating\": 1000}, "
+                            + "\"bootstrap\": {\"rounds\": 500, \"seed\": 7, \"level\": 0.95}, "
+                            + "\"pairs\": [{\"modelA\": \"gpt-4\", \"modelB\": \"claude-2\"}]}")),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "three models", value = CSV_EXAMPLE)) })
+    @APIResponse(responseCode = "200", description = "The leaderboard", content = @Content(schema = @Schema(implementation = LeaderboardResult.class)))
+    public Uni<LeaderboardResult> bradleyTerry(@HeaderParam("Content-Type") String contentType, byte[] body,
+            @Parameter(description = "CSV only: half-win (default) or davidson") @QueryParam("ties") @Pattern(regexp = "half-win|davidson", message = "must be half-win or davidson") String ties,
+            @Parameter(description = "CSV only: Gaussian prior precision on log strengths (default 0)") @QueryParam("regularization") @PositiveOrZero Double regularization,
+            @Parameter(description = "CSV only: model pinned to anchorRating") @QueryParam("anchorModel") String anchorModel,
+            @Parameter(description = "CSV only: rating of the anchor model (default 1000)") @QueryParam("anchorRating") Double anchorRating,
+            @Parameter(description = "CSV only: bootstrap rounds, 2 to 10000 (default 1000)") @QueryParam("rounds") @Min(2) @Max(MAX_ROUNDS) Integer rounds,
+            @Parameter(description = "CSV only: seed (default 42)") @QueryParam("seed") Long seed,
+            @Parameter(description = "CSV only: confidence level (default 0.95)") @QueryParam("level") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double level) {
+        boolean csv = isCsv(contentType);
+        return compute.submit(() -> {
+            if (csv) {
+                var counts = Pairwise.canonical(
+                        BattleCsvReader.readCounts(new ByteArrayInputStream(body), null).rows());
+                return Pairwise.engine(Pairwise.QUERY_FIELDS, () -> Pairwise.bradleyTerry(counts,
+                        Pairwise.options(ties, regularization, anchorModel, anchorRating),
+                        new BootstrapInput(rounds, seed, level), null));
+            }
+            BradleyTerryRequest req = read(body, BradleyTerryRequest.class);
+            var counts = Pairwise.canonical(Pairwise.battleLog(req.battles()).counts().rows());
+            return Pairwise.engine(Pairwise.JSON_FIELDS, () -> Pairwise.bradleyTerry(counts,
+                    Pairwise.options(req.ties(), req.regularization(),
+                            req.anchor() == null ? null : req.anchor().model(),
+                            req.anchor() == null ? null : req.anchor().rating()),
+                    req.bootstrap(), req.pairs()));
+        });
+    }
+
+    @POST
+    @Path("plackett-luce")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "plackettLuceLeaderboard", summary = "Plackett-Luce ratings of rankings or top-1 choices",
+            description = "Maximum-likelihood Plackett-Luce (Hunter's MM algorithm) over full or partial rankings, best "
+                    + "first, or over top-1 choices. A ranking lists only the models it saw, so per-item results with "
+                    + "missing entries (each test item ranks only the models run on it) are partial rankings. Ties inside "
+                    + "a ranking are not modelled. Ratings on the Elo scale 1000 + 400 log10(strength), strengths with "
+                    + "geometric mean 1. Data whose likelihood is unbounded are a 400 problem listing the models, unless "
+                    + "alpha (a prior pseudo-count) is set. Intervals: bootstrap over rankings (choices), default 1000 "
+                    + "rounds, seed 42, level 0.95; rank = 1 + number of models whose lower bound exceeds this model's "
+                    + "upper bound.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PlackettLuceRequest.class),
+            examples = {
+                    @ExampleObject(name = "partial rankings", value = """
+                            {"rankings": [["gpt-4", "claude-2", "llama-2-70b"], ["claude-2", "gpt-4"], ["llama-2-70b", "claude-2"],
+                                          ["gpt-4", "llama-2-70b"], ["claude-2", "llama-2-70b", "gpt-4"]],
+                             "bootstrap": {"rounds": 200, "seed": 7}}"""),
+                    @ExampleObject(name = "top-1 choices", value = """
+                            {"choices": [{"chosen": "gpt-4", "others": ["claude-2", "llama-2-70b"]},
+                                         {"chosen": "claude-2", "others": ["gpt-4"]},
+                                         {"chosen": "llama-2-70b", "others": ["claude-2"]},
+                                         {"chosen": "claude-2", "others": ["llama-2-70b", "gpt-4"]},
+                                         {"chosen": "gpt-4", "others": ["llama-2-70b"]}],
+                             "alpha": 0.01}""") }))
+    @APIResponse(responseCode = "200", description = "The leaderboard", content = @Content(schema = @Schema(implementation = LeaderboardResult.class)))
+    public Uni<LeaderboardResult> plackettLuce(byte[] body) {
+        return compute.submit(() -> {
+            PlackettLuceRequest req = read(body, PlackettLuceRequest.class);
+            PlackettLuce.Options options = PlackettLuce.Options.defaults()
+                    .withAlpha(req.alpha() == null ? 0 : req.alpha());
+            BootstrapInput b = BootstrapInput.orDefault(req.bootstrap());
+            return Pairwise.engine(Pairwise.JSON_FIELDS, () -> {
+                PlackettLuceFit fit;
+                Leaderboard lb;
+                if (req.rankings() != null) {
+                    fit = PlackettLuce.fitRankings(req.rankings(), options);
+                    lb = PlackettLuce.bootstrapRankings(req.rankings(), options, b.roundsOrDefault(),
+                            b.seedOrDefault(), b.levelOrDefault());
+                } else {
+                    List<PlackettLuce.Choice> choices = req.choices().stream()
+                            .map(c -> new PlackettLuce.Choice(c.chosen(), c.others())).toList();
+                    fit = PlackettLuce.fitChoices(choices, options);
+                    lb = PlackettLuce.bootstrapChoices(choices, options, b.roundsOrDefault(), b.seedOrDefault(),
+                            b.levelOrDefault());
+                }
+                return Pairwise.result(lb, null, fit.observations(),
+                        new LeaderboardResult.Convergence(fit.converged(), fit.iterations(), null, fit.logLikelihood()),
+                        null, fit.alpha(), null, List.of(), null);
+            });
+        });
+    }
+
+    static boolean isCsv(String contentType) {
+        return contentType != null && contentType.toLowerCase().startsWith(CSV);
+    }
+
+    /** Reads and validates a JSON body (Jackson and Bean Validation errors become 400 problems naming the field). */
+    private <T> T read(byte[] body, Class<T> type) throws Exception {
+        if (body == null || body.length == 0) {
+            throw ProblemException.invalid("body", "the request body is empty");
+        }
+        T value = json.readValue(body, type);
+        if (value == null) {
+            throw ProblemException.invalid("body", "expected a JSON object");
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(value);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return value;
+    }
+}

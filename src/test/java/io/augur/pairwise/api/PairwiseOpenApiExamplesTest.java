@@ -1,0 +1,55 @@
+package io.augur.pairwise.api;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The request examples of the pairwise operations in the OpenAPI document work when pasted. */
+@QuarkusTest
+class PairwiseOpenApiExamplesTest {
+
+    @Test
+    void examplesWorkWhenPasted() throws Exception {
+        JsonNode doc = PairwiseTestData.tree(given().queryParam("format", "json").get("/q/openapi").then()
+                .statusCode(200).extract().asString());
+        JsonNode paths = doc.get("paths");
+        String arena = "{\"name\":\"" + ArenaResourceTest.unique("example") + "\"}";
+        long id = given().contentType("application/json").body(arena).post("/api/v1/arenas").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        int posted = 0;
+        for (Map.Entry<String, String> op : Map.of("/api/v1/leaderboards/elo", "eloLeaderboard",
+                "/api/v1/leaderboards/bradley-terry", "bradleyTerryLeaderboard",
+                "/api/v1/leaderboards/plackett-luce", "plackettLuceLeaderboard",
+                "/api/v1/arenas/{id}/battles", "appendArenaBattles").entrySet()) {
+            JsonNode post = paths.get(op.getKey()).get("post");
+            assertEquals(op.getValue(), post.get("operationId").asText());
+            assertTrue(post.get("responses").has("400"), op.getKey() + " documents 400");
+            JsonNode content = post.get("requestBody").get("content");
+            for (String media : List.of("application/json", "text/csv")) {
+                JsonNode c = content.get(media);
+                if (c == null) {
+                    continue;
+                }
+                for (JsonNode example : c.get("examples")) {
+                    String value = example.get("value").isTextual() ? example.get("value").asText()
+                            : example.get("value").toString();
+                    given().contentType(media).body(value).post(op.getKey().replace("{id}", Long.toString(id)))
+                            .then().statusCode(200);
+                    posted++;
+                }
+            }
+        }
+        assertTrue(posted >= 6, "examples found: " + posted);
+        assertNotNull(paths.get("/api/v1/arenas/{id}/next-pairs").get("get").get("description"));
+        assertTrue(paths.get("/api/v1/arenas/{id}/next-pairs").get("get").get("description").asText()
+                .contains("A-optimal"), "the criterion is stated");
+        given().get("/api/v1/arenas/" + id + "/leaderboard").then().statusCode(200);
+    }
+}
