@@ -41,8 +41,8 @@ class ForecastConcurrencyTest {
     @Test
     void healthStaysResponsiveWhileHeavyFitsRun() throws Exception {
         String heavy = "{\"form\": \"chinchilla\", \"points\": " + chinchillaPoints()
-                + ", \"bootstrap\": {\"rounds\": 10000, \"seed\": 1}}";
-        int fits = 4;
+                + ", \"bootstrap\": {\"rounds\": 4000, \"seed\": 1}}";
+        int fits = 3;
         ExecutorService clients = Executors.newFixedThreadPool(fits);
         try {
             List<Future<Integer>> futures = new ArrayList<>();
