@@ -1,0 +1,196 @@
+package io.augur.forecast.api;
+
+import io.augur.forecast.api.ForecastRequests.BacktestRequest;
+import io.augur.forecast.api.ForecastRequests.ComputeOptimalRequest;
+import io.augur.forecast.api.ForecastRequests.CurveRequest;
+import io.augur.forecast.api.ForecastRequests.FitRequest;
+import io.augur.forecast.api.ForecastRequests.LearningCurveRequest;
+import io.augur.forecast.api.ForecastRequests.PredictRequest;
+import io.augur.forecast.api.ForecastRequests.TargetRequest;
+import io.augur.forecast.api.ForecastResponses.BacktestResponse;
+import io.augur.forecast.api.ForecastResponses.ComputeOptimalResponse;
+import io.augur.forecast.api.ForecastResponses.FitResponse;
+import io.augur.forecast.api.ForecastResponses.LearningCurveResponse;
+import io.augur.forecast.api.ForecastResponses.PredictResponse;
+import io.augur.forecast.api.ForecastResponses.TargetResponse;
+import io.augur.forecast.api.SelectionLoader.Selected;
+import io.augur.platform.compute.ComputePool;
+import io.augur.platform.problem.Problem;
+import io.augur.platform.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.function.BiFunction;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Stateless forecasting computations: fit a curve form (or choose one by backtest), predict with
+ * intervals, backtest, compute-optimal allocation, x for a target, learning-curve ensembles. Each takes
+ * its points inline or as a selection of stored evaluations and returns the same shape either way.
+ * Every engine call runs on the {@link ComputePool}, off the event loop.
+ */
+@Path("/api/v1/forecasts")
+@Tag(name = "forecasts", description = "Scaling laws, benchmark sigmoids, pass counts and learning curves: fits with "
+        + "bootstrap intervals, predictions, backtests and derived answers")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Invalid input (the field names the offending JSON path)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "The compute pool is full or the time budget ran out",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ForecastResource {
+
+    private static final String CHINCHILLA_POINTS = """
+            [{"n": 4.0e7, "d": 8.0e9, "loss": 3.93}, {"n": 4.0e7, "d": 3.2e10, "loss": 3.71},
+             {"n": 1.6e8, "d": 8.0e9, "loss": 3.48}, {"n": 1.6e8, "d": 3.2e10, "loss": 3.23},
+             {"n": 6.4e8, "d": 8.0e9, "loss": 3.26}, {"n": 6.4e8, "d": 3.2e10, "loss": 2.99},
+             {"n": 2.56e9, "d": 8.0e9, "loss": 3.15}, {"n": 2.56e9, "d": 3.2e10, "loss": 2.86},
+             {"n": 2.56e9, "d": 1.28e11, "loss": 2.69}, {"n": 6.4e8, "d": 1.28e11, "loss": 2.85}]""";
+
+    private final ComputePool compute;
+    private final SelectionLoader loader;
+
+    public ForecastResource(ComputePool compute, SelectionLoader loader) {
+        this.compute = compute;
+        this.loader = loader;
+    }
+
+    @POST
+    @Path("fit")
+    @Operation(operationId = "fitCurve", summary = "Fit a curve form to points (or stored evaluations) with bootstrap intervals",
+            description = "Multi-start L-BFGS fit with the form's robust default loss; every parameter carries a percentile "
+                    + "bootstrap interval and the seed that reproduces it (default seed 20261122, 1000 rounds). A fit that "
+                    + "did not converge says so (converged = false, status, warnings). form = auto backtests the "
+                    + "candidates and fits the one that extrapolated best.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = FitRequest.class), examples = {
+                    @ExampleObject(name = "power law", value = ForecastRequests.POWER_LAW_EXAMPLE),
+                    @ExampleObject(name = "chinchilla", value = "{\"form\": \"chinchilla\", \"bootstrap\": {\"rounds\": 100, \"seed\": 1},\n \"points\": "
+                            + CHINCHILLA_POINTS + "}"),
+                    @ExampleObject(name = "pass counts", value = """
+                            {"form": "pass-counts", "points": [{"x": 1e19, "successes": 0, "attempts": 10000},
+                             {"x": 1e20, "successes": 3, "attempts": 10000}, {"x": 1e21, "successes": 41, "attempts": 10000},
+                             {"x": 1e22, "successes": 460, "attempts": 10000}, {"x": 1e23, "successes": 2900, "attempts": 10000}],
+                             "bootstrap": {"rounds": 100}}"""),
+                    @ExampleObject(name = "stored evaluations", value = """
+                            {"form": "sigmoid", "selection": {"benchmark": "arc-challenge", "family": "pythia", "x": "trainingCompute"}}""") }))
+    @APIResponse(responseCode = "200", description = "The fit", content = @Content(schema = @Schema(implementation = FitResponse.class)))
+    public Uni<FitResponse> fit(@Valid @NotNull FitRequest request) {
+        return run(request, (r, sel) -> ForecastMapper.fitResponse(ForecastMapper.fit(r, sel, null)));
+    }
+
+    @POST
+    @Path("predict")
+    @Operation(operationId = "predictCurve", summary = "Fit a curve and predict at new inputs with intervals",
+            description = "Each prediction carries the interval of the curve (confidence) and of a new observation "
+                    + "(prediction), and a warning when it lies more than 3 orders of magnitude beyond the data.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PredictRequest.class), examples = {
+                    @ExampleObject(name = "power law", value = """
+                            {"form": "power-law",
+                             "points": [{"x": 1e18, "y": 3.62}, {"x": 1e19, "y": 3.12}, {"x": 1e20, "y": 2.78},
+                                        {"x": 1e21, "y": 2.55}, {"x": 1e22, "y": 2.40}, {"x": 1e23, "y": 2.30}],
+                             "bootstrap": {"rounds": 200, "seed": 7},
+                             "at": [{"x": 1e24}, {"x": 1e27}]}"""),
+                    @ExampleObject(name = "two-stage", value = """
+                            {"form": "two-stage",
+                             "points": [{"x": 1e19, "loss": 3.10, "y": 0.26}, {"x": 1e20, "loss": 2.80, "y": 0.29},
+                                        {"x": 1e21, "loss": 2.57, "y": 0.36}, {"x": 1e22, "loss": 2.41, "y": 0.47},
+                                        {"x": 1e23, "loss": 2.30, "y": 0.58}],
+                             "floor": 0.25, "bootstrap": {"rounds": 100}, "at": [{"x": 1e24}]}""") }))
+    @APIResponse(responseCode = "200", description = "The fit and the predictions", content = @Content(schema = @Schema(implementation = PredictResponse.class)))
+    public Uni<PredictResponse> predict(@Valid @NotNull PredictRequest request) {
+        return run(request, ForecastMapper::predict);
+    }
+
+    @POST
+    @Path("backtest")
+    @Operation(operationId = "backtestCurve", summary = "Backtest a form (or every candidate) by extrapolating to held-out points",
+            description = "Holds out the largest points along the scale axis (default: the top order of magnitude, or the "
+                    + "last 20% when the data span less than two orders of magnitude), fits the rest and reports absolute "
+                    + "error, relative error and interval coverage on the held-out points. form = auto backtests every "
+                    + "candidate, picks the lowest mean absolute error and fits it on all points.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BacktestRequest.class), examples = @ExampleObject(name = "auto", value = """
+                    {"form": "auto", "candidates": ["power-law"],
+                     "points": [{"x": 1e17, "y": 4.21}, {"x": 1e18, "y": 3.62}, {"x": 1e19, "y": 3.12}, {"x": 1e20, "y": 2.78},
+                                {"x": 1e21, "y": 2.55}, {"x": 1e22, "y": 2.40}, {"x": 1e23, "y": 2.30}],
+                     "bootstrap": {"rounds": 100, "seed": 3}}""")))
+    @APIResponse(responseCode = "200", description = "The backtest", content = @Content(schema = @Schema(implementation = BacktestResponse.class)))
+    public Uni<BacktestResponse> backtest(@Valid @NotNull BacktestRequest request) {
+        return run(request, ForecastMapper::backtest);
+    }
+
+    @POST
+    @Path("compute-optimal")
+    @Operation(operationId = "computeOptimal", summary = "Compute-optimal parameters and tokens for a budget (C = 6ND)",
+            description = "Fits the Chinchilla law to (n, d, loss) points and answers N, D, tokens per parameter and the "
+                    + "loss at the optimum for the budget, each with a bootstrap interval; optionally the compute a target "
+                    + "loss needs.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ComputeOptimalRequest.class), examples = @ExampleObject(name = "chinchilla",
+                    value = "{\"compute\": 5.76e23, \"targetLoss\": 2.4, \"bootstrap\": {\"rounds\": 100, \"seed\": 1},\n \"points\": "
+                            + CHINCHILLA_POINTS + "}")))
+    @APIResponse(responseCode = "200", description = "The allocation", content = @Content(schema = @Schema(implementation = ComputeOptimalResponse.class)))
+    public Uni<ComputeOptimalResponse> computeOptimal(@Valid @NotNull ComputeOptimalRequest request) {
+        return run(request, ForecastMapper::computeOptimal);
+    }
+
+    @POST
+    @Path("target")
+    @Operation(operationId = "xForTarget", summary = "The x (compute, size or step) at which the curve reaches a target value",
+            description = "The interval counts bootstrap replicates that never reach the target as unbounded (a null upper "
+                    + "end). For chinchilla the target is a loss and the answer is compute along the optimal frontier.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TargetRequest.class), examples = @ExampleObject(name = "power law", value = """
+                    {"form": "power-law", "target": 2.2,
+                     "points": [{"x": 1e18, "y": 3.62}, {"x": 1e19, "y": 3.12}, {"x": 1e20, "y": 2.78},
+                                {"x": 1e21, "y": 2.55}, {"x": 1e22, "y": 2.40}, {"x": 1e23, "y": 2.30}],
+                     "bootstrap": {"rounds": 200, "seed": 7}}""")))
+    @APIResponse(responseCode = "200", description = "The x for the target", content = @Content(schema = @Schema(implementation = TargetResponse.class)))
+    public Uni<TargetResponse> target(@Valid @NotNull TargetRequest request) {
+        return run(request, ForecastMapper::target);
+    }
+
+    @POST
+    @Path("learning-curve")
+    @Operation(operationId = "forecastLearningCurve", summary = "Forecast the final value of a partial learning curve",
+            description = "Weighted ensemble of the eleven learning-curve families of Domhan et al. (2015), weights from "
+                    + "the error on a held-out suffix of the curve; answers the value at the horizon with an interval and, "
+                    + "given a threshold, the probabilities of ending above and below it (for early stopping).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = LearningCurveRequest.class), examples = @ExampleObject(name = "ten epochs", value = """
+                    {"points": [{"x": 1, "y": 0.42}, {"x": 2, "y": 0.53}, {"x": 3, "y": 0.59}, {"x": 4, "y": 0.63},
+                                {"x": 5, "y": 0.66}, {"x": 6, "y": 0.68}, {"x": 7, "y": 0.695}, {"x": 8, "y": 0.707},
+                                {"x": 9, "y": 0.716}, {"x": 10, "y": 0.724}],
+                     "horizon": 40, "threshold": 0.75}""")))
+    @APIResponse(responseCode = "200", description = "The forecast", content = @Content(schema = @Schema(implementation = LearningCurveResponse.class)))
+    public Uni<LearningCurveResponse> learningCurve(@Valid @NotNull LearningCurveRequest request) {
+        return compute.submit(() -> ForecastMapper.learningCurve(request));
+    }
+
+    /** Loads the selection (if any), then runs the engine work on the compute pool. */
+    private <R extends CurveRequest, T> Uni<T> run(R request, BiFunction<R, Selected, T> work) {
+        boolean hasPoints = request.points() != null;
+        if (hasPoints == (request.selection() != null)) {
+            throw ProblemException.invalid(hasPoints ? "selection" : "points",
+                    hasPoints ? "give points or a selection, not both" : "give the points inline or a selection of stored evaluations");
+        }
+        if (hasPoints && request.points().isEmpty()) {
+            throw ProblemException.invalid("points", "at least one point is required");
+        }
+        Uni<Selected> selected = hasPoints ? Uni.createFrom().nullItem() : loader.load(request.selection());
+        return selected.flatMap(sel -> compute.submit(() -> work.apply(request, sel)));
+    }
+}
