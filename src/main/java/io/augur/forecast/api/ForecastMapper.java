@@ -38,6 +38,7 @@ import io.augur.forecast.engine.ComputeOptimal;
 import io.augur.forecast.engine.CurveFitter;
 import io.augur.forecast.engine.CurveForm;
 import io.augur.forecast.engine.EnsembleForecast;
+import io.augur.forecast.engine.FitPlot;
 import io.augur.forecast.engine.FitResult;
 import io.augur.forecast.engine.FitSpec;
 import io.augur.forecast.engine.LearningCurveEnsemble;
@@ -56,6 +57,7 @@ import io.augur.stats.Interval;
 import io.augur.stats.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -507,13 +509,45 @@ final class ForecastMapper {
                     f.auto().candidates().stream().map(c -> backtestOut(c, f.data())).toList(), f.auto().failures(),
                     curveFit(f.fit()), f.data().data());
         }
+        SingleBacktest b = singleBacktest(form, r, sel);
+        return new BacktestResponse(form, null, describe(b.holdout()), List.of(backtestOut(b.result(), b.data())),
+                List.of(), null, b.data().data());
+    }
+
+    /** A backtest of one named form: its data, holdout and result. */
+    record SingleBacktest(CurveForm form, DataSet data, Backtest.Holdout holdout, Backtest.Result result) {
+    }
+
+    static SingleBacktest singleBacktest(String form, BacktestRequest r, Selected sel) {
         CurveForm cf = curveForm(form, r, sel != null ? sel.chanceLevel() : null, "form");
         boolean passCounts = form.equals("pass-counts");
         DataSet ds = data(r, sel, cf instanceof Chinchilla ? Kind.CHINCHILLA : passCounts ? Kind.COUNTS : Kind.ONE_INPUT);
         Backtest.Holdout h = holdout(r.holdout(), ds, cf, cf instanceof LearningCurveForm);
         FitSpec spec = spec(cf, ds, r, passCounts ? Loss.binomial() : loss(r.loss()));
-        Backtest.Result result = engine(ds, () -> Backtest.run(spec, h));
-        return new BacktestResponse(form, null, describe(h), List.of(backtestOut(result, ds)), List.of(), null, ds.data());
+        return new SingleBacktest(cf, ds, h, engine(ds, () -> Backtest.run(spec, h)));
+    }
+
+    // ------------------------------------------------------------------ plot
+
+    /**
+     * SVG of a fit (engine's FitPlot): without a holdout, the fit on all points; with one, the fit on
+     * the kept points with the held-out points (the largest along the scale axis) marked.
+     */
+    static String plot(BacktestRequest r, Selected sel) {
+        String form = r.form().strip().toLowerCase(Locale.ROOT);
+        if (form.equals("two-stage") || form.equals("chinchilla")) {
+            throw new InvalidInputException("form", "the plot draws a curve in one input x; " + form + " is not one");
+        }
+        if (r.holdout() == null || form.equals("auto")) {
+            Fitted f = fit(r, sel, r.holdout());
+            return FitPlot.render(f.fit(), f.data().points(), List.of(), Double.NaN, apiName(f.fit().form()) + " fit");
+        }
+        SingleBacktest b = singleBacktest(form, r, sel);
+        List<Observation> byScale = new ArrayList<>(b.data().points());
+        byScale.sort(Comparator.comparingDouble(o -> b.form().scale(o.x())));
+        int kept = b.result().trainPoints();
+        return FitPlot.render(b.result().trainFit(), byScale.subList(0, kept), byScale.subList(kept, byScale.size()),
+                Double.NaN, apiName(b.form()) + " backtest: " + describe(b.holdout()));
     }
 
     private static BacktestOut backtestOut(Backtest.Result r, DataSet ds) {

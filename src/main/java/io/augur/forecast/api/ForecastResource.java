@@ -133,6 +133,25 @@ public class ForecastResource {
     }
 
     @POST
+    @Path("plot")
+    @Produces("image/svg+xml")
+    @Operation(operationId = "plotCurve", summary = "Draw a fit as SVG: points, fitted curve, interval band, held-out points",
+            description = "Takes the backtest request. Without a holdout: the fit on all points with its bootstrap band. With "
+                    + "a holdout: the fit on the kept points, and the held-out points marked, so one sees how the form "
+                    + "extrapolated. One-input forms only (not chinchilla or two-stage).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BacktestRequest.class), examples = @ExampleObject(name = "backtest plot", value = """
+                    {"form": "power-law", "holdout": {"ordersOfMagnitude": 1},
+                     "points": [{"x": 1e17, "y": 4.21}, {"x": 1e18, "y": 3.62}, {"x": 1e19, "y": 3.12}, {"x": 1e20, "y": 2.78},
+                                {"x": 1e21, "y": 2.55}, {"x": 1e22, "y": 2.40}, {"x": 1e23, "y": 2.30}],
+                     "bootstrap": {"rounds": 100, "seed": 3}}""")))
+    @APIResponse(responseCode = "200", description = "The plot", content = @Content(mediaType = "image/svg+xml",
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    public Uni<String> plot(@Valid @NotNull BacktestRequest request) {
+        return run(request, ForecastMapper::plot);
+    }
+
+    @POST
     @Path("compute-optimal")
     @Operation(operationId = "computeOptimal", summary = "Compute-optimal parameters and tokens for a budget (C = 6ND)",
             description = "Fits the Chinchilla law to (n, d, loss) points and answers N, D, tokens per parameter and the "

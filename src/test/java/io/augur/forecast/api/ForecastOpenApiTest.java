@@ -59,7 +59,8 @@ class ForecastOpenApiTest {
             operations.add(op.getOperationId());
             assertEquals(List.of("forecasts"), op.getTags(), e.getKey());
             assertNotNull(op.getResponses().get("400").getContent().get("application/problem+json"), e.getKey() + " 400");
-            assertNotNull(op.getResponses().get("200").getContent().get("application/json").getSchema(), e.getKey() + " 200");
+            String produces = e.getKey().endsWith("/plot") ? "image/svg+xml" : "application/json";
+            assertNotNull(op.getResponses().get("200").getContent().get(produces).getSchema(), e.getKey() + " 200");
             Map<String, Example> ex = op.getRequestBody().getContent().get("application/json").getExamples();
             assertFalse(ex == null || ex.isEmpty(), e.getKey() + " has request examples");
             for (Map.Entry<String, Example> x : ex.entrySet()) {
@@ -70,7 +71,7 @@ class ForecastOpenApiTest {
             }
         }
         assertTrue(operations.containsAll(List.of("fitCurve", "predictCurve", "backtestCurve", "computeOptimal",
-                "xForTarget", "forecastLearningCurve")), operations.toString());
+                "xForTarget", "forecastLearningCurve", "plotCurve")), operations.toString());
         assertTrue(examples >= 9, "examples tried: " + examples);
     }
 }
