@@ -15,15 +15,23 @@ trap 'rm -rf "$work"' EXIT
 
 now_ms() { date +%s%3N; }
 
-# Sum of VmRSS (KiB) of a process and all its descendants (the embedded postgres processes).
-tree_rss() {
-  ps -eo pid=,ppid=,rss= | awk -v root="$1" '
-    { parent[$1] = $2; rss[$1] = $3 }
-    END { for (p in rss) { q = p; while (q != "" && q != root && q in parent && q != 1) q = parent[q];
-                           if (q == root) total += rss[p] } print total + 0 }'
+# Proportional set size (KiB) of a process and all its descendants: the embedded PostgreSQL's postmaster
+# and backends share their buffers, which PSS counts once. (pg_ctl daemonises the postmaster, so it is
+# not a child of the JVM: its PID comes from postmaster.pid in the data directory.)
+tree_pss() {
+  local pids; pids=$(ps -eo pid=,ppid= | awk -v root="$1" '
+    { parent[$1] = $2 }
+    END { for (p in parent) { q = p; while (q != root && q in parent && q != 1 && q != 0) q = parent[q];
+                              if (q == root) print p } }')
+  local total=0 pid kib
+  for pid in $pids; do
+    kib=$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0)
+    total=$(( total + ${kib:-0} ))
+  done
+  echo "$total"
 }
 
-# start <label> <datadir> <extra java options...>: prints "ready_ms db_ms jvm_rss_kib total_rss_kib"
+# start <datadir> <extra java options...>: prints "ready_ms db_ms jvm_rss_kib postgres_pss_kib"
 start() {
   local datadir=$1; shift
   local log="$work/run.log"
@@ -42,10 +50,10 @@ start() {
   done
   sleep 1
   local jvm_rss; jvm_rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
-  local all_rss; all_rss=$(tree_rss "$pid")
+  local db_pss; db_pss=$(tree_pss "$(head -n 1 "$datadir/postmaster.pid")")
   local db; db=$(sed -n 's#.*Embedded PostgreSQL started .*(\([0-9]*\) ms).*#\1#p' "$log" | head -n 1)
   kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
-  echo "$ready ${db:-0} $jvm_rss $all_rss"
+  echo "$ready ${db:-0} $jvm_rss $db_pss"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -67,7 +75,7 @@ for _ in $(seq "$runs"); do start "$work/db"; done >"$work/plain.txt"
 sh "$here/src/main/docker/aot-train.sh" "$app" "$java" >&2
 for _ in $(seq "$runs"); do start "$work/db" -XX:AOTCache="$app/app.aot"; done >"$work/aot.txt"
 
-echo "| start | launch to ready | embedded PostgreSQL start | JVM RSS | RSS with PostgreSQL | |"
+echo "| start | launch to ready | embedded PostgreSQL start | JVM RSS | PostgreSQL PSS (all processes) | |"
 echo "|---|---|---|---|---|---|"
 report "first start (new cluster, initdb)" "$work/first.txt"
 report "plain JVM, existing cluster" "$work/plain.txt"

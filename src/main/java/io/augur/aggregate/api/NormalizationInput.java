@@ -17,7 +17,7 @@ public record NormalizationInput(
         @NotNull @Pattern(regexp = "none|min-max|baselines", message = "must be one of none, min-max, baselines")
         @Schema(required = true, enumeration = { "none", "min-max", "baselines" }, example = "baselines",
                 description = "none: raw scores; min-max: per task over the table's own scores; baselines: low and high given per task") String type,
-        @Valid @Schema(description = "For type baselines: low (maps to 0) and high (maps to 1) for every task of the table",
+        @Schema(description = "For type baselines: low (maps to 0) and high (maps to 1) for every task of the table",
                 example = "{\"Alien\": {\"low\": 227.8, \"high\": 7127.7}}") Map<String, @NotNull @Valid Baseline> baselines) {
 
     /** The score mapping to 0 and the one mapping to 1. */

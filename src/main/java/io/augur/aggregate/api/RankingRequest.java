@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A social-choice ranking across tasks: each task votes with its order of the systems' mean scores. */
 @Schema(name = "RankingRequest")
 public record RankingRequest(
-        @Valid @Size(max = 500_000) @Schema(description = "The scores inline (give scores or selection)") List<@NotNull @Valid ScoreInput> scores,
+        @Size(max = 500_000) @Schema(description = "The scores inline (give scores or selection)") List<@NotNull @Valid ScoreInput> scores,
         @Valid @Schema(description = "Stored evaluations to use instead of inline scores") ScoreSelection selection,
         @Valid @Schema(description = "Per-task normalisation; default none") NormalizationInput normalization,
         @Pattern(regexp = "reject|common-tasks", message = "must be reject or common-tasks")
