@@ -1,22 +1,11 @@
 package io.augur.retrieval.engine.measure;
 
 import io.augur.retrieval.engine.RankedQuery;
-import java.util.List;
 
 /** num_nonrel_judged_ret: retrieved documents judged with relevance in [0, -l); summed. */
-public final class NumNonrelJudgedRet extends TrecMeasure {
+public final class NumNonrelJudgedRet extends SummedCount {
     public NumNonrelJudgedRet() {
-        super("num_nonrel_judged_ret", List.of("num_nonrel_judged_ret"));
-    }
-
-    @Override
-    public ValueKind kind() {
-        return ValueKind.COUNT;
-    }
-
-    @Override
-    public Aggregation aggregation() {
-        return Aggregation.SUM;
+        super("num_nonrel_judged_ret");
     }
 
     @Override

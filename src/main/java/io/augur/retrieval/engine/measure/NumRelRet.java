@@ -1,22 +1,11 @@
 package io.augur.retrieval.engine.measure;
 
 import io.augur.retrieval.engine.RankedQuery;
-import java.util.List;
 
 /** num_rel_ret: number of relevant documents retrieved; summed over queries (trec_eval m_num_rel_ret.c). */
-public final class NumRelRet extends TrecMeasure {
+public final class NumRelRet extends SummedCount {
     public NumRelRet() {
-        super("num_rel_ret", List.of("num_rel_ret"));
-    }
-
-    @Override
-    public ValueKind kind() {
-        return ValueKind.COUNT;
-    }
-
-    @Override
-    public Aggregation aggregation() {
-        return Aggregation.SUM;
+        super("num_rel_ret");
     }
 
     @Override
