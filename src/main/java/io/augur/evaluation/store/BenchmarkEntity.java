@@ -30,6 +30,7 @@ public class BenchmarkEntity extends PanacheEntityBase {
     @Column(name = "chance_level")
     public Double chanceLevel;
 
+    @Column(columnDefinition = "text")
     public String description;
 
     @Column(name = "created_at", nullable = false)
