@@ -117,8 +117,15 @@ class TrecEvalUnitTest {
         assertTrue(score.reason().contains("score 'high' is not a number"));
         InvalidInputException rel = assertThrows(InvalidInputException.class, () -> qrels("q1 0 d1 1\nq1 0 d2 yes\n"));
         assertEquals("qrels line 2", rel.field());
-        InvalidInputException dupQrels = assertThrows(InvalidInputException.class, () -> qrels("q1 0 d1 1\nq1 0 d1 0\n"));
+        // trec_eval v10 reads a qrels file with a docno judged twice and stops with "duplicate docs" only
+        // when it evaluates that query; so do we, naming the repeating line
+        String dup = "q1 0 d1 1\nq1 0 d1 0\nq2 0 a 1\n";
+        assertEquals(2, qrels(dup).size());
+        InvalidInputException dupQrels = assertThrows(InvalidInputException.class, () -> eval(dup, "q1 Q0 d1 1 3 r\n"));
         assertEquals("qrels line 2", dupQrels.field());
+        assertTrue(dupQrels.reason().contains("first at line 1"), dupQrels.reason());
+        assertEquals(1, eval(dup, "q2 Q0 a 1 3 r\n").summaryValue("num_q"));
+        assertThrows(InvalidInputException.class, () -> eval(dup, "q2 Q0 a 1 3 r\n", "-c"));
     }
 
     @Test

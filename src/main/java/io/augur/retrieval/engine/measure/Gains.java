@@ -7,38 +7,59 @@ import io.augur.retrieval.engine.RankedQuery;
  * gain of level i is i; "level=gain" parameters override it (names that are not integers, such as
  * rbp's "p", are ignored). Levels are sorted by increasing gain with trec_eval's comparator, which
  * truncates the gain difference to an int; we reproduce glibc's merge sort so that ties order alike.
+ *
+ * <p>trec_eval lists every level 0 .. max judged level, judged or not. We do the same up to
+ * {@link #DENSE_LEVELS} levels; above that only the judged levels plus the lowest and highest
+ * unlisted ones (the extremes rbp rescales by), so that memory and time do not grow with the relevance
+ * values. Levels without judgments never enter the ideal ranking, so this changes nothing, except the
+ * order of ties between non-integer parameter gains less than 1 apart.
  */
 final class Gains {
 
     record Pair(String name, double value) {
     }
 
+    /** Up to this many levels, every level 0 .. max judged level is listed, as trec_eval does. */
+    static final int DENSE_LEVELS = 4096;
+
     final long[] level;
     final double[] gain;
     final long[] numAtLevel;
     final int size;
+    /** Levels ascending with the gain get_gain returns for them (the first in sorted order). */
+    private final long[] lookupLevel;
+    private final double[] lookupGain;
 
     Gains(Pair[] pairs, RankedQuery q) {
-        int cap = pairs.length + q.numRelLevels();
-        long[] lv = new long[cap];
-        double[] g = new double[cap];
-        long[] n = new long[cap];
-        int k = 0;
+        int numPairs = 0;
+        long[] pairLevel = new long[pairs.length];
+        double[] pairGain = new double[pairs.length];
         for (Pair p : pairs) {
             if (!validInt(p.name())) {
                 continue;
             }
-            lv[k] = Long.parseLong(p.name().startsWith("+") ? p.name().substring(1) : p.name());
-            g[k] = p.value();
+            pairLevel[numPairs] = parseLevel(p.name());
+            pairGain[numPairs] = p.value();
+            numPairs++;
+        }
+        int[] listed = listedLevels(q, pairLevel, numPairs);
+        int cap = numPairs + listed.length;
+        long[] lv = new long[cap];
+        double[] g = new double[cap];
+        long[] n = new long[cap];
+        int k = 0;
+        for (int p = 0; p < numPairs; p++) {
+            lv[k] = pairLevel[p];
+            g[k] = pairGain[p];
             n[k] = 0;
             k++;
         }
-        for (int i = 0; i < q.numRelLevels(); i++) {
+        for (int i : listed) {
             int j = 0;
-            while (j < k && lv[j] != i) {
+            while (j < numPairs && lv[j] != i) {
                 j++;
             }
-            if (j < k) {
+            if (j < numPairs) {
                 n[j] = q.relLevel(i);
             } else {
                 lv[k] = i;
@@ -62,6 +83,69 @@ final class Gains {
             numAtLevel[i] = n[order[i]];
         }
         this.size = k;
+        java.util.TreeMap<Long, Double> first = new java.util.TreeMap<>();
+        for (int i = 0; i < k; i++) {
+            first.putIfAbsent(level[i], gain[i]);
+        }
+        this.lookupLevel = new long[first.size()];
+        this.lookupGain = new double[first.size()];
+        int m = 0;
+        for (var e : first.entrySet()) {
+            lookupLevel[m] = e.getKey();
+            lookupGain[m++] = e.getValue();
+        }
+    }
+
+    /**
+     * The levels trec_eval lists besides the parameters: 0 .. numRelLevels - 1 when there are at most
+     * {@link #DENSE_LEVELS}; else the judged levels plus the lowest and the highest level in that range
+     * that no parameter names, ascending.
+     */
+    private static int[] listedLevels(RankedQuery q, long[] pairLevel, int numPairs) {
+        int levels = q.numRelLevels();
+        if (levels <= DENSE_LEVELS) {
+            int[] all = new int[levels];
+            for (int i = 0; i < levels; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
+        for (int k = 0; k < q.distinctLevels(); k++) {
+            set.add(q.level(k));
+        }
+        for (int i = 0; i < levels; i++) {
+            if (!named(pairLevel, numPairs, i)) {
+                set.add(i);
+                break;
+            }
+        }
+        for (int i = levels - 1; i >= 0; i--) {
+            if (!named(pairLevel, numPairs, i)) {
+                set.add(i);
+                break;
+            }
+        }
+        return set.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static boolean named(long[] pairLevel, int numPairs, long level) {
+        for (int p = 0; p < numPairs; p++) {
+            if (pairLevel[p] == level) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** C atol on a valid integer name: saturates instead of failing on huge values. */
+    private static long parseLevel(String name) {
+        String s = name.startsWith("+") ? name.substring(1) : name;
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return s.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
     }
 
     private static boolean validInt(String s) {
@@ -110,13 +194,15 @@ final class Gains {
         System.arraycopy(tmp, lo, a, lo, n);
     }
 
+    /** trec_eval get_gain: the gain of the first listed entry with this level in sorted order, else 0. */
     double gainOf(long relLevel) {
-        for (int i = 0; i < size; i++) {
-            if (level[i] == relLevel) {
-                return gain[i];
-            }
-        }
-        return 0.0;
+        int k = java.util.Arrays.binarySearch(lookupLevel, relLevel);
+        return k >= 0 ? lookupGain[k] : 0.0;
+    }
+
+    /** Whether the level is listed (has a gain entry). */
+    boolean listed(long relLevel) {
+        return java.util.Arrays.binarySearch(lookupLevel, relLevel) >= 0;
     }
 
     /**
