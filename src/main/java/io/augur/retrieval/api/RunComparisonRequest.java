@@ -1,6 +1,7 @@
 package io.augur.retrieval.api;
 
 import io.augur.platform.validation.Finite;
+import io.augur.retrieval.engine.Qrels;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,8 +32,9 @@ public record RunComparisonRequest(
         String baseline,
         @Schema(description = "-c: score every qrels query, counting a query a run lacks as retrieving nothing,"
                 + " so that all runs share the queries (default true)", example = "true") Boolean complete,
-        @Schema(description = "-l: lowest relevance value that counts as relevant (default 1)", example = "1")
-        Integer relevanceLevel,
+        @Min(-Qrels.MAX_RELEVANCE) @Max(Qrels.MAX_RELEVANCE)
+        @Schema(description = "-l: lowest relevance value that counts as relevant (default 1), between -1000000 and"
+                + " 1000000", example = "1") Integer relevanceLevel,
         @Positive @Schema(description = "-M: evaluate only the top maxDocs documents of each query", example = "1000")
         Long maxDocs,
         @Finite @Schema(description = "Confidence level of the intervals (default 0.95)", example = "0.95") Double level,

@@ -80,6 +80,7 @@ public class RunComparisonResource {
         public String baseline;
         @Schema(example = "true")
         public Boolean complete;
+        @Schema(minimum = "-1000000", maximum = "1000000")
         public Integer relevanceLevel;
         public Long maxDocs;
         @Schema(example = "0.95")
@@ -158,7 +159,7 @@ public class RunComparisonResource {
             List<EvaluationResult> results = new ArrayList<>();
             for (int i = 0; i < runs.size(); i++) {
                 String run = runs.get(i).run();
-                results.add(TrecInputs.translate(null, Source.text("runs[" + i + "].run"),
+                results.add(TrecInputs.translate(Source.text("qrels"), Source.text("runs[" + i + "].run"),
                         () -> TrecEval.evaluate(q, TrecInputs.bytes(run), options)));
             }
             List<String> names = runs.stream().map(RunComparisonRequest.RunInput::name).toList();
@@ -204,7 +205,8 @@ public class RunComparisonResource {
             List<EvaluationResult> results = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 java.nio.file.Path f = files.get(i);
-                results.add(TrecInputs.translate(null, Source.text("run[" + i + "]"), () -> TrecEval.evaluate(q, f, options)));
+                results.add(TrecInputs.translate(Source.text("qrels"), Source.text("run[" + i + "]"),
+                        () -> TrecEval.evaluate(q, f, options)));
             }
             List<String> names = results.stream().map(EvaluationResult::runId).toList();
             checkNames(names, "run[%d]");
