@@ -4,7 +4,7 @@ from the C code: same integer counts, same floating-point operations in the same
 via Python's correctly rounded formatting of the binary value (as glibc does). Used to derive expected
 output for option combinations that have no published trec_eval file (-l2, -c, -M on Robust03; -l3 on
 DL19). Usage: trec_eval_subset.py [-q] [-c] [-lN] [-MN] [--drop=q1,q2] qrels run > expected.txt
-(--drop: leave those queries' lines out of the run, to test -c).
+(--drop: leave those queries' lines out of the run, to test -c; --full: print values with all their digits).
 Measures: num_ret num_rel num_rel_ret map Rprec bpref recip_rank P recall relative_P success set_P
 set_recall set_relative_P set_map set_F (each with trec_eval's default parameters)."""
 import gzip, sys
@@ -15,7 +15,10 @@ def opener(p):
 
 def main(argv):
     q = c = False; level = 1; maxdocs = None; files = []; drop = set()
+    global FULL
     for a in argv:
+        if a == '--full':
+            FULL = True; continue
         if a.startswith('--drop='):
             drop = set(x.encode() for x in a[7:].split(',')); continue
         if a == '-q': q = True
@@ -122,8 +125,10 @@ def main(argv):
         out.append(fmt(n, 'all', val, n in counts))
     sys.stdout.write(''.join(out))
 
+FULL = False
+
 def fmt(name, qid, value, count):
-    text = '%d' % int(value) if count else '%6.4f' % value
+    text = '%d' % int(value) if count else ('%r' % value if FULL else '%6.4f' % value)
     return '%-22s\t%s\t%s\n' % (name, qid, text)
 
 if __name__ == '__main__':

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -44,7 +45,14 @@ public record RunComparisonRequest(
         @Min(1) @Max(1_000_000) @Schema(description = "Rounds of the paired bootstrap (default 10000)", example = "10000")
         Integer bootstrapRounds,
         @Min(0) @Max(24) @Schema(description = "Enumerate all 2^n sign patterns (exact randomization test) when the"
-                + " number of queries n is at most this (default 16)", example = "16") Integer exactMaxQueries) {
+                + " number of queries n is at most this (default 16)", example = "16") Integer exactMaxQueries,
+        @Pattern(regexp = "wilcox|pratt|zsplit", message = "must be wilcox, pratt or zsplit")
+        @Schema(description = "Zero differences in the Wilcoxon signed-rank test, as scipy.stats.wilcoxon's zero_method:"
+                + " wilcox drops them (default, as scipy and R), pratt ranks them and leaves them out of the sums,"
+                + " zsplit splits their ranks between the sums", enumeration = {"wilcox", "pratt", "zsplit"},
+                example = "wilcox") String wilcoxonZeroMethod,
+        @Schema(description = "Continuity correction of the Wilcoxon normal approximation (default false, as"
+                + " scipy.stats.wilcoxon; R's wilcox.test uses true)", example = "false") Boolean wilcoxonCorrection) {
 
     /** One run: TREC text, or per-query scores. */
     @Schema(name = "RunInput")

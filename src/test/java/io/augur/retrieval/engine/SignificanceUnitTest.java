@@ -11,6 +11,7 @@ import io.augur.retrieval.engine.significance.PairedTests;
 import io.augur.retrieval.engine.significance.RunComparisons;
 import io.augur.retrieval.engine.significance.RunScores;
 import io.augur.retrieval.engine.significance.SignificanceOptions;
+import io.augur.retrieval.engine.significance.WilcoxonSignedRank;
 import io.augur.retrieval.engine.significance.TestResult;
 import io.augur.stats.MultipleTesting;
 import java.util.List;
@@ -33,8 +34,10 @@ class SignificanceUnitTest {
         for (int i = 0; i < d.length; i++) {
             d[i] = Math.sin(i * 1.7) + 0.2;
         }
-        SignificanceOptions exact = new SignificanceOptions(0.95, 1, 10_000, 100, 20);
-        SignificanceOptions mc = new SignificanceOptions(0.95, 1, 200_000, 100, 0);
+        SignificanceOptions exact = new SignificanceOptions(0.95, 1, 10_000, 100, 20,
+                WilcoxonSignedRank.ZeroMethod.WILCOX, false);
+        SignificanceOptions mc = new SignificanceOptions(0.95, 1, 200_000, 100, 0,
+                WilcoxonSignedRank.ZeroMethod.WILCOX, false);
         double pExact = PairedTests.randomization(d, exact).pValue();
         TestResult a = PairedTests.randomization(d, mc);
         assertEquals(pExact, a.pValue(), 0.005);
