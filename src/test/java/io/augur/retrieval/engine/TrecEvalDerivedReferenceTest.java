@@ -37,6 +37,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * python3 make_dl19_run.py D/qrels.dl19-passage.txt | gzip -n &gt; dl19-passage.synthetic.run.gz
  * python3 trec_eval_subset.py -q -l3 D/qrels.dl19-passage.txt dl19-passage.synthetic.run.gz | gzip -n &gt; expected/dl19-passage.synthetic.q.l3.txt.gz
  * python3 trec_eval_subset.py -q -c -l3 D/qrels.dl19-passage.txt dl19-passage.synthetic.run.gz | gzip -n &gt; expected/dl19-passage.synthetic.q.c.l3.txt.gz
+ * for r in r1 r2 r3 r4; do  # T=../shared/data/ir/tiny
+ *   python3 trec_eval_subset.py -q T/qrel1.txt T/$r.run | gzip -n &gt; expected/tiny.$r.q.txt.gz
+ *   python3 trec_eval_subset.py -q -c -l2 T/qrel1.txt T/$r.run | gzip -n &gt; expected/tiny.$r.q.c.l2.txt.gz
+ * done
  * </pre>
  * They include the cases of issue 9: set_map of humR03dc query 604 (7^2 / (100 x 8) = 0.06125 prints
  * 0.0612) and of NLPR03vb10 -l2 query 644 (9/160 prints 0.0562), relative_P and set_relative_P of the
@@ -62,7 +66,15 @@ class TrecEvalDerivedReferenceTest {
                 Arguments.of("robust03.humR03dc.q", r + "qrels.txt", r + "runs/input.humR03dc.gz", "", "-q"),
                 Arguments.of("robust03.uwmtCR0.c.l2.M100", r + "qrels.txt", r + "runs/input.uwmtCR0.gz", "", "-c -l2 -M100"),
                 Arguments.of("dl19-passage.synthetic.q.l3", dl, synthetic, "", "-q -l3"),
-                Arguments.of("dl19-passage.synthetic.q.c.l3", dl, synthetic, "", "-q -c -l3"));
+                Arguments.of("dl19-passage.synthetic.q.c.l3", dl, synthetic, "", "-q -c -l3"),
+                Arguments.of("tiny.r1.q", "ir/tiny/qrel1.txt", "ir/tiny/r1.run", "", "-q"),
+                Arguments.of("tiny.r2.q", "ir/tiny/qrel1.txt", "ir/tiny/r2.run", "", "-q"),
+                Arguments.of("tiny.r3.q", "ir/tiny/qrel1.txt", "ir/tiny/r3.run", "", "-q"),
+                Arguments.of("tiny.r4.q", "ir/tiny/qrel1.txt", "ir/tiny/r4.run", "", "-q"),
+                Arguments.of("tiny.r1.q.c.l2", "ir/tiny/qrel1.txt", "ir/tiny/r1.run", "", "-q -c -l2"),
+                Arguments.of("tiny.r2.q.c.l2", "ir/tiny/qrel1.txt", "ir/tiny/r2.run", "", "-q -c -l2"),
+                Arguments.of("tiny.r3.q.c.l2", "ir/tiny/qrel1.txt", "ir/tiny/r3.run", "", "-q -c -l2"),
+                Arguments.of("tiny.r4.q.c.l2", "ir/tiny/qrel1.txt", "ir/tiny/r4.run", "", "-q -c -l2"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -312,4 +312,16 @@ class TrecEvalUnitTest {
         InvalidInputException r = assertThrows(InvalidInputException.class, () -> eval(QRELS, run.toString()));
         assertTrue(r.reason().contains("duplicate document 'd1'"), r.reason());
     }
+
+    @Test
+    void rbpRescalesByUnjudgedLevelsAsTrecEvalLists0ToTheMaxLevel() {
+        // m_rbp.c over gain_init.c: levels 0..3 are listed (gains 0, 1, 2 and the parameter's 1 for level 3), so
+        // max = 2 > 1 and gains are rescaled: d1 (level 3) gets 0.5, rbp = (1 - 0.9) x 0.5
+        String qrels = "q1 0 d1 3\nq1 0 d2 0\n";
+        assertEquals(0.1 * 0.5, eval(qrels, "q1 Q0 d1 1 1 r\n", "-m", "rbp.3=1").summaryValue("rbp_3=1"), 1e-15);
+        // the same with grades far apart (beyond any dense listing): the highest unnamed level, 999999, sets max
+        String far = "q1 0 d1 1000000\nq1 0 d2 0\n";
+        assertEquals(0.1 * (1 / 999_999.0), eval(far, "q1 Q0 d1 1 1 r\n", "-m", "rbp.1000000=1")
+                .summaryValue("rbp_1000000=1"), 1e-15);
+    }
 }

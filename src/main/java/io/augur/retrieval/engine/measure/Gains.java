@@ -8,19 +8,21 @@ import io.augur.retrieval.engine.RankedQuery;
  * rbp's "p", are ignored). Levels are sorted by increasing gain with trec_eval's comparator, which
  * truncates the gain difference to an int; we reproduce glibc's merge sort so that ties order alike.
  *
- * <p>trec_eval lists every level 0 .. max judged level, judged or not. We do the same up to
- * {@link #DENSE_LEVELS} levels; above that only the judged levels plus the lowest and highest
- * unlisted ones (the extremes rbp rescales by), so that memory and time do not grow with the relevance
- * values. Levels without judgments never enter the ideal ranking, so this changes nothing, except the
- * order of ties between non-integer parameter gains less than 1 apart.
+ * <p>trec_eval lists every level 0 .. max judged level, judged or not. We list the judged levels plus
+ * the lowest and highest level of that range that no parameter names (the extremes rbp rescales by),
+ * so that memory and time do not grow with the relevance values. This is exact: levels without
+ * judgments never enter the ideal ranking, and when every gain is a (moderate) integer the comparator is
+ * a total order and the merge sort stable, so leaving entries out does not reorder the others. Only with
+ * non-integer parameter gains, whose truncated comparisons are not transitive, are all levels listed as
+ * trec_eval does, up to {@link #DENSE_LEVELS}; beyond that the order of such near-ties may differ.
  */
 final class Gains {
 
     record Pair(String name, double value) {
     }
 
-    /** Up to this many levels, every level 0 .. max judged level is listed, as trec_eval does. */
-    static final int DENSE_LEVELS = 4096;
+    /** With non-integer gains, up to this many levels are all listed, as trec_eval does. */
+    static final int DENSE_LEVELS = 64;
 
     final long[] level;
     final double[] gain;
@@ -42,7 +44,7 @@ final class Gains {
             pairGain[numPairs] = p.value();
             numPairs++;
         }
-        int[] listed = listedLevels(q, pairLevel, numPairs);
+        int[] listed = listedLevels(q, pairLevel, pairGain, numPairs);
         int cap = numPairs + listed.length;
         long[] lv = new long[cap];
         double[] g = new double[cap];
@@ -97,13 +99,17 @@ final class Gains {
     }
 
     /**
-     * The levels trec_eval lists besides the parameters: 0 .. numRelLevels - 1 when there are at most
-     * {@link #DENSE_LEVELS}; else the judged levels plus the lowest and the highest level in that range
-     * that no parameter names, ascending.
+     * The levels listed besides the parameters, ascending: 0 .. numRelLevels - 1 as trec_eval does when a
+     * parameter gain is not a moderate integer and there are at most {@link #DENSE_LEVELS}; else the judged
+     * levels plus the lowest and the highest level in that range that no parameter names.
      */
-    private static int[] listedLevels(RankedQuery q, long[] pairLevel, int numPairs) {
+    private static int[] listedLevels(RankedQuery q, long[] pairLevel, double[] pairGain, int numPairs) {
         int levels = q.numRelLevels();
-        if (levels <= DENSE_LEVELS) {
+        boolean integral = true;
+        for (int p = 0; p < numPairs; p++) {
+            integral &= pairGain[p] == Math.rint(pairGain[p]) && Math.abs(pairGain[p]) < (1 << 30);
+        }
+        if (!integral && levels <= DENSE_LEVELS) {
             int[] all = new int[levels];
             for (int i = 0; i < levels; i++) {
                 all[i] = i;
