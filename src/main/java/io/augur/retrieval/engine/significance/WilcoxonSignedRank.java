@@ -104,28 +104,31 @@ public final class WilcoxonSignedRank {
             used[i] = zeroMethod != ZeroMethod.WILCOX || d[i] != 0;
             m += used[i] ? 1 : 0;
         }
-        Integer[] idx = new Integer[m];
+        double[] sorted = new double[m];
         int k = 0;
         for (int i = 0; i < n; i++) {
             if (used[i]) {
-                idx[k++] = i;
+                sorted[k++] = Math.abs(d[i]);
             }
         }
-        Arrays.sort(idx, (a, b) -> Double.compare(Math.abs(d[a]), Math.abs(d[b])));
+        Arrays.sort(sorted);
+        // average rank of a value = mean of the first and last 1-based positions of its group of ties
         double[] ranks = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (used[i]) {
+                double v = Math.abs(d[i]);
+                ranks[i] = (firstIndex(sorted, v) + 1 + lastIndex(sorted, v) + 1) / 2.0;
+            }
+        }
         double tieSum = 0;
         int tieGroups = 0;
         for (int i = 0; i < m; ) {
             int j = i;
-            while (j + 1 < m && Math.abs(d[idx[j + 1]]) == Math.abs(d[idx[i]])) {
+            while (j + 1 < m && sorted[j + 1] == sorted[i]) {
                 j++;
             }
-            double avg = (i + 1 + j + 1) / 2.0;
-            for (int t = i; t <= j; t++) {
-                ranks[idx[t]] = avg;
-            }
             double t = j - i + 1;
-            boolean zeroGroup = d[idx[i]] == 0;
+            boolean zeroGroup = sorted[i] == 0;
             if (t > 1 && !(zeroGroup && zeroMethod == ZeroMethod.PRATT)) {
                 tieSum += t * t * t - t;
                 tieGroups++;
@@ -134,6 +137,34 @@ public final class WilcoxonSignedRank {
         }
         double wPlus = wPlus(d, ranks, used, zeroMethod, null);
         return new Ranked(wPlus, ranks, used, m, tieSum, tieGroups);
+    }
+
+    private static int firstIndex(double[] sorted, double v) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static int lastIndex(double[] sorted, double v) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo - 1;
     }
 
     /** W+ of the differences with the given signs flipped (flip[i] true), zero ranks split for ZSPLIT. */
