@@ -160,7 +160,7 @@ final class Gains {
             return false;
         }
         for (; i < s.length(); i++) {
-            if (!Character.isDigit(s.charAt(i))) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') { // C isdigit: ASCII only
                 return false;
             }
         }
