@@ -30,7 +30,10 @@ public record MeasureCatalog(
             @Schema(description = "Reported per query with perQuery", example = "true") Boolean perQuery,
             @Schema(description = "Reported in the summary", example = "true") Boolean summary,
             @Schema(description = "Measure sets that include it", example = "[\"official\", \"all_trec\"]")
-            List<String> sets) {
+            List<String> sets,
+            @Schema(description = "A trec_eval behaviour to know of, where there is one", example = "With complete (-c)"
+                    + " the summary counts every qrels line with relevance > 0, ignoring relevanceLevel (-l)")
+            String note) {
     }
 
     static MeasureCatalog build() {
@@ -43,12 +46,12 @@ public record MeasureCatalog(
                 }
             });
             if (!e.supported()) {
-                out.add(new Measure(e.name(), false, List.of(), null, null, null, null, sets));
+                out.add(new Measure(e.name(), false, List.of(), null, null, null, null, sets, null));
                 continue;
             }
             TrecMeasure m = e.factory().apply(null);
             out.add(new Measure(e.name(), true, m.valueNames(), m.kind().name(), m.aggregation().name(), m.perQuery(),
-                    m.summary(), sets));
+                    m.summary(), sets, m.note()));
         }
         return new MeasureCatalog(out, MeasureRegistry.NICKNAMES,
                 List.copyOf(new TreeSet<>(MeasureRegistry.UNSUPPORTED_NICKNAMES)));

@@ -46,6 +46,9 @@ public class RetrievalResource {
 
     static final String TREC_EVAL_FORMAT = "trec_eval";
 
+    /** With the text output: how many qrels queries the run has no results for (see missingQueries in JSON). */
+    static final String MISSING_QUERIES_HEADER = "Augur-Missing-Queries";
+
     static final String JSON_EXAMPLE = """
             {"qrels": "q1 0 d1 1\\nq1 0 d2 0\\nq1 0 d3 2\\nq2 0 d1 1\\n",
              "run": "q1 Q0 d3 1 2.5 myrun\\nq1 Q0 d1 2 1.5 myrun\\nq1 Q0 d2 3 0.5 myrun\\nq2 Q0 d2 1 0.9 myrun\\nq2 Q0 d1 2 0.8 myrun\\n",
@@ -75,7 +78,7 @@ public class RetrievalResource {
         public Boolean perQuery;
         @Schema(example = "false")
         public Boolean complete;
-        @Schema(example = "1")
+        @Schema(example = "1", minimum = "-1000000", maximum = "1000000")
         public Integer relevanceLevel;
         @Schema(example = "1000")
         public Long maxDocs;
@@ -98,8 +101,11 @@ public class RetrievalResource {
                     + " (-m), perQuery (-q), complete (-c), relevanceLevel (-l), maxDocs (-M), judgedOnly (-J),"
                     + " numDocsInCollection (-N), summary=false (-n). Answers JSON, or trec_eval's text output byte for"
                     + " byte with Accept: text/plain or format=trec_eval. Queries of the run without judgments are"
-                    + " skipped, as trec_eval skips them; a document twice in one query's ranking is a 400 (trec_eval v10"
-                    + " stops with 'duplicate docs').")
+                    + " skipped, as trec_eval skips them; qrels queries the run lacks are listed in missingQueries with a"
+                    + " warning (in the text output, counted in the Augur-Missing-Queries header), since trec_eval's"
+                    + " default leaves them out of the means. A document twice in one query's ranking, or judged twice"
+                    + " for an evaluated query, is a 400 naming the line (trec_eval v10 stops with 'duplicate docs');"
+                    + " relevance values and relevanceLevel are bounded to +-1000000.")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = Upload.class)),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrecEvaluationRequest.class),
@@ -133,7 +139,7 @@ public class RetrievalResource {
         java.nio.file.Path runFile = file("run", run);
         return compute.submit(() -> {
             Qrels q = TrecInputs.qrels(qrelsFile, Source.text("qrels"));
-            EvaluationResult r = TrecInputs.translate(null, Source.text("run"),
+            EvaluationResult r = TrecInputs.translate(Source.text("qrels"), Source.text("run"),
                     () -> TrecEval.evaluate(q, runFile, options));
             return respond(r, text);
         });
@@ -201,7 +207,8 @@ public class RetrievalResource {
 
     private static Response respond(EvaluationResult r, boolean text) {
         if (text) {
-            return Response.ok(TrecEvalText.format(r), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
+            return Response.ok(TrecEvalText.format(r), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                    .header(MISSING_QUERIES_HEADER, r.missingQueries().size()).build();
         }
         return Response.ok(TrecEvaluation.of(r), MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -22,6 +22,10 @@ public record RunComparison(
         @Schema(example = "10000") int permutations,
         @Schema(example = "10000") int bootstrapRounds,
         @Schema(example = "16") int exactMaxQueries,
+        @Schema(description = "How the Wilcoxon test treated zero differences (scipy's zero_method)", example = "wilcox")
+        String wilcoxonZeroMethod,
+        @Schema(description = "Whether the Wilcoxon normal approximation used the continuity correction", example = "false")
+        boolean wilcoxonCorrection,
         @Schema(description = "How p-values were corrected", example = "Holm step-down and Bonferroni within each test over the comparisons of one measure")
         String correction,
         @Schema(description = "One block per measure value") List<MeasureComparison> measures) {

@@ -1,11 +1,13 @@
 package io.augur.retrieval.api;
 
 import io.augur.platform.validation.Finite;
+import io.augur.retrieval.engine.Qrels;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -31,8 +33,9 @@ public record RunComparisonRequest(
         String baseline,
         @Schema(description = "-c: score every qrels query, counting a query a run lacks as retrieving nothing,"
                 + " so that all runs share the queries (default true)", example = "true") Boolean complete,
-        @Schema(description = "-l: lowest relevance value that counts as relevant (default 1)", example = "1")
-        Integer relevanceLevel,
+        @Min(-Qrels.MAX_RELEVANCE) @Max(Qrels.MAX_RELEVANCE)
+        @Schema(description = "-l: lowest relevance value that counts as relevant (default 1), between -1000000 and"
+                + " 1000000", example = "1") Integer relevanceLevel,
         @Positive @Schema(description = "-M: evaluate only the top maxDocs documents of each query", example = "1000")
         Long maxDocs,
         @Finite @Schema(description = "Confidence level of the intervals (default 0.95)", example = "0.95") Double level,
@@ -42,7 +45,14 @@ public record RunComparisonRequest(
         @Min(1) @Max(1_000_000) @Schema(description = "Rounds of the paired bootstrap (default 10000)", example = "10000")
         Integer bootstrapRounds,
         @Min(0) @Max(24) @Schema(description = "Enumerate all 2^n sign patterns (exact randomization test) when the"
-                + " number of queries n is at most this (default 16)", example = "16") Integer exactMaxQueries) {
+                + " number of queries n is at most this (default 16)", example = "16") Integer exactMaxQueries,
+        @Pattern(regexp = "wilcox|pratt|zsplit", message = "must be wilcox, pratt or zsplit")
+        @Schema(description = "Zero differences in the Wilcoxon signed-rank test, as scipy.stats.wilcoxon's zero_method:"
+                + " wilcox drops them (default, as scipy and R), pratt ranks them and leaves them out of the sums,"
+                + " zsplit splits their ranks between the sums", enumeration = {"wilcox", "pratt", "zsplit"},
+                example = "wilcox") String wilcoxonZeroMethod,
+        @Schema(description = "Continuity correction of the Wilcoxon normal approximation (default false, as"
+                + " scipy.stats.wilcoxon; R's wilcox.test uses true)", example = "false") Boolean wilcoxonCorrection) {
 
     /** One run: TREC text, or per-query scores. */
     @Schema(name = "RunInput")

@@ -14,6 +14,7 @@ import io.augur.retrieval.engine.significance.MultiRunComparison;
 import io.augur.retrieval.engine.significance.RunComparisons;
 import io.augur.retrieval.engine.significance.RunScores;
 import io.augur.retrieval.engine.significance.SignificanceOptions;
+import io.augur.retrieval.engine.significance.WilcoxonSignedRank;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -80,6 +81,7 @@ public class RunComparisonResource {
         public String baseline;
         @Schema(example = "true")
         public Boolean complete;
+        @Schema(minimum = "-1000000", maximum = "1000000")
         public Integer relevanceLevel;
         public Long maxDocs;
         @Schema(example = "0.95")
@@ -92,6 +94,10 @@ public class RunComparisonResource {
         public Integer bootstrapRounds;
         @Schema(example = "16")
         public Integer exactMaxQueries;
+        @Schema(enumeration = {"wilcox", "pratt", "zsplit"}, example = "wilcox")
+        public String wilcoxonZeroMethod;
+        @Schema(example = "false")
+        public Boolean wilcoxonCorrection;
     }
 
     @POST
@@ -100,7 +106,10 @@ public class RunComparisonResource {
             description = "Evaluates each TREC run against the qrels (or takes per-query scores), then for every measure value"
                     + " and every pair of runs (or every run against the baseline) reports the mean difference with its"
                     + " Student t and paired-bootstrap intervals, Cohen's d_z, and four two-sided tests: paired t-test,"
-                    + " Wilcoxon signed-rank, Fisher randomization by sign flips (exact when the queries are few, else"
+                    + " Wilcoxon signed-rank (scipy.stats.wilcoxon's conventions: zero differences dropped unless"
+                    + " wilcoxonZeroMethod says pratt or zsplit, exact for up to 50 differences without ties or zeros,"
+                    + " exact permutation for up to 13 with them, else the normal approximation, continuity-corrected"
+                    + " when wilcoxonCorrection is true; the method used is stated), Fisher randomization by sign flips (exact when the queries are few, else"
                     + " Monte Carlo with the seed) and the paired bootstrap; each p-value also Holm- and Bonferroni-"
                     + " corrected over the comparisons of the measure. Runs are also accepted as multipart uploads"
                     + " (parts 'qrels' and repeated 'run', plus the same fields).")
@@ -126,7 +135,8 @@ public class RunComparisonResource {
         }
         checkNames(runs.stream().map(RunComparisonRequest.RunInput::name).toList(), "runs[%d].name");
         SignificanceOptions so = significance(request.level(), request.seed(), request.permutations(),
-                request.bootstrapRounds(), request.exactMaxQueries());
+                request.bootstrapRounds(), request.exactMaxQueries(), request.wilcoxonZeroMethod(),
+                request.wilcoxonCorrection());
         boolean seedGiven = request.seed() != null;
         if (scores > 0) {
             if (request.qrels() != null || request.measures() != null) {
@@ -158,7 +168,7 @@ public class RunComparisonResource {
             List<EvaluationResult> results = new ArrayList<>();
             for (int i = 0; i < runs.size(); i++) {
                 String run = runs.get(i).run();
-                results.add(TrecInputs.translate(null, Source.text("runs[" + i + "].run"),
+                results.add(TrecInputs.translate(Source.text("qrels"), Source.text("runs[" + i + "].run"),
                         () -> TrecEval.evaluate(q, TrecInputs.bytes(run), options)));
             }
             List<String> names = runs.stream().map(RunComparisonRequest.RunInput::name).toList();
@@ -182,7 +192,9 @@ public class RunComparisonResource {
             @RestForm("seed") String seed,
             @RestForm("permutations") String permutations,
             @RestForm("bootstrapRounds") String bootstrapRounds,
-            @RestForm("exactMaxQueries") String exactMaxQueries) {
+            @RestForm("exactMaxQueries") String exactMaxQueries,
+            @RestForm("wilcoxonZeroMethod") String wilcoxonZeroMethod,
+            @RestForm("wilcoxonCorrection") String wilcoxonCorrection) {
         java.nio.file.Path qrelsFile = RetrievalResource.file("qrels", qrels);
         if (run == null || run.size() < 2) {
             throw ProblemException.invalid("run", "send at least two run files, each as a multipart part named 'run'");
@@ -196,7 +208,9 @@ public class RunComparisonResource {
         Long s = TrecInputs.integer("seed", seed);
         SignificanceOptions so = significance(TrecInputs.number("level", level), s,
                 TrecInputs.int32("permutations", permutations), TrecInputs.int32("bootstrapRounds", bootstrapRounds),
-                TrecInputs.int32("exactMaxQueries", exactMaxQueries));
+                TrecInputs.int32("exactMaxQueries", exactMaxQueries),
+                wilcoxonZeroMethod == null || wilcoxonZeroMethod.isBlank() ? null : wilcoxonZeroMethod.strip(),
+                TrecInputs.bool("wilcoxonCorrection", wilcoxonCorrection));
         List<String> valueNames = values == null || values.isEmpty() ? null
                 : values.stream().flatMap(v -> java.util.Arrays.stream(v.strip().split("[\\s,]+"))).toList();
         return compute.submit(() -> {
@@ -204,7 +218,8 @@ public class RunComparisonResource {
             List<EvaluationResult> results = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 java.nio.file.Path f = files.get(i);
-                results.add(TrecInputs.translate(null, Source.text("run[" + i + "]"), () -> TrecEval.evaluate(q, f, options)));
+                results.add(TrecInputs.translate(Source.text("qrels"), Source.text("run[" + i + "]"),
+                        () -> TrecEval.evaluate(q, f, options)));
             }
             List<String> names = results.stream().map(EvaluationResult::runId).toList();
             checkNames(names, "run[%d]");
@@ -218,7 +233,7 @@ public class RunComparisonResource {
     }
 
     private static SignificanceOptions significance(Double level, Long seed, Integer permutations, Integer rounds,
-            Integer exactMax) {
+            Integer exactMax, String zeroMethod, Boolean correction) {
         SignificanceOptions d = SignificanceOptions.defaults();
         if (permutations != null && permutations < 1 || rounds != null && rounds < 1) {
             throw ProblemException.invalid(permutations != null && permutations < 1 ? "permutations" : "bootstrapRounds",
@@ -226,7 +241,21 @@ public class RunComparisonResource {
         }
         return new SignificanceOptions(level == null ? d.level() : level, seed == null ? d.seed() : seed,
                 permutations == null ? d.permutations() : permutations, rounds == null ? d.bootstrapRounds() : rounds,
-                exactMax == null ? d.exactMaxQueries() : exactMax);
+                exactMax == null ? d.exactMaxQueries() : exactMax, zeroMethod(zeroMethod),
+                correction == null ? d.wilcoxonCorrection() : correction);
+    }
+
+    private static WilcoxonSignedRank.ZeroMethod zeroMethod(String s) {
+        if (s == null) {
+            return SignificanceOptions.defaults().wilcoxonZeroMethod();
+        }
+        return switch (s) {
+            case "wilcox" -> WilcoxonSignedRank.ZeroMethod.WILCOX;
+            case "pratt" -> WilcoxonSignedRank.ZeroMethod.PRATT;
+            case "zsplit" -> WilcoxonSignedRank.ZeroMethod.ZSPLIT;
+            default -> throw ProblemException.invalid("wilcoxonZeroMethod", "must be wilcox, pratt or zsplit, got '" + s
+                    + "'");
+        };
     }
 
     private static void checkNames(List<String> names, String fieldPattern) {
@@ -281,6 +310,7 @@ public class RunComparisonResource {
             String baseline, SignificanceOptions so, boolean seedGiven) {
         return new RunComparison(runs, baseline, so.seed(),
                 seedGiven ? "request" : "default", so.level(), so.permutations(), so.bootstrapRounds(),
-                so.exactMaxQueries(), CORRECTION, measures);
+                so.exactMaxQueries(), so.wilcoxonZeroMethod().name().toLowerCase(java.util.Locale.ROOT),
+                so.wilcoxonCorrection(), CORRECTION, measures);
     }
 }

@@ -24,7 +24,13 @@ public record TrecEvaluation(
                 type = SchemaType.OBJECT, additionalProperties = Number.class,
                 example = "{\"num_q\": 2, \"map\": 0.8333, \"P_1\": 1.0}") Map<String, Object> summary,
         @Schema(description = "Per-query values, in trec_eval's query order (only with perQuery)")
-        List<QueryValues> perQuery) {
+        List<QueryValues> perQuery,
+        @Schema(description = "Qrels queries the run has no results for, in trec_eval's query order. Without"
+                + " complete they are left out of the averages (trec_eval's default); with complete they are averaged"
+                + " in as retrieving nothing", example = "[\"q7\"]") List<String> missingQueries,
+        @Schema(description = "Things to know before reporting these numbers (e.g. queries left out of the means)",
+                example = "[\"1 of 2 qrels queries (q2) have no results in the run and are left out of the averages\"]")
+        List<String> warnings) {
 
     /** The values of one query; relstring, when asked for, is a string. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -59,7 +65,25 @@ public record TrecEvaluation(
                 ? r.queries().stream().map(q -> new QueryValues(q.queryId(), q.missing(), values(q.values()))).toList()
                 : null;
         int nq = r.queries().size();
-        return new TrecEvaluation(r.runId(), nq, Settings.of(o), summary, per);
+        return new TrecEvaluation(r.runId(), nq, Settings.of(o), summary, per, r.missingQueries(), warnings(r));
+    }
+
+    /** A warning when qrels queries are missing from the run, saying what that did to the means. */
+    static List<String> warnings(EvaluationResult r) {
+        List<String> missing = r.missingQueries();
+        if (missing.isEmpty()) {
+            return List.of();
+        }
+        int total = r.options().complete() ? r.queries().size() : r.queries().size() + missing.size();
+        String which = missing.size() <= 10 ? " (" + String.join(", ", missing) + ")"
+                : " (" + String.join(", ", missing.subList(0, 10)) + ", ...; all in missingQueries)";
+        if (r.options().complete()) {
+            return List.of(missing.size() + " of " + total + " qrels queries" + which + " have no results in the run;"
+                    + " complete is set, so they are averaged in as retrieving nothing");
+        }
+        return List.of(missing.size() + " of " + total + " qrels queries" + which + " have no results in the run and"
+                + " are left out of the averages (trec_eval's default), which inflates the means if the run skipped"
+                + " hard queries; set complete (-c) to average over every qrels query");
     }
 
     private static Map<String, Object> values(List<MeasureValue> values) {

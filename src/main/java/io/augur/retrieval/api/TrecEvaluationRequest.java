@@ -2,6 +2,9 @@ package io.augur.retrieval.api;
 
 import io.augur.platform.validation.Finite;
 import jakarta.validation.Valid;
+import io.augur.retrieval.engine.Qrels;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -18,7 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "TrecEvaluationRequest", description = "A run to evaluate against qrels, with trec_eval's options."
         + " Give qrels or judgments, and run or results.")
 public record TrecEvaluationRequest(
-        @Schema(description = "Qrels in TREC format, one 'query iter docno relevance' line each",
+        @Schema(description = "Qrels in TREC format, one 'query iter docno relevance' line each; relevance is an"
+                + " integer between -1000000 and 1000000 (negative: in the pool but unjudged). A docno judged twice"
+                + " for a query is a 400 naming the line when that query is evaluated, as trec_eval v10 stops with"
+                + " 'duplicate docs'",
                 example = "q1 0 d1 1\nq1 0 d2 0\nq1 0 d3 2\nq2 0 d1 1\n") String qrels,
         @Schema(description = "Qrels as objects (instead of qrels)") List<@NotNull @Valid Judgment> judgments,
         @Schema(description = "Run in TREC format, one 'query Q0 docno rank score runid' line each; the rank column"
@@ -32,8 +38,9 @@ public record TrecEvaluationRequest(
         @Schema(description = "-q: also report each query", example = "true") Boolean perQuery,
         @Schema(description = "-c: average over every qrels query, counting a query the run lacks as retrieving"
                 + " nothing", example = "false") Boolean complete,
-        @Schema(description = "-l: lowest relevance value that counts as relevant (default 1)", example = "1")
-        Integer relevanceLevel,
+        @Min(-Qrels.MAX_RELEVANCE) @Max(Qrels.MAX_RELEVANCE)
+        @Schema(description = "-l: lowest relevance value that counts as relevant (default 1), between -1000000 and"
+                + " 1000000", example = "1") Integer relevanceLevel,
         @Positive @Schema(description = "-M: evaluate only the top maxDocs documents of each query (default all)",
                 example = "1000") Long maxDocs,
         @Schema(description = "-J: drop unjudged documents from each ranking first", example = "false") Boolean judgedOnly,
@@ -46,7 +53,9 @@ public record TrecEvaluationRequest(
     public record Judgment(
             @NotBlank @Pattern(regexp = "\\S+", message = "must not contain whitespace") @Schema(required = true, example = "q1") String query,
             @NotBlank @Pattern(regexp = "\\S+", message = "must not contain whitespace") @Schema(required = true, example = "d1") String doc,
-            @NotNull @Schema(required = true, description = "Relevance grade (integer; >= relevanceLevel is relevant)", example = "1")
+            @NotNull @Min(-Qrels.MAX_RELEVANCE) @Max(Qrels.MAX_RELEVANCE)
+            @Schema(required = true, description = "Relevance grade (integer between -1000000 and 1000000; >="
+                    + " relevanceLevel is relevant, negative is in the pool but unjudged)", example = "1")
             Integer relevance) {
     }
 

@@ -146,6 +146,10 @@ final class TrecInputs {
                 }
             }
         }
+        if (relevanceLevel != null && (relevanceLevel > Qrels.MAX_RELEVANCE || relevanceLevel < -Qrels.MAX_RELEVANCE)) {
+            throw ProblemException.invalid("relevanceLevel", "must be between " + -Qrels.MAX_RELEVANCE + " and "
+                    + Qrels.MAX_RELEVANCE + ", was " + relevanceLevel);
+        }
         if (maxDocs != null && maxDocs <= 0) {
             throw ProblemException.invalid("maxDocs", "must be positive, was " + maxDocs);
         }

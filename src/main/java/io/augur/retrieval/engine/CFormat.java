@@ -14,6 +14,18 @@ public final class CFormat {
     private CFormat() {
     }
 
+    /**
+     * The text of {@code printf("%{width}.{decimals}f", value)}: right-aligned in at least width characters,
+     * which only pads values shorter than the width (nan, inf) since "0.0000" already has six.
+     */
+    public static String fixed(double value, int width, int decimals) {
+        String s = fixed(value, decimals);
+        if (s.length() >= width) {
+            return s;
+        }
+        return " ".repeat(width - s.length()) + s;
+    }
+
     /** The text of {@code printf("%.{decimals}f", value)}. */
     public static String fixed(double value, int decimals) {
         if (Double.isNaN(value)) {

@@ -1,5 +1,6 @@
 package io.augur.retrieval.engine;
 
+import io.augur.stats.InvalidInputException;
 import java.util.Arrays;
 
 /**
@@ -7,6 +8,13 @@ import java.util.Arrays;
  * byte arena so that a run line can be looked up without building a String. Immutable once built.
  * Relevance values are integers; negative values mean "in the pool but unjudged" (trec_eval's
  * RELVALUE_UNJUDGED, used by infAP), documents absent from the table are "not in the pool".
+ *
+ * <p>Judgment counts are kept per distinct relevance level (sorted), not in an array indexed by the
+ * level as trec_eval's rel_levels is, so memory does not grow with the relevance values.
+ *
+ * <p>A docno judged twice for the query is remembered (its first two lines), not rejected here: trec_eval
+ * v10 accepts such a qrels file and stops with "duplicate docs" only when it evaluates that query, and
+ * {@link TrecEval} does the same through {@link #checkNoDuplicate()}.
  */
 public final class QueryJudgments {
 
@@ -18,8 +26,16 @@ public final class QueryJudgments {
     private final int[] table; // slot -> doc index + 1, 0 = empty
     private final int mask;
     private final int size;
+    private final int[] levels;
+    private final long[] levelCounts;
+    private final long positiveJudgments;
+    /** First duplicate judgment: docno index, its first line and the repeating line; -1 when none. */
+    private final int duplicateDoc;
+    private final long duplicateFirstLine;
+    private final long duplicateLine;
 
-    private QueryJudgments(String queryId, byte[] arena, int[] docStart, int[] docLength, int[] relevance, int size) {
+    private QueryJudgments(String queryId, byte[] arena, int[] docStart, int[] docLength, int[] relevance, int size,
+            long[] lines) {
         this.queryId = queryId;
         this.arena = arena;
         this.docStart = docStart;
@@ -29,12 +45,60 @@ public final class QueryJudgments {
         int cap = Integer.highestOneBit(Math.max(4, size * 2 - 1)) << 1;
         this.table = new int[cap];
         this.mask = cap - 1;
+        int dupDoc = -1;
+        long dupFirst = -1;
+        long dupLine = -1;
+        long positive = 0;
         for (int d = 0; d < size; d++) {
+            if (relevance[d] > 0) {
+                positive++;
+            }
+            // a repeated docno stops at its first copy and is not inserted, so repeats cost O(1) each
             int slot = ByteText.hash(arena, docStart[d], docLength[d]) & mask;
+            boolean repeated = false;
             while (table[slot] != 0) {
+                int o = table[slot] - 1;
+                if (ByteText.equal(arena, docStart[o], docLength[o], arena, docStart[d], docLength[d])) {
+                    if (dupDoc < 0) {
+                        dupDoc = o;
+                        dupFirst = lines[o];
+                        dupLine = lines[d];
+                    }
+                    repeated = true;
+                    break;
+                }
                 slot = (slot + 1) & mask;
             }
-            table[slot] = d + 1;
+            if (!repeated) {
+                table[slot] = d + 1;
+            }
+        }
+        this.duplicateDoc = dupDoc;
+        this.duplicateFirstLine = dupFirst;
+        this.duplicateLine = dupLine;
+        this.positiveJudgments = positive;
+        int[] sorted = new int[size];
+        int m = 0;
+        for (int d = 0; d < size; d++) {
+            if (relevance[d] >= 0) {
+                sorted[m++] = relevance[d];
+            }
+        }
+        Arrays.sort(sorted, 0, m);
+        int distinct = 0;
+        for (int i = 0; i < m; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                distinct++;
+            }
+        }
+        this.levels = new int[distinct];
+        this.levelCounts = new long[distinct];
+        int k = -1;
+        for (int i = 0; i < m; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                levels[++k] = sorted[i];
+            }
+            levelCounts[k]++;
         }
     }
 
@@ -82,19 +146,28 @@ public final class QueryJudgments {
         return d < 0 ? Integer.MIN_VALUE : relevance[d];
     }
 
-    /** Number of judged documents at each relevance level 0..max (negative values not counted). */
+    /** The distinct relevance levels >= 0 that have judgments, ascending (shared: do not modify). */
+    int[] levels() {
+        return levels;
+    }
+
+    /** Judgments at each of {@link #levels()} (shared: do not modify). */
     long[] levelCounts() {
-        int max = -1;
-        for (int i = 0; i < size; i++) {
-            max = Math.max(max, relevance[i]);
+        return levelCounts;
+    }
+
+    /** Judgment lines with relevance > 0 (what trec_eval's summary num_rel counts under -c). */
+    public long positiveJudgments() {
+        return positiveJudgments;
+    }
+
+    /** Throws trec_eval v10's "duplicate docs" error if a docno is judged twice for this query. */
+    void checkNoDuplicate() {
+        if (duplicateDoc >= 0) {
+            throw new InvalidInputException("qrels line " + duplicateLine, "duplicate judgment of document '"
+                    + docno(duplicateDoc) + "' for query '" + queryId + "' (first at line " + duplicateFirstLine
+                    + "); trec_eval v10 stops with 'duplicate docs' when it evaluates this query");
         }
-        long[] counts = new long[max + 1];
-        for (int i = 0; i < size; i++) {
-            if (relevance[i] >= 0) {
-                counts[relevance[i]]++;
-            }
-        }
-        return counts;
     }
 
     /** Builder used by the qrels parser. */
@@ -132,19 +205,8 @@ public final class QueryJudgments {
         }
 
         QueryJudgments build() {
-            QueryJudgments q = new QueryJudgments(queryId, Arrays.copyOf(arena, used), Arrays.copyOf(start, n),
-                    Arrays.copyOf(length, n), Arrays.copyOf(rel, n), n);
-            // trec_eval v10 (form_res_rels) stops with "duplicate docs" when a qrels has the same
-            // (query, docno) twice; we report it at parse time with both line numbers.
-            for (int d = 0; d < n; d++) {
-                int first = q.indexOf(q.arena, q.docStart[d], q.docLength[d]);
-                if (first != d) {
-                    throw new io.augur.stats.InvalidInputException("qrels line " + line[d],
-                            "duplicate judgment of document '" + q.docno(d) + "' for query '" + queryId
-                                    + "' (first at line " + line[first] + "); trec_eval v10 stops with 'duplicate docs'");
-                }
-            }
-            return q;
+            return new QueryJudgments(queryId, Arrays.copyOf(arena, used), Arrays.copyOf(start, n),
+                    Arrays.copyOf(length, n), Arrays.copyOf(rel, n), n, line);
         }
     }
 }

@@ -3,7 +3,9 @@ package io.augur.retrieval.engine;
 /**
  * One query's ranking as the measures see it (trec_eval's RES_RELS, built by form_res_rels.c): the
  * relevance value of each retrieved document in rank order (after sorting by score descending, ties
- * by docno descending in strcmp order, and truncation to -M), plus judgment counts. A relevance value
+ * by docno descending in strcmp order, and truncation to -M), plus judgment counts per distinct
+ * relevance level (trec_eval keeps them in an array indexed by the level; here memory does not grow
+ * with the relevance values). A relevance value
  * is the qrels value, {@link #NOT_IN_POOL} (-1) when the docno is not in the qrels of the query, or
  * {@link #UNJUDGED_IN_POOL} (-2) when the qrels gives it a negative value.
  *
@@ -20,18 +22,20 @@ public final class RankedQuery {
     private final int numRet;
     private final long numRel;
     private final long numRelRet;
-    private final long[] relLevels;
+    private final int[] levels;
+    private final long[] levelCounts;
     private final int numRelLevels;
     private final int relevanceLevel;
     private final long numDocsInCollection;
     private final boolean missing;
 
-    RankedQuery(String queryId, int[] rels, int numRet, long[] relLevels, int relevanceLevel,
+    RankedQuery(String queryId, int[] rels, int numRet, int[] levels, long[] levelCounts, int relevanceLevel,
             long numDocsInCollection, boolean missing) {
         this.queryId = queryId;
         this.rels = rels;
         this.numRet = numRet;
-        this.relLevels = relLevels;
+        this.levels = levels;
+        this.levelCounts = levelCounts;
         this.relevanceLevel = relevanceLevel;
         this.numDocsInCollection = numDocsInCollection;
         this.missing = missing;
@@ -43,22 +47,31 @@ public final class RankedQuery {
         }
         this.numRelRet = relRet;
         long nr = 0;
-        int levels = 0;
-        for (int i = 0; i < relLevels.length; i++) {
-            if (relLevels[i] != 0) {
-                levels = i + 1;
-                if (i >= relevanceLevel) {
-                    nr += relLevels[i];
-                }
+        for (int k = 0; k < levels.length; k++) {
+            if (levels[k] >= relevanceLevel) {
+                nr += levelCounts[k];
             }
         }
         this.numRel = nr;
-        this.numRelLevels = levels;
+        this.numRelLevels = levels.length == 0 ? 0 : levels[levels.length - 1] + 1;
     }
 
-    /** Convenience constructor for tests and callers outside the evaluator. */
+    /** Convenience constructor for tests and callers outside the evaluator: judgedPerLevel[i] at level i. */
     public static RankedQuery of(String queryId, int[] relsInRankOrder, long[] judgedPerLevel, int relevanceLevel) {
-        return new RankedQuery(queryId, relsInRankOrder.clone(), relsInRankOrder.length, judgedPerLevel.clone(),
+        int distinct = 0;
+        for (long c : judgedPerLevel) {
+            distinct += c != 0 ? 1 : 0;
+        }
+        int[] lv = new int[distinct];
+        long[] counts = new long[distinct];
+        int k = 0;
+        for (int i = 0; i < judgedPerLevel.length; i++) {
+            if (judgedPerLevel[i] != 0) {
+                lv[k] = i;
+                counts[k++] = judgedPerLevel[i];
+            }
+        }
+        return new RankedQuery(queryId, relsInRankOrder.clone(), relsInRankOrder.length, lv, counts,
                 relevanceLevel, 0, false);
     }
 
@@ -84,9 +97,34 @@ public final class RankedQuery {
         return numRelRet;
     }
 
-    /** Number of judged documents at level i (i < numRelLevels). */
+    /** Number of judged documents at relevance level i (0 for a level without judgments). */
     public long relLevel(int i) {
-        return i < relLevels.length ? relLevels[i] : 0;
+        int k = java.util.Arrays.binarySearch(levels, i);
+        return k >= 0 ? levelCounts[k] : 0;
+    }
+
+    /** Number of distinct relevance levels >= 0 that have judgments. */
+    public int distinctLevels() {
+        return levels.length;
+    }
+
+    /** The k-th distinct judged relevance level, ascending (k < distinctLevels()). */
+    public int level(int k) {
+        return levels[k];
+    }
+
+    /** Judged documents at the k-th distinct level. */
+    public long levelCount(int k) {
+        return levelCounts[k];
+    }
+
+    /** Judged documents with relevance in [0, level): trec_eval's sum of rel_levels[0 .. level-1]. */
+    public long judgedBelow(int level) {
+        long n = 0;
+        for (int k = 0; k < levels.length && levels[k] < level; k++) {
+            n += levelCounts[k];
+        }
+        return n;
     }
 
     /** 1 + the highest relevance level that has a judged document (0 if none). */

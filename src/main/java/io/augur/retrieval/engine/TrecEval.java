@@ -2,6 +2,7 @@ package io.augur.retrieval.engine;
 
 import io.augur.retrieval.engine.measure.Aggregation;
 import io.augur.retrieval.engine.measure.MeasureRegistry;
+import io.augur.retrieval.engine.measure.NumRel;
 import io.augur.retrieval.engine.measure.TrecMeasure;
 import io.augur.retrieval.engine.measure.ValueKind;
 import io.augur.stats.InvalidInputException;
@@ -22,7 +23,8 @@ import java.util.zip.GZIPInputStream;
  * docno in descending strcmp order; the top -M are kept; each document gets its qrels relevance (or
  * -1 not in the pool, -2 pooled but unjudged); the measures of {@link MeasureRegistry} are computed
  * per query and averaged over the queries that have both results and judgments (with -c: over all
- * qrels queries). Queries of the run without judgments are skipped, as trec_eval skips them.
+ * qrels queries); either way the qrels queries absent from the run are listed in the result. Queries of
+ * the run without judgments are skipped, as trec_eval skips them.
  * A run with the same docno twice for a query (within the top -M) is rejected, as trec_eval v10 stops
  * with "duplicate docs".
  *
@@ -341,6 +343,7 @@ public final class TrecEval {
             if (j == null) {
                 return null;
             }
+            j.checkNoDuplicate();
             if (computed.containsKey(qidString)) {
                 RawQuery k = kept.remove(qidString);
                 if (k == null) {
@@ -383,8 +386,8 @@ public final class TrecEval {
                 }
                 rels[numRet++] = r;
             }
-            RankedQuery q = new RankedQuery(qidString, rels, numRet, raw.judgments.levelCounts(),
-                    options.relevanceLevel(), options.numDocsInCollection(), false);
+            RankedQuery q = new RankedQuery(qidString, rels, numRet, raw.judgments.levels(),
+                    raw.judgments.levelCounts(), options.relevanceLevel(), options.numDocsInCollection(), false);
             return measure(q);
         }
 
@@ -431,13 +434,16 @@ public final class TrecEval {
             double[] sum = new double[width];
             long nq = 0;
             List<QueryEvaluation> perQuery = new ArrayList<>();
+            List<String> missingQueries = new ArrayList<>();
             for (QueryJudgments j : qrels.queries()) {
                 Computed c = computed.get(j.queryId());
                 boolean missing = false;
                 if (c == null) {
+                    missingQueries.add(j.queryId());
                     if (!options.complete()) {
                         continue;
                     }
+                    j.checkNoDuplicate();
                     c = missingQuery(j);
                     missing = true;
                 }
@@ -460,6 +466,11 @@ public final class TrecEval {
                 List<String> names = tm.valueNames();
                 for (int k = 0; k < names.size(); k++) {
                     double s = sum[offsets[m] + k];
+                    if (tm instanceof NumRel && options.complete()) {
+                        // trec_eval v10 (m_num_rel.c, te_calc_avg_num_rel): under -c the summary counts
+                        // every qrels line with relevance > 0, whatever -l says
+                        s = qrels.positiveJudgments();
+                    }
                     double v = switch (tm.aggregation()) {
                         case MEAN -> s / nq;
                         case SUM -> s;
@@ -471,13 +482,13 @@ public final class TrecEval {
                             tm.kind() == ValueKind.RUNID ? runId : null));
                 }
             }
-            return new EvaluationResult(runId, options, perQuery, summary);
+            return new EvaluationResult(runId, options, perQuery, summary, missingQueries);
         }
 
         /** trec_eval v10 -c: a stand-in ranking of one unjudged document, then fix-ups by value name. */
         private Computed missingQuery(QueryJudgments j) {
-            RankedQuery q = new RankedQuery(j.queryId(), new int[] {RankedQuery.NOT_IN_POOL}, 1, j.levelCounts(),
-                    options.relevanceLevel(), options.numDocsInCollection(), true);
+            RankedQuery q = new RankedQuery(j.queryId(), new int[] {RankedQuery.NOT_IN_POOL}, 1, j.levels(),
+                    j.levelCounts(), options.relevanceLevel(), options.numDocsInCollection(), true);
             Computed c = measure(q);
             for (int m = 0; m < measures.size(); m++) {
                 TrecMeasure tm = measures.get(m);

@@ -11,7 +11,8 @@ import java.util.List;
  * @param complete            -c: average over all qrels queries; a query absent from the run is
  *                            evaluated on trec_eval v10's stand-in ranking (one unjudged document) and
  *                            then reports 0 retrieved
- * @param relevanceLevel      -l: minimum relevance value that counts as relevant (default 1)
+ * @param relevanceLevel      -l: minimum relevance value that counts as relevant (default 1), within
+ *                            +-{@link Qrels#MAX_RELEVANCE}
  * @param maxDocsPerQuery     -M: evaluate only the top M documents of each query (default unlimited)
  * @param measures            -m arguments in order, e.g. "all_trec", "P.5,10", "ndcg.1=3,2=9"; empty
  *                            means trec_eval's default set "official"
@@ -24,6 +25,10 @@ public record TrecEvalOptions(boolean perQuery, boolean complete, int relevanceL
 
     public TrecEvalOptions {
         measures = List.copyOf(measures);
+        if (relevanceLevel > Qrels.MAX_RELEVANCE || relevanceLevel < -Qrels.MAX_RELEVANCE) {
+            throw new InvalidInputException("options.relevanceLevel", "must be between " + -Qrels.MAX_RELEVANCE + " and "
+                    + Qrels.MAX_RELEVANCE + ", was " + relevanceLevel);
+        }
         if (maxDocsPerQuery <= 0) {
             throw new InvalidInputException("options.maxDocsPerQuery", "must be positive, was " + maxDocsPerQuery);
         }

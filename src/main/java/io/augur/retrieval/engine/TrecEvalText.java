@@ -7,7 +7,7 @@ import java.io.Writer;
 
 /**
  * trec_eval's text output, byte for byte: each line is {@code printf("%-22s\t%s\t%6.4f\n")} for
- * floats, {@code %ld} for counts, {@code '%s'} (quoted) for relstring and the bare run id for runid;
+ * floats (so NaN prints as "  -nan", padded to the field width), {@code %ld} for counts, {@code '%s'} (quoted) for relstring and the bare run id for runid;
  * per-query lines first (with -q), then the summary lines with query "all" (unless -n).
  */
 public final class TrecEvalText {
@@ -68,7 +68,7 @@ public final class TrecEvalText {
         sb.append('\t').append(query).append('\t');
         ValueKind k = v.kind();
         switch (k) {
-            case FLOAT -> sb.append(CFormat.fixed(v.value(), 4));
+            case FLOAT -> sb.append(CFormat.fixed(v.value(), 6, 4));
             case COUNT -> sb.append((long) v.value());
             case TEXT -> sb.append('\'').append(v.text()).append('\'');
             case RUNID -> sb.append(v.text());

@@ -173,6 +173,49 @@ class RetrievalEvaluationResourceTest {
     }
 
     @Test
+    void hugeRelevanceIsA400NamingTheFieldNotAnOutOfMemory() {
+        // issue 8: a 120-byte body with relevance 1e9 used to allocate gigabytes
+        given().contentType(ContentType.JSON).body("""
+                {"judgments": [{"query": "q1", "doc": "d1", "relevance": 1000000000}],
+                 "results": [{"query": "q1", "doc": "d1", "score": 1}]}""").post(PATH).then()
+                .statusCode(400).contentType(PROBLEM).body("detail", containsString("judgments[0].relevance"));
+        given().contentType(ContentType.JSON).body(json("q1 0 d1 1000000000\n", RUN, "")).post(PATH).then()
+                .statusCode(400).contentType(PROBLEM).body("field", equalTo("qrels"))
+                .body("detail", containsString("qrels line 1")).body("detail", containsString("between -1000000 and 1000000"));
+        given().contentType(ContentType.JSON).body(json(QRELS, RUN, "\"relevanceLevel\": 2000000000")).post(PATH).then()
+                .statusCode(400).contentType(PROBLEM).body("detail", containsString("relevanceLevel"));
+        given().contentType(ContentType.JSON).body(json("q1 0 d1 1000000\nq2 0 d1 1\n", RUN, "\"measures\": [\"ndcg\"]"))
+                .post(PATH).then().statusCode(200).body("summary.ndcg", notNullValue());
+    }
+
+    @Test
+    void queriesTheRunLacksAreListedWithAWarning() {
+        String qrels = QRELS + "q3 0 d9 1\n";
+        given().contentType(ContentType.JSON).body(json(qrels, RUN, "\"measures\": [\"map\"]")).post(PATH).then()
+                .statusCode(200).body("queries", equalTo(2)).body("missingQueries", equalTo(java.util.List.of("q3")))
+                .body("warnings[0]", containsString("1 of 3 qrels queries (q3)"))
+                .body("warnings[0]", containsString("left out of the averages"))
+                .body("summary.map", equalTo(0.75f));
+        given().contentType(ContentType.JSON).body(json(qrels, RUN, "\"measures\": [\"map\"], \"complete\": true"))
+                .post(PATH).then().statusCode(200).body("queries", equalTo(3))
+                .body("missingQueries", equalTo(java.util.List.of("q3")))
+                .body("warnings[0]", containsString("averaged in as retrieving nothing"))
+                .body("summary.map", equalTo(0.5f));
+        given().contentType(ContentType.JSON).body(json(QRELS, RUN, "")).post(PATH).then().statusCode(200)
+                .body("missingQueries", hasSize(0)).body("warnings", hasSize(0));
+        given().contentType(ContentType.JSON).accept(ContentType.TEXT).body(json(qrels, RUN, "\"measures\": [\"map\"]"))
+                .post(PATH).then().statusCode(200).header("Augur-Missing-Queries", "1")
+                .body(equalTo("map                   \tall\t0.7500\n"));
+    }
+
+    @Test
+    void duplicateJudgmentOfAnEvaluatedQueryIsA400NamingTheQrelsLine() {
+        given().contentType(ContentType.JSON).body(json(QRELS + "q1 0 d1 0\n", RUN, "")).post(PATH).then()
+                .statusCode(400).contentType(PROBLEM).body("field", equalTo("qrels"))
+                .body("detail", containsString("qrels line 5")).body("detail", containsString("duplicate judgment"));
+    }
+
+    @Test
     void nonIntegerRelevanceInQrels() {
         given().contentType(ContentType.JSON).body(json("q1 0 d1 1\nq1 0 d2 high\n", RUN, "")).post(PATH).then()
                 .statusCode(400).contentType(PROBLEM).body("field", equalTo("qrels"))

@@ -25,4 +25,14 @@ class RetrievalOpenApiTest {
                 .body("paths.'/api/v1/recommendations/evaluations'.post.operationId", equalTo("evaluateRecommendations"))
                 .body("paths.'/api/v1/recommendations/evaluations'.post.summary", notNullValue());
     }
+
+    @Test
+    void relevanceBoundsAreInTheSchema() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("components.schemas.TrecJudgment.properties.relevance.maximum", equalTo(1000000))
+                .body("components.schemas.TrecJudgment.properties.relevance.minimum", equalTo(-1000000))
+                .body("components.schemas.TrecEvaluationRequest.properties.relevanceLevel.maximum", equalTo(1000000))
+                .body("components.schemas.TrecEvaluationUpload.properties.relevanceLevel.maximum", equalTo(1000000))
+                .body("components.schemas.RunComparisonRequest.properties.wilcoxonZeroMethod.enum[1]", equalTo("pratt"));
+    }
 }

@@ -55,6 +55,32 @@ class RunComparisonResourceTest {
                 .body("measures[0].comparisons[0].difference.interval.upper", greaterThanOrEqualTo(0.0));
     }
 
+    @Test
+    void wilcoxonSettingsAreAppliedAndEchoed() {
+        Path dir = SharedData.require("ir/robust03");
+        // scipy.stats.wilcoxon(d, zero_method=..., correction=...) on recip_rank, see WilcoxonReferenceTest
+        given().multiPart("qrels", dir.resolve("qrels.txt").toFile())
+                .multiPart("run", dir.resolve("runs/input.pircRBa1.gz").toFile())
+                .multiPart("run", dir.resolve("runs/input.aplrob03a.gz").toFile())
+                .multiPart("measures", "recip_rank").multiPart("permutations", "100").multiPart("bootstrapRounds", "100")
+                .post(PATH).then().statusCode(200)
+                .body("wilcoxonZeroMethod", equalTo("wilcox")).body("wilcoxonCorrection", equalTo(false))
+                .body("measures[0].comparisons[0].wilcoxon.pValue", closeTo(0.48035093011680097, 1e-12))
+                .body("measures[0].comparisons[0].wilcoxon.method", containsString("zero_method 'wilcox'"));
+        given().multiPart("qrels", dir.resolve("qrels.txt").toFile())
+                .multiPart("run", dir.resolve("runs/input.pircRBa1.gz").toFile())
+                .multiPart("run", dir.resolve("runs/input.aplrob03a.gz").toFile())
+                .multiPart("measures", "recip_rank").multiPart("permutations", "100").multiPart("bootstrapRounds", "100")
+                .multiPart("wilcoxonZeroMethod", "pratt").multiPart("wilcoxonCorrection", "true")
+                .post(PATH).then().statusCode(200)
+                .body("wilcoxonZeroMethod", equalTo("pratt")).body("wilcoxonCorrection", equalTo(true))
+                .body("measures[0].comparisons[0].wilcoxon.pValue", closeTo(0.23525014129920507, 1e-12))
+                .body("measures[0].comparisons[0].wilcoxon.method", containsString("with continuity correction"));
+        given().contentType(ContentType.JSON).body(SCORES.replace("\"values\"", "\"wilcoxonZeroMethod\": \"median\", \"values\""))
+                .post(PATH).then().statusCode(400).contentType(PROBLEM)
+                .body("detail", containsString("wilcoxonZeroMethod"));
+    }
+
     static final String SCORES = """
             {"runs": [{"name": "a", "scores": {"q1": 0.50, "q2": 0.25, "q3": 0.90, "q4": 0.40, "q5": 0.10, "q6": 0.3}},
                       {"name": "b", "scores": {"q1": 0.60, "q2": 0.35, "q3": 0.85, "q4": 0.55, "q5": 0.30, "q6": 0.4}},

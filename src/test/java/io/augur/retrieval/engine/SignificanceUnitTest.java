@@ -11,6 +11,7 @@ import io.augur.retrieval.engine.significance.PairedTests;
 import io.augur.retrieval.engine.significance.RunComparisons;
 import io.augur.retrieval.engine.significance.RunScores;
 import io.augur.retrieval.engine.significance.SignificanceOptions;
+import io.augur.retrieval.engine.significance.WilcoxonSignedRank;
 import io.augur.retrieval.engine.significance.TestResult;
 import io.augur.stats.MultipleTesting;
 import java.util.List;
@@ -33,8 +34,10 @@ class SignificanceUnitTest {
         for (int i = 0; i < d.length; i++) {
             d[i] = Math.sin(i * 1.7) + 0.2;
         }
-        SignificanceOptions exact = new SignificanceOptions(0.95, 1, 10_000, 100, 20);
-        SignificanceOptions mc = new SignificanceOptions(0.95, 1, 200_000, 100, 0);
+        SignificanceOptions exact = new SignificanceOptions(0.95, 1, 10_000, 100, 20,
+                WilcoxonSignedRank.ZeroMethod.WILCOX, false);
+        SignificanceOptions mc = new SignificanceOptions(0.95, 1, 200_000, 100, 0,
+                WilcoxonSignedRank.ZeroMethod.WILCOX, false);
         double pExact = PairedTests.randomization(d, exact).pValue();
         TestResult a = PairedTests.randomization(d, mc);
         assertEquals(pExact, a.pValue(), 0.005);
@@ -86,5 +89,25 @@ class SignificanceUnitTest {
             assertTrue(row.holm().tTest() >= row.comparison().tTest().pValue());
         }
         assertEquals(0.0, m.comparisons().get(0).comparison().meanDifference(), 1e-12);
+    }
+
+    @Test
+    void wilcoxonSmallSamplesAndDegenerateCases() {
+        // python3 -c "from scipy.stats import wilcoxon; print(wilcoxon([1,2,3,4,5]).pvalue)" -> 0.0625:
+        // exact, W+ = 15 is the largest of 2^5 equally likely sums, two-sided 2/32
+        TestResult exact = WilcoxonSignedRank.test(new double[] {1, 2, 3, 4, 5}, WilcoxonSignedRank.ZeroMethod.WILCOX, false);
+        assertEquals(0.0625, exact.pValue(), 1e-15);
+        assertEquals(15, exact.statistic());
+        assertTrue(exact.exact());
+        // ties and zeros with n <= 13: scipy's exact permutation over 2^8 sign patterns
+        // (wilcoxon([1,-2,3,0,0,5,-5,2]).pvalue -> 0.6875; zero_method='zsplit' -> 0.625)
+        double[] d = {1, -2, 3, 0, 0, 5, -5, 2};
+        TestResult perm = WilcoxonSignedRank.test(d, WilcoxonSignedRank.ZeroMethod.WILCOX, false);
+        assertEquals(0.6875, perm.pValue(), 1e-15);
+        assertEquals(256, perm.samples());
+        assertEquals(0.625, WilcoxonSignedRank.test(d, WilcoxonSignedRank.ZeroMethod.ZSPLIT, false).pValue(), 1e-15);
+        TestResult zeros = WilcoxonSignedRank.test(new double[] {0, 0, 0}, WilcoxonSignedRank.ZeroMethod.WILCOX, true);
+        assertEquals(1.0, zeros.pValue());
+        assertTrue(zeros.method().startsWith("degenerate"));
     }
 }

@@ -15,10 +15,7 @@ public final class Bpref extends TrecMeasure {
     }
 
     static double bpref(RankedQuery q) {
-        long numNonrel = 0;
-        for (int j = 0; j < q.relevanceLevel(); j++) {
-            numNonrel += q.relLevel(j);
-        }
+        long numNonrel = q.judgedBelow(q.relevanceLevel());
         long nonrelSoFar = 0;
         double bpref = 0;
         for (int j = 0; j < q.numRet(); j++) {

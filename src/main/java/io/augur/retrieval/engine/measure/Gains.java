@@ -7,38 +7,61 @@ import io.augur.retrieval.engine.RankedQuery;
  * gain of level i is i; "level=gain" parameters override it (names that are not integers, such as
  * rbp's "p", are ignored). Levels are sorted by increasing gain with trec_eval's comparator, which
  * truncates the gain difference to an int; we reproduce glibc's merge sort so that ties order alike.
+ *
+ * <p>trec_eval lists every level 0 .. max judged level, judged or not. We list the judged levels plus
+ * the lowest and highest level of that range that no parameter names (the extremes rbp rescales by),
+ * so that memory and time do not grow with the relevance values. This is exact: levels without
+ * judgments never enter the ideal ranking, and when every gain is a (moderate) integer the comparator is
+ * a total order and the merge sort stable, so leaving entries out does not reorder the others. Only with
+ * non-integer parameter gains, whose truncated comparisons are not transitive, are all levels listed as
+ * trec_eval does, up to {@link #DENSE_LEVELS}; beyond that the order of such near-ties may differ.
  */
 final class Gains {
 
     record Pair(String name, double value) {
     }
 
+    /** With non-integer gains, up to this many levels are all listed, as trec_eval does. */
+    static final int DENSE_LEVELS = 64;
+
     final long[] level;
     final double[] gain;
     final long[] numAtLevel;
     final int size;
+    /** Levels ascending with the gain get_gain returns for them (the first in sorted order). */
+    private final long[] lookupLevel;
+    private final double[] lookupGain;
 
     Gains(Pair[] pairs, RankedQuery q) {
-        int cap = pairs.length + q.numRelLevels();
-        long[] lv = new long[cap];
-        double[] g = new double[cap];
-        long[] n = new long[cap];
-        int k = 0;
+        int numPairs = 0;
+        long[] pairLevel = new long[pairs.length];
+        double[] pairGain = new double[pairs.length];
         for (Pair p : pairs) {
             if (!validInt(p.name())) {
                 continue;
             }
-            lv[k] = Long.parseLong(p.name().startsWith("+") ? p.name().substring(1) : p.name());
-            g[k] = p.value();
+            pairLevel[numPairs] = parseLevel(p.name());
+            pairGain[numPairs] = p.value();
+            numPairs++;
+        }
+        int[] listed = listedLevels(q, pairLevel, pairGain, numPairs);
+        int cap = numPairs + listed.length;
+        long[] lv = new long[cap];
+        double[] g = new double[cap];
+        long[] n = new long[cap];
+        int k = 0;
+        for (int p = 0; p < numPairs; p++) {
+            lv[k] = pairLevel[p];
+            g[k] = pairGain[p];
             n[k] = 0;
             k++;
         }
-        for (int i = 0; i < q.numRelLevels(); i++) {
+        for (int i : listed) {
             int j = 0;
-            while (j < k && lv[j] != i) {
+            while (j < numPairs && lv[j] != i) {
                 j++;
             }
-            if (j < k) {
+            if (j < numPairs) {
                 n[j] = q.relLevel(i);
             } else {
                 lv[k] = i;
@@ -62,6 +85,73 @@ final class Gains {
             numAtLevel[i] = n[order[i]];
         }
         this.size = k;
+        java.util.TreeMap<Long, Double> first = new java.util.TreeMap<>();
+        for (int i = 0; i < k; i++) {
+            first.putIfAbsent(level[i], gain[i]);
+        }
+        this.lookupLevel = new long[first.size()];
+        this.lookupGain = new double[first.size()];
+        int m = 0;
+        for (var e : first.entrySet()) {
+            lookupLevel[m] = e.getKey();
+            lookupGain[m++] = e.getValue();
+        }
+    }
+
+    /**
+     * The levels listed besides the parameters, ascending: 0 .. numRelLevels - 1 as trec_eval does when a
+     * parameter gain is not a moderate integer and there are at most {@link #DENSE_LEVELS}; else the judged
+     * levels plus the lowest and the highest level in that range that no parameter names.
+     */
+    private static int[] listedLevels(RankedQuery q, long[] pairLevel, double[] pairGain, int numPairs) {
+        int levels = q.numRelLevels();
+        boolean integral = true;
+        for (int p = 0; p < numPairs; p++) {
+            integral &= pairGain[p] == Math.rint(pairGain[p]) && Math.abs(pairGain[p]) < (1 << 30);
+        }
+        if (!integral && levels <= DENSE_LEVELS) {
+            int[] all = new int[levels];
+            for (int i = 0; i < levels; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
+        for (int k = 0; k < q.distinctLevels(); k++) {
+            set.add(q.level(k));
+        }
+        for (int i = 0; i < levels; i++) {
+            if (!named(pairLevel, numPairs, i)) {
+                set.add(i);
+                break;
+            }
+        }
+        for (int i = levels - 1; i >= 0; i--) {
+            if (!named(pairLevel, numPairs, i)) {
+                set.add(i);
+                break;
+            }
+        }
+        return set.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static boolean named(long[] pairLevel, int numPairs, long level) {
+        for (int p = 0; p < numPairs; p++) {
+            if (pairLevel[p] == level) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** C atol on a valid integer name: saturates instead of failing on huge values. */
+    private static long parseLevel(String name) {
+        String s = name.startsWith("+") ? name.substring(1) : name;
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return s.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
     }
 
     private static boolean validInt(String s) {
@@ -70,7 +160,7 @@ final class Gains {
             return false;
         }
         for (; i < s.length(); i++) {
-            if (!Character.isDigit(s.charAt(i))) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') { // C isdigit: ASCII only
                 return false;
             }
         }
@@ -110,13 +200,15 @@ final class Gains {
         System.arraycopy(tmp, lo, a, lo, n);
     }
 
+    /** trec_eval get_gain: the gain of the first listed entry with this level in sorted order, else 0. */
     double gainOf(long relLevel) {
-        for (int i = 0; i < size; i++) {
-            if (level[i] == relLevel) {
-                return gain[i];
-            }
-        }
-        return 0.0;
+        int k = java.util.Arrays.binarySearch(lookupLevel, relLevel);
+        return k >= 0 ? lookupGain[k] : 0.0;
+    }
+
+    /** Whether the level is listed (has a gain entry). */
+    boolean listed(long relLevel) {
+        return java.util.Arrays.binarySearch(lookupLevel, relLevel) >= 0;
     }
 
     /**

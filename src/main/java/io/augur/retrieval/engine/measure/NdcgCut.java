@@ -41,19 +41,22 @@ public final class NdcgCut extends TrecMeasure {
             out[offset + idx] = sum;
             idx++;
         }
+        // the ideal ranking: each positive level, highest first, as many times as it is judged (trec_eval
+        // walks cur_lvl down one level at a time; walking the distinct judged levels visits the same ranks)
         idx = 0;
-        int curLvl = q.numRelLevels() - 1;
+        int k = q.distinctLevels() - 1;
         long lvlCount = 0;
         double idcg = 0;
         for (long i = 0; ; i++) {
             lvlCount++;
-            while (curLvl > 0 && lvlCount > q.relLevel(curLvl)) {
-                curLvl--;
+            while (k >= 0 && q.level(k) > 0 && lvlCount > q.levelCount(k)) {
+                k--;
                 lvlCount = 1;
             }
-            if (curLvl == 0) {
+            if (k < 0 || q.level(k) <= 0) {
                 break;
             }
+            int curLvl = q.level(k);
             if (i == cutoffs[idx]) {
                 if (idcg > 0.0) {
                     out[offset + idx] /= idcg;

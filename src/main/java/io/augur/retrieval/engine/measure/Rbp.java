@@ -44,7 +44,7 @@ public final class Rbp extends TrecMeasure {
             double g = gains.gainOf(q.rel(i));
             if (rescale) {
                 // the rescaled table maps each listed level; unlisted levels (unjudged) keep gain 0
-                g = listed(gains, q.rel(i)) ? (g - min) / (max - min) : 0.0;
+                g = gains.listed(q.rel(i)) ? (g - min) / (max - min) : 0.0;
             }
             if (g != 0) {
                 sum += g * curP;
@@ -52,14 +52,5 @@ public final class Rbp extends TrecMeasure {
             curP *= p;
         }
         out[offset] = (1.0 - p) * sum;
-    }
-
-    private static boolean listed(Gains gains, long level) {
-        for (int i = 0; i < gains.size; i++) {
-            if (gains.level[i] == level) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -2,7 +2,10 @@ package io.augur.retrieval.engine.measure;
 
 import io.augur.retrieval.engine.RankedQuery;
 
-/** relative_P_k: relevant in the top k / min(k, R), precision relative to the best possible at k (trec_eval m_rel_P.c). */
+/**
+ * relative_P_k: relevant in the top k / min(k, R), precision relative to the best possible at k
+ * (trec_eval m_rel_P.c); 0 at every cutoff for a query without relevant documents, as trec_eval leaves it.
+ */
 public final class RelativeP extends RelevantAtCutoff {
 
     public RelativeP(String params) {
@@ -11,6 +14,9 @@ public final class RelativeP extends RelevantAtCutoff {
 
     @Override
     double value(RankedQuery q, long k, long relevantInTopK) {
-        return (double) relevantInTopK / (double) Math.min(k, q.numRel());
+        if (q.numRel() == 0) {
+            return 0.0;
+        }
+        return (double) relevantInTopK / (double) (k > q.numRel() ? q.numRel() : k);
     }
 }

@@ -11,9 +11,6 @@ public final class SetP extends TrecMeasure {
 
     @Override
     public void compute(RankedQuery q, double[] out, int offset) {
-        double ret = q.numRet();
-        double rel = q.numRel();
-        double relRet = q.numRelRet();
-        out[offset] = ret > 0 ? relRet / ret : 0.0;
+        out[offset] = q.numRet() != 0 ? (double) q.numRelRet() / (double) q.numRet() : 0.0;
     }
 }

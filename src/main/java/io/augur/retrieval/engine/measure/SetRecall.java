@@ -11,9 +11,6 @@ public final class SetRecall extends TrecMeasure {
 
     @Override
     public void compute(RankedQuery q, double[] out, int offset) {
-        double ret = q.numRet();
-        double rel = q.numRel();
-        double relRet = q.numRelRet();
-        out[offset] = rel > 0 ? relRet / rel : 0.0;
+        out[offset] = q.numRel() != 0 ? (double) q.numRelRet() / (double) q.numRel() : 0.0;
     }
 }

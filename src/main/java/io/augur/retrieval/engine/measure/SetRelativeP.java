@@ -3,7 +3,10 @@ package io.augur.retrieval.engine.measure;
 import io.augur.retrieval.engine.RankedQuery;
 import java.util.List;
 
-/** set_relative_P: relevant retrieved / min(retrieved, R) (trec_eval m_set_rel_P.c). */
+/**
+ * set_relative_P: relevant retrieved / min(retrieved, R) (trec_eval m_set_rel_P.c); 0 when nothing is
+ * retrieved or the query has no relevant document, as trec_eval leaves it.
+ */
 public final class SetRelativeP extends TrecMeasure {
     public SetRelativeP() {
         super("set_relative_P", List.of("set_relative_P"));
@@ -11,9 +14,9 @@ public final class SetRelativeP extends TrecMeasure {
 
     @Override
     public void compute(RankedQuery q, double[] out, int offset) {
-        double ret = q.numRet();
-        double rel = q.numRel();
-        double relRet = q.numRelRet();
-        out[offset] = rel > 0 ? relRet / Math.min(ret, rel) : 0.0;
+        out[offset] = 0.0;
+        if (q.numRet() != 0 && q.numRel() != 0) {
+            out[offset] = (double) q.numRelRet() / (double) Math.min(q.numRet(), q.numRel());
+        }
     }
 }

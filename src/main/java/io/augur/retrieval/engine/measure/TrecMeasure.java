@@ -46,6 +46,11 @@ public abstract class TrecMeasure {
         return true;
     }
 
+    /** Where the measure follows a trec_eval quirk that users should know of, a sentence saying so; else null. */
+    public String note() {
+        return null;
+    }
+
     /** Writes the values of this measure for one query into out[offset ..]. */
     public abstract void compute(RankedQuery q, double[] out, int offset);
 

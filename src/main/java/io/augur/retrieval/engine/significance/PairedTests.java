@@ -8,7 +8,6 @@ import java.util.concurrent.CancellationException;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.TDistribution;
 import org.apache.commons.statistics.inference.TTest;
-import org.apache.commons.statistics.inference.WilcoxonSignedRankTest;
 
 /**
  * Paired tests of two runs over the same queries (values aligned by query). Stateless and thread-safe;
@@ -50,7 +49,7 @@ public final class PairedTests {
         TestResult t = tTest(a, b, mean, sd);
         Interval ci = tInterval(mean, sd, n, o.level());
         double cohensD = sd > 0 ? mean / sd : (mean == 0 ? 0.0 : Math.copySign(Double.POSITIVE_INFINITY, mean));
-        TestResult w = wilcoxon(a, b, d);
+        TestResult w = WilcoxonSignedRank.test(d, o.wilcoxonZeroMethod(), o.wilcoxonCorrection());
         TestResult r = randomization(d, o);
         Bootstrap bs = bootstrap(d, o);
         return new PairedComparison(runA, runB, measure, n, meanA, meanB, mean, ci, bs.interval, cohensD, t, w, r,
@@ -83,21 +82,6 @@ public final class PairedTests {
         double q = TDistribution.of(n - 1).inverseCumulativeProbability((1 + level) / 2);
         double half = q * sd / Math.sqrt(n);
         return new Interval(mean - half, mean + half, level, "Student t interval, " + (n - 1) + " df");
-    }
-
-    private static TestResult wilcoxon(double[] a, double[] b, double[] d) {
-        boolean allZero = true;
-        for (double x : d) {
-            allZero &= x == 0;
-        }
-        if (allZero) {
-            return new TestResult("Wilcoxon signed-rank", 0.0, 1.0, 0, true, null, "degenerate: all differences zero");
-        }
-        WilcoxonSignedRankTest.Result r = WilcoxonSignedRankTest.withDefaults().test(a, b);
-        boolean exact = !r.hasTiedValues() && !r.hasZeroValues() && d.length < 50;
-        return new TestResult("Wilcoxon signed-rank", r.getStatistic(), r.getPValue(), 0, exact, null,
-                "Commons Statistics WilcoxonSignedRankTest (W+; exact below 50 pairs without ties or zeros,"
-                        + " else normal approximation with tie and continuity corrections)");
     }
 
     /**

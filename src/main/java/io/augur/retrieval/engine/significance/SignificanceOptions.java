@@ -12,8 +12,13 @@ import io.augur.stats.InvalidInputException;
  * @param bootstrapRounds  rounds of the paired bootstrap (e.g. 10,000)
  * @param exactMaxQueries  enumerate all 2^n sign patterns (an exact test) when n is at most this
  *                         (at most 24)
+ * @param wilcoxonZeroMethod  how the Wilcoxon signed-rank test treats zero differences (default WILCOX:
+ *                            dropped, as scipy and R do)
+ * @param wilcoxonCorrection  continuity correction of the Wilcoxon normal approximation (default false, as
+ *                            scipy.stats.wilcoxon; R's wilcox.test defaults to true)
  */
-public record SignificanceOptions(double level, long seed, int permutations, int bootstrapRounds, int exactMaxQueries) {
+public record SignificanceOptions(double level, long seed, int permutations, int bootstrapRounds, int exactMaxQueries,
+        WilcoxonSignedRank.ZeroMethod wilcoxonZeroMethod, boolean wilcoxonCorrection) {
 
     public SignificanceOptions {
         if (!(level > 0 && level < 1)) {
@@ -28,18 +33,31 @@ public record SignificanceOptions(double level, long seed, int permutations, int
         if (exactMaxQueries < 0 || exactMaxQueries > 24) {
             throw new InvalidInputException("exactMaxQueries", "must be in [0, 24], was " + exactMaxQueries);
         }
+        if (wilcoxonZeroMethod == null) {
+            throw new InvalidInputException("wilcoxonZeroMethod", "must be given");
+        }
     }
 
-    /** 95% intervals, seed 42, 10,000 permutations and bootstrap rounds, exact up to 16 queries. */
+    /**
+     * 95% intervals, seed 42, 10,000 permutations and bootstrap rounds, exact up to 16 queries; Wilcoxon
+     * with zero differences dropped and no continuity correction (scipy.stats.wilcoxon's defaults).
+     */
     public static SignificanceOptions defaults() {
-        return new SignificanceOptions(0.95, 42L, 10_000, 10_000, 16);
+        return new SignificanceOptions(0.95, 42L, 10_000, 10_000, 16, WilcoxonSignedRank.ZeroMethod.WILCOX, false);
     }
 
     public SignificanceOptions withSeed(long s) {
-        return new SignificanceOptions(level, s, permutations, bootstrapRounds, exactMaxQueries);
+        return new SignificanceOptions(level, s, permutations, bootstrapRounds, exactMaxQueries, wilcoxonZeroMethod,
+                wilcoxonCorrection);
     }
 
     public SignificanceOptions withPermutations(int p) {
-        return new SignificanceOptions(level, seed, p, bootstrapRounds, exactMaxQueries);
+        return new SignificanceOptions(level, seed, p, bootstrapRounds, exactMaxQueries, wilcoxonZeroMethod,
+                wilcoxonCorrection);
+    }
+
+    public SignificanceOptions withWilcoxon(WilcoxonSignedRank.ZeroMethod zeroMethod, boolean correction) {
+        return new SignificanceOptions(level, seed, permutations, bootstrapRounds, exactMaxQueries, zeroMethod,
+                correction);
     }
 }
