@@ -153,7 +153,7 @@ public class ForecastResource {
 
     @POST
     @Path("compute-optimal")
-    @Operation(operationId = "computeOptimal", summary = "Compute-optimal parameters and tokens for a budget (C = 6ND)",
+    @Operation(operationId = "computeOptimalAllocation", summary = "Compute-optimal parameters and tokens for a budget (C = 6ND)",
             description = "Fits the Chinchilla law to (n, d, loss) points and answers N, D, tokens per parameter and the "
                     + "loss at the optimum for the budget, each with a bootstrap interval; optionally the compute a target "
                     + "loss needs.")
@@ -168,7 +168,7 @@ public class ForecastResource {
 
     @POST
     @Path("target")
-    @Operation(operationId = "xForTarget", summary = "The x (compute, size or step) at which the curve reaches a target value",
+    @Operation(operationId = "findInputForTarget", summary = "The x (compute, size or step) at which the curve reaches a target value",
             description = "The interval counts bootstrap replicates that never reach the target as unbounded (a null upper "
                     + "end). For chinchilla the target is a loss and the answer is compute along the optimal frontier.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -92,7 +92,7 @@ public class LeaderboardResource {
     @POST
     @Path("elo")
     @Consumes({ MediaType.APPLICATION_JSON, CSV })
-    @Operation(operationId = "eloLeaderboard", summary = "Online Elo ratings of battles, with bootstrap intervals",
+    @Operation(operationId = "computeEloLeaderboard", summary = "Online Elo ratings of battles, with bootstrap intervals",
             description = "Online Elo in the order the battles are given, as FastChat computes it (initial 1000, base 10, "
                     + "scale 400, K 4, a tie is half a win). Intervals: FastChat's bootstrap, each round replays N battles "
                     + "drawn with replacement (default 1000 rounds, seed 42, level 0.95). Rank = 1 + number of models whose "
@@ -137,7 +137,7 @@ public class LeaderboardResource {
     @POST
     @Path("bradley-terry")
     @Consumes({ MediaType.APPLICATION_JSON, CSV })
-    @Operation(operationId = "bradleyTerryLeaderboard", summary = "Bradley-Terry ratings of battles, with bootstrap intervals",
+    @Operation(operationId = "computeBradleyTerryLeaderboard", summary = "Bradley-Terry ratings of battles, with bootstrap intervals",
             description = "Maximum-likelihood Bradley-Terry (Newton's method) on battles merged by (model A, model B, "
                     + "outcome), ratings on the Elo scale 1000 + 400 log10(strength), centred at 1000 or shifted so an "
                     + "anchor model has a given rating. Ties count as half a win (default) or follow Davidson's model. "
@@ -186,7 +186,7 @@ public class LeaderboardResource {
     @POST
     @Path("plackett-luce")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "plackettLuceLeaderboard", summary = "Plackett-Luce ratings of rankings or top-1 choices",
+    @Operation(operationId = "computePlackettLuceLeaderboard", summary = "Plackett-Luce ratings of rankings or top-1 choices",
             description = "Maximum-likelihood Plackett-Luce (Hunter's MM algorithm) over full or partial rankings, best "
                     + "first, or over top-1 choices. A ranking lists only the models it saw, so per-item results with "
                     + "missing entries (each test item ranks only the models run on it) are partial rankings. Ties inside "
