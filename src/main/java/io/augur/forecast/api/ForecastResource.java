@@ -145,8 +145,9 @@ public class ForecastResource {
                      "points": [{"x": 1e17, "y": 4.21}, {"x": 1e18, "y": 3.62}, {"x": 1e19, "y": 3.12}, {"x": 1e20, "y": 2.78},
                                 {"x": 1e21, "y": 2.55}, {"x": 1e22, "y": 2.40}, {"x": 1e23, "y": 2.30}],
                      "bootstrap": {"rounds": 100, "seed": 3}}""")))
-    @APIResponse(responseCode = "200", description = "The plot", content = @Content(mediaType = "image/svg+xml",
-            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "The plot, an SVG document (UTF-8 text; declared as bytes so that "
+            + "generated clients hand it over unparsed)", content = @Content(mediaType = "image/svg+xml",
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
     public Uni<String> plot(@Valid @NotNull BacktestRequest request) {
         return run(request, ForecastMapper::plot);
     }
@@ -201,7 +202,8 @@ public class ForecastResource {
 
     /** Loads the selection (if any), then runs the engine work on the compute pool. */
     private <R extends CurveRequest, T> Uni<T> run(R request, BiFunction<R, Selected, T> work) {
-        boolean hasPoints = request.points() != null;
+        // an empty points list beside a selection counts as absent: generated clients send [] for an unset list
+        boolean hasPoints = request.points() != null && !(request.points().isEmpty() && request.selection() != null);
         if (hasPoints == (request.selection() != null)) {
             throw ProblemException.invalid(hasPoints ? "selection" : "points",
                     hasPoints ? "give points or a selection, not both" : "give the points inline or a selection of stored evaluations");
