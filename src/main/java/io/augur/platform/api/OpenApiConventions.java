@@ -206,15 +206,21 @@ public class OpenApiConventions implements OASFilter {
                 }
             }
         }
+        // schema name -> record: an explicit @Schema(name) wins over a simple class name (engines have
+        // records such as Identifiability.Problem that never reach the document)
         Map<String, ClassInfo> records = new HashMap<>();
+        Map<String, ClassInfo> bySimpleName = new HashMap<>();
         for (ClassInfo c : index.getKnownClasses()) {
-            if (c.isRecord() && c.name().toString().startsWith("io.augur.")) {
+            if (c.isRecord() && c.name().toString().startsWith("io.augur.") && !c.name().toString().contains(".engine.")) {
                 AnnotationInstance named = c.declaredAnnotation(SCHEMA_ANNOTATION);
-                String name = named != null && named.value("name") != null ? named.value("name").asString()
-                        : c.simpleName();
-                records.put(name, c);
+                if (named != null && named.value("name") != null) {
+                    records.put(named.value("name").asString(), c);
+                } else {
+                    bySimpleName.put(c.simpleName(), c);
+                }
             }
         }
+        bySimpleName.forEach(records::putIfAbsent);
         for (String name : fromResponses) {
             ClassInfo record = records.get(name);
             Schema schema = schemas.get(name);

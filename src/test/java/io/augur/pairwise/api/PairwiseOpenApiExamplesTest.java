@@ -25,7 +25,9 @@ class PairwiseOpenApiExamplesTest {
                 .extract().jsonPath().getLong("id");
         int posted = 0;
         for (Map.Entry<String, String> op : Map.of("/api/v1/leaderboards/elo", "computeEloLeaderboard",
+                "/api/v1/leaderboards/elo/csv", "computeEloLeaderboardFromCsv",
                 "/api/v1/leaderboards/bradley-terry", "computeBradleyTerryLeaderboard",
+                "/api/v1/leaderboards/bradley-terry/csv", "computeBradleyTerryLeaderboardFromCsv",
                 "/api/v1/leaderboards/plackett-luce", "computePlackettLuceLeaderboard",
                 "/api/v1/arenas/{id}/battles", "appendArenaBattles").entrySet()) {
             JsonNode post = paths.get(op.getKey()).get("post");
