@@ -38,8 +38,9 @@ import org.jboss.jandex.Type;
  * <li>{@code info.version} is the project's version and {@code servers} names the default address;</li>
  * <li>responses are listed successes first, then errors by status, so a generator that takes the first
  * response's media type as its Accept header asks for the success type;</li>
- * <li>a {@code $ref} keeps no sibling keyword but its {@code description} (JSON Schema 2020-12 allows it;
- * a sibling {@code type} makes generators drop the reference);</li>
+ * <li>a {@code $ref} keeps no sibling keyword but its {@code description} (a sibling {@code type} makes
+ * generators drop the reference); the 3.0.3 document (application.properties) writes a described
+ * reference as {@code allOf: [$ref]} beside the description, so no $ref has a sibling;</li>
  * <li>scalar component schemas ({@code LocalDate}, {@code OffsetDateTime}) are inlined as
  * {@code string} with their format, since generators reserve those names;</li>
  * <li>the generic {@link Page} is named per resource ({@code ModelPage}, {@code EvaluationPage}, ...),
