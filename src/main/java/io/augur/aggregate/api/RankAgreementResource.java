@@ -36,7 +36,7 @@ public class RankAgreementResource {
 
     @POST
     @Path("agreement")
-    @Operation(operationId = "rankAgreement", summary = "Kendall tau-b and Spearman rho between two rankings",
+    @Operation(operationId = "computeRankAgreement", summary = "Kendall tau-b and Spearman rho between two rankings",
             description = "Each ranking maps every system to a value that orders it: scores, or positions (1 = best); both "
                     + "rankings must cover the same systems (at least two) and be oriented the same way. Equal values are ties. "
                     + "Answers tau-b with its concordant, discordant and tied pair counts, and Spearman's rho on average ranks. "

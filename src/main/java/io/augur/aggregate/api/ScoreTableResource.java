@@ -68,7 +68,7 @@ public class ScoreTableResource {
 
     @POST
     @Path("aggregates")
-    @Operation(operationId = "scoreTableAggregates", summary = "Mean, median, IQM and optimality gap per system, with intervals",
+    @Operation(operationId = "computeScoreTableAggregates", summary = "Mean, median, IQM and optimality gap per system, with intervals",
             description = "rliable's aggregates (Agarwal et al. 2021): mean and median over tasks of the per-task mean over runs; "
                     + "interquartile mean (25% trimmed mean of all run x task scores); optimality gap mean(max(gamma - x, 0)), "
                     + "lower is better." + TABLE + BOOTSTRAP)
@@ -92,7 +92,7 @@ public class ScoreTableResource {
 
     @POST
     @Path("performance-profile")
-    @Operation(operationId = "scoreTablePerformanceProfile", summary = "Performance profiles: fraction of run x task scores above each threshold, with bands",
+    @Operation(operationId = "computePerformanceProfile", summary = "Performance profiles: fraction of run x task scores above each threshold, with bands",
             description = "rliable's score distributions: F(tau) = fraction of all run x task scores strictly above tau, for each "
                     + "threshold (`taus` as a list, or `tauGrid` {from, to, count} evenly spaced, at most 1000), with a pointwise "
                     + "bootstrap band." + TABLE + BOOTSTRAP)
@@ -116,7 +116,7 @@ public class ScoreTableResource {
 
     @POST
     @Path("probability-of-improvement")
-    @Operation(operationId = "scoreTableProbabilityOfImprovement", summary = "Probability that system x improves on system y, with interval",
+    @Operation(operationId = "computeProbabilityOfImprovement", summary = "Probability that system x improves on system y, with interval",
             description = "rliable's P(X > Y): per task the Mann-Whitney probability that a run of x beats a run of y (ties half), "
                     + "averaged over tasks; the interval resamples x's and y's runs independently within each task." + TABLE + BOOTSTRAP)
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -136,7 +136,7 @@ public class ScoreTableResource {
 
     @POST
     @Path("rankings")
-    @Operation(operationId = "scoreTableRanking", summary = "Rank systems across tasks by Borda, Copeland or Kemeny",
+    @Operation(operationId = "computeScoreTableRanking", summary = "Rank systems across tasks by Borda, Copeland or Kemeny",
             description = "Every task votes with its order of the systems' mean scores over runs (Colombo et al. 2022, \"What are "
                     + "the best systems?\"). borda: sum over tasks of systems beaten (ties half); copeland: pairwise majority contests "
                     + "won (a tied contest half); kemeny: the order closest in Kendall distance to all task orders, exact up to "

@@ -66,7 +66,8 @@ public class ScoreTables {
         Normalization normalization = normalization(r.normalization());
         String missingTasks = r.missingTasks() == null ? "reject" : r.missingTasks();
         MissingTasks missing = missingTasks.equals("common-tasks") ? MissingTasks.COMMON_TASKS : MissingTasks.REJECT;
-        if (r.scores() != null && r.selection() != null) {
+        // an empty scores list beside a selection counts as absent: generated clients send [] for an unset list
+        if (r.scores() != null && !r.scores().isEmpty() && r.selection() != null) {
             throw ProblemException.invalid("selection", "give either scores or selection, not both");
         }
         if (r.selection() != null) {

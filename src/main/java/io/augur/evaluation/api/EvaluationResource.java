@@ -68,27 +68,44 @@ public class EvaluationResource {
         this.json = json;
     }
 
+    static final String IMPORT_DESCRIPTION = "Stores every row in one transaction, or none: a bad row fails the whole "
+            + "import with a problem naming each offending row (1-based) and field. Upsert rule: a row whose (model, "
+            + "benchmark, metric, seed, step) is already stored replaces that evaluation's value, stdError, successes "
+            + "and attempts; absent seed or step count as one identity. Model and benchmark must exist; metric defaults "
+            + "to the benchmark's metric.";
+
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, CSV })
-    @Operation(operationId = "importEvaluations", summary = "Import evaluations (JSON array or CSV), all or nothing",
-            description = "Stores every row in one transaction, or none: a bad row fails the whole import with a problem "
-                    + "naming each offending row (1-based) and field. Upsert rule: a row whose (model, benchmark, metric, "
-                    + "seed, step) is already stored replaces that evaluation's value, stdError, successes and attempts; "
-                    + "absent seed or step count as one identity. Model and benchmark must exist; metric defaults to the "
-                    + "benchmark's metric. CSV: a header line naming the columns (model, benchmark, value required; "
-                    + "metric, seed, step, stdError, successes, attempts optional), empty cells are absent values.")
-    @RequestBody(required = true, content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = EvaluationInput.class),
-                    examples = @ExampleObject(name = "two runs", value = """
-                            [{"model": "pythia-1.4b", "benchmark": "arc-challenge", "metric": "accuracy", "seed": 1, "step": 143000, "value": 0.2807, "stdError": 0.0131},
-                             {"model": "pythia-1.4b", "benchmark": "arc-challenge", "metric": "accuracy", "seed": 2, "step": 143000, "value": 0.2790, "stdError": 0.0131}]""")),
-            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "two runs", value = EvaluationCsv.EXAMPLE)) })
+    @Operation(operationId = "importEvaluations", summary = "Import evaluations (JSON array), all or nothing",
+            description = IMPORT_DESCRIPTION + " The same rows as CSV: importEvaluationsCsv.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = EvaluationInput.class),
+            examples = @ExampleObject(name = "two runs", value = """
+                    [{"model": "pythia-1.4b", "benchmark": "arc-challenge", "metric": "accuracy", "seed": 1, "step": 143000, "value": 0.2807, "stdError": 0.0131},
+                     {"model": "pythia-1.4b", "benchmark": "arc-challenge", "metric": "accuracy", "seed": 2, "step": 143000, "value": 0.2790, "stdError": 0.0131}]""")))
     @APIResponse(responseCode = "200", description = "What was stored", content = @Content(schema = @Schema(implementation = ImportResult.class)))
     @APIResponse(responseCode = "413", description = "Body larger than the limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ImportResult> importEvaluations(@HeaderParam("Content-Type") String contentType, String body) {
-        boolean csv = contentType != null && contentType.toLowerCase().startsWith(CSV);
+        // CSV on this path is kept for curl users; documented as importEvaluationsCsv
+        return importRows(contentType != null && contentType.toLowerCase().startsWith(CSV), body);
+    }
+
+    @POST
+    @Path("csv")
+    @Consumes(CSV)
+    @Operation(operationId = "importEvaluationsCsv", summary = "Import evaluations (CSV), all or nothing",
+            description = IMPORT_DESCRIPTION + " CSV: a header line naming the columns (model, benchmark, value "
+                    + "required; metric, seed, step, stdError, successes, attempts optional), empty cells are absent "
+                    + "values.")
+    @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
+            examples = @ExampleObject(name = "two runs", value = EvaluationCsv.EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "What was stored", content = @Content(schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "413", description = "Body larger than the limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ImportResult> importEvaluationsCsv(String body) {
+        return importRows(true, body);
+    }
+
+    private Uni<ImportResult> importRows(boolean csv, String body) {
         return compute.submit(() -> csv ? fromCsv(body) : fromJson(body))
                 .flatMap(rows -> store.upsert(rows, MAX_ERRORS))
                 .map(o -> new ImportResult(o.inserted() + o.replaced(), o.inserted(), o.replaced()));

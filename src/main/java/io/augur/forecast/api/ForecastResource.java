@@ -145,15 +145,16 @@ public class ForecastResource {
                      "points": [{"x": 1e17, "y": 4.21}, {"x": 1e18, "y": 3.62}, {"x": 1e19, "y": 3.12}, {"x": 1e20, "y": 2.78},
                                 {"x": 1e21, "y": 2.55}, {"x": 1e22, "y": 2.40}, {"x": 1e23, "y": 2.30}],
                      "bootstrap": {"rounds": 100, "seed": 3}}""")))
-    @APIResponse(responseCode = "200", description = "The plot", content = @Content(mediaType = "image/svg+xml",
-            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "The plot, an SVG document (UTF-8 text; declared as bytes so that "
+            + "generated clients hand it over unparsed)", content = @Content(mediaType = "image/svg+xml",
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
     public Uni<String> plot(@Valid @NotNull BacktestRequest request) {
         return run(request, ForecastMapper::plot);
     }
 
     @POST
     @Path("compute-optimal")
-    @Operation(operationId = "computeOptimal", summary = "Compute-optimal parameters and tokens for a budget (C = 6ND)",
+    @Operation(operationId = "computeOptimalAllocation", summary = "Compute-optimal parameters and tokens for a budget (C = 6ND)",
             description = "Fits the Chinchilla law to (n, d, loss) points and answers N, D, tokens per parameter and the "
                     + "loss at the optimum for the budget, each with a bootstrap interval; optionally the compute a target "
                     + "loss needs.")
@@ -168,7 +169,7 @@ public class ForecastResource {
 
     @POST
     @Path("target")
-    @Operation(operationId = "xForTarget", summary = "The x (compute, size or step) at which the curve reaches a target value",
+    @Operation(operationId = "findInputForTarget", summary = "The x (compute, size or step) at which the curve reaches a target value",
             description = "The interval counts bootstrap replicates that never reach the target as unbounded (a null upper "
                     + "end). For chinchilla the target is a loss and the answer is compute along the optimal frontier.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -201,7 +202,8 @@ public class ForecastResource {
 
     /** Loads the selection (if any), then runs the engine work on the compute pool. */
     private <R extends CurveRequest, T> Uni<T> run(R request, BiFunction<R, Selected, T> work) {
-        boolean hasPoints = request.points() != null;
+        // an empty points list beside a selection counts as absent: generated clients send [] for an unset list
+        boolean hasPoints = request.points() != null && !(request.points().isEmpty() && request.selection() != null);
         if (hasPoints == (request.selection() != null)) {
             throw ProblemException.invalid(hasPoints ? "selection" : "points",
                     hasPoints ? "give points or a selection, not both" : "give the points inline or a selection of stored evaluations");

@@ -132,7 +132,7 @@ public class ArenaResource {
 
     @GET
     @Path("{id}/leaderboard")
-    @Operation(operationId = "arenaLeaderboard", summary = "The arena's current Bradley-Terry leaderboard",
+    @Operation(operationId = "getArenaLeaderboard", summary = "The arena's current Bradley-Terry leaderboard",
             description = "Bradley-Terry over the arena's stored counts, with multinomial-bootstrap intervals, the same "
                     + "response as POST /api/v1/leaderboards/bradley-terry (the same battles give the same leaderboard for "
                     + "the same seed). An arena with no battles yet answers 400 (field battles): there is nothing to rank. "
@@ -156,7 +156,7 @@ public class ArenaResource {
 
     @GET
     @Path("{id}/next-pairs")
-    @Operation(operationId = "arenaNextPairs", summary = "The pairs whose next battle would shrink the uncertainty most",
+    @Operation(operationId = "getArenaNextPairs", summary = "The pairs whose next battle would shrink the uncertainty most",
             description = "Active evaluation, A-optimal design: for every pair of models, the expected reduction of the "
                     + "total variance of the centred ratings (the trace of their covariance, the inverse Fisher information "
                     + "of the Bradley-Terry fit) after one more battle of that pair, in Elo points squared; the pairs with "

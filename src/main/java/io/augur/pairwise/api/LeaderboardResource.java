@@ -77,7 +77,7 @@ public class LeaderboardResource {
             """;
     static final String CSV_DESCRIPTION = " CSV: a header row with the columns model_a, model_b, winner (Chatbot "
             + "Arena) or left, right, winner (evalica); winner is model_a/a/left, model_b/b/right or tie/draw/"
-            + "tie (bothbad). With CSV the options are query parameters; with JSON they are body fields.";
+            + "tie (bothbad). The options are query parameters, since a CSV body has no room for them.";
 
     private final ComputePool compute;
     private final Validator validator;
@@ -92,24 +92,45 @@ public class LeaderboardResource {
     @POST
     @Path("elo")
     @Consumes({ MediaType.APPLICATION_JSON, CSV })
-    @Operation(operationId = "eloLeaderboard", summary = "Online Elo ratings of battles, with bootstrap intervals",
+    @Operation(operationId = "computeEloLeaderboard", summary = "Online Elo ratings of battles, with bootstrap intervals",
             description = "Online Elo in the order the battles are given, as FastChat computes it (initial 1000, base 10, "
                     + "scale 400, K 4, a tie is half a win). Intervals: FastChat's bootstrap, each round replays N battles "
                     + "drawn with replacement (default 1000 rounds, seed 42, level 0.95). Rank = 1 + number of models whose "
-                    + "lower bound exceeds this model's upper bound." + CSV_DESCRIPTION)
-    @RequestBody(required = true, content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EloRequest.class),
-                    examples = @ExampleObject(name = "three models", value = "{\"battles\": " + BATTLES_EXAMPLE
-                            + ", \"bootstrap\": {\"rounds\": 200, \"seed\": 7}}")),
-            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "three models", value = CSV_EXAMPLE)) })
+                    + "lower bound exceeds this model's upper bound. Battles as CSV: computeEloLeaderboardFromCsv.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EloRequest.class),
+            examples = @ExampleObject(name = "three models", value = "{\"battles\": " + BATTLES_EXAMPLE
+                    + ", \"bootstrap\": {\"rounds\": 200, \"seed\": 7}}")))
     @APIResponse(responseCode = "200", description = "The leaderboard", content = @Content(schema = @Schema(implementation = LeaderboardResult.class)))
     public Uni<LeaderboardResult> elo(@HeaderParam("Content-Type") String contentType, byte[] body,
-            @Parameter(description = "CSV only: K factor (default 4)") @QueryParam("k") Double k,
-            @Parameter(description = "CSV only: bootstrap rounds, 2 to 10000 (default 1000)") @QueryParam("rounds") @Min(2) @Max(MAX_ROUNDS) Integer rounds,
-            @Parameter(description = "CSV only: seed (default 42)") @QueryParam("seed") Long seed,
-            @Parameter(description = "CSV only: confidence level (default 0.95)") @QueryParam("level") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double level) {
-        boolean csv = isCsv(contentType);
+            @Parameter(hidden = true) @QueryParam("k") Double k,
+            @Parameter(hidden = true) @QueryParam("rounds") @Min(2) @Max(MAX_ROUNDS) Integer rounds,
+            @Parameter(hidden = true) @QueryParam("seed") Long seed,
+            @Parameter(hidden = true) @QueryParam("level") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double level) {
+        // CSV on this path is kept for curl users; documented as computeEloLeaderboardFromCsv
+        return eloOf(isCsv(contentType), body, k, rounds, seed, level);
+    }
+
+    @POST
+    @Path("elo/csv")
+    @Consumes(CSV)
+    @Operation(operationId = "computeEloLeaderboardFromCsv", summary = "Online Elo ratings of battles given as CSV, with bootstrap intervals",
+            description = "computeEloLeaderboard over battles given as CSV." + CSV_DESCRIPTION)
+    @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
+            examples = @ExampleObject(name = "three models", value = CSV_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The leaderboard", content = @Content(schema = @Schema(implementation = LeaderboardResult.class)))
+    public Uni<LeaderboardResult> eloCsv(byte[] body,
+            @Parameter(description = "K factor (default 4)") @QueryParam("k") Double k,
+            @Parameter(description = "Bootstrap rounds, 2 to 10000 (default 1000)") @QueryParam("rounds") @Min(2) @Max(MAX_ROUNDS) Integer rounds,
+            @Parameter(description = "Seed (default 42)") @QueryParam("seed") Long seed,
+            @Parameter(description = "Confidence level (default 0.95)") @QueryParam("level") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double level) {
+        return eloOf(true, body, k, rounds, seed, level);
+    }
+
+    private Uni<LeaderboardResult> eloOf(boolean csv, byte[] body, Double k, Integer rounds, Long seed, Double level) {
+        if (!csv) {
+            refuseQueryOptions("k", k, "rounds", rounds, "seed", seed, "level", level);
+        }
         return compute.submit(() -> {
             BattleLog log;
             BootstrapInput b;
@@ -137,7 +158,7 @@ public class LeaderboardResource {
     @POST
     @Path("bradley-terry")
     @Consumes({ MediaType.APPLICATION_JSON, CSV })
-    @Operation(operationId = "bradleyTerryLeaderboard", summary = "Bradley-Terry ratings of battles, with bootstrap intervals",
+    @Operation(operationId = "computeBradleyTerryLeaderboard", summary = "Bradley-Terry ratings of battles, with bootstrap intervals",
             description = "Maximum-likelihood Bradley-Terry (Newton's method) on battles merged by (model A, model B, "
                     + "outcome), ratings on the Elo scale 1000 + 400 log10(strength), centred at 1000 or shifted so an "
                     + "anchor model has a given rating. Ties count as half a win (default) or follow Davidson's model. "
@@ -146,25 +167,54 @@ public class LeaderboardResource {
                     + "(Gaussian prior precision) is asked for; then the fit is finite and the response lists them under "
                     + "unbounded. Intervals: multinomial bootstrap of the merged rows (default 1000 rounds, seed 42, level "
                     + "0.95). Rank = 1 + number of models whose lower bound exceeds this model's upper bound. Optional "
-                    + "pairs: predicted P(A wins), P(B wins), P(tie) with a bootstrap interval." + CSV_DESCRIPTION)
+                    + "pairs: predicted P(A wins), P(B wins), P(tie) with a bootstrap interval. Battles as CSV: "
+                    + "computeBradleyTerryLeaderboardFromCsv.")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BradleyTerryRequest.class),
                     examples = @ExampleObject(name = "three models", value = "{\"battles\": " + BATTLES_EXAMPLE
                             + ", \"ties\": \"half-win\", \"anchor\": {\"model\": \"llama-2-70b\", \"rating\": 1000}, "
                             + "\"bootstrap\": {\"rounds\": 500, \"seed\": 7, \"level\": 0.95}, "
-                            + "\"pairs\": [{\"modelA\": \"gpt-4\", \"modelB\": \"claude-2\"}]}")),
-            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "three models", value = CSV_EXAMPLE)) })
+                            + "\"pairs\": [{\"modelA\": \"gpt-4\", \"modelB\": \"claude-2\"}]}")) })
     @APIResponse(responseCode = "200", description = "The leaderboard", content = @Content(schema = @Schema(implementation = LeaderboardResult.class)))
     public Uni<LeaderboardResult> bradleyTerry(@HeaderParam("Content-Type") String contentType, byte[] body,
-            @Parameter(description = "CSV only: half-win (default) or davidson") @QueryParam("ties") @Pattern(regexp = "half-win|davidson", message = "must be half-win or davidson") String ties,
-            @Parameter(description = "CSV only: Gaussian prior precision on log strengths (default 0)") @QueryParam("regularization") @PositiveOrZero Double regularization,
-            @Parameter(description = "CSV only: model pinned to anchorRating") @QueryParam("anchorModel") String anchorModel,
-            @Parameter(description = "CSV only: rating of the anchor model (default 1000)") @QueryParam("anchorRating") Double anchorRating,
-            @Parameter(description = "CSV only: bootstrap rounds, 2 to 10000 (default 1000)") @QueryParam("rounds") @Min(2) @Max(MAX_ROUNDS) Integer rounds,
-            @Parameter(description = "CSV only: seed (default 42)") @QueryParam("seed") Long seed,
-            @Parameter(description = "CSV only: confidence level (default 0.95)") @QueryParam("level") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double level) {
-        boolean csv = isCsv(contentType);
+            @Parameter(hidden = true) @QueryParam("ties") @Pattern(regexp = "half-win|davidson", message = "must be half-win or davidson") String ties,
+            @Parameter(hidden = true) @QueryParam("regularization") @PositiveOrZero Double regularization,
+            @Parameter(hidden = true) @QueryParam("anchorModel") String anchorModel,
+            @Parameter(hidden = true) @QueryParam("anchorRating") Double anchorRating,
+            @Parameter(hidden = true) @QueryParam("rounds") @Min(2) @Max(MAX_ROUNDS) Integer rounds,
+            @Parameter(hidden = true) @QueryParam("seed") Long seed,
+            @Parameter(hidden = true) @QueryParam("level") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double level) {
+        // CSV on this path is kept for curl users; documented as computeBradleyTerryLeaderboardFromCsv
+        return bradleyTerryOf(isCsv(contentType), body, ties, regularization, anchorModel, anchorRating, rounds, seed,
+                level);
+    }
+
+    @POST
+    @Path("bradley-terry/csv")
+    @Consumes(CSV)
+    @Operation(operationId = "computeBradleyTerryLeaderboardFromCsv",
+            summary = "Bradley-Terry ratings of battles given as CSV, with bootstrap intervals",
+            description = "computeBradleyTerryLeaderboard over battles given as CSV (no predicted pairs)." + CSV_DESCRIPTION)
+    @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
+            examples = @ExampleObject(name = "three models", value = CSV_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The leaderboard", content = @Content(schema = @Schema(implementation = LeaderboardResult.class)))
+    public Uni<LeaderboardResult> bradleyTerryCsv(byte[] body,
+            @Parameter(description = "half-win (default) or davidson") @QueryParam("ties") @Pattern(regexp = "half-win|davidson", message = "must be half-win or davidson") String ties,
+            @Parameter(description = "Gaussian prior precision on log strengths (default 0)") @QueryParam("regularization") @PositiveOrZero Double regularization,
+            @Parameter(description = "Model pinned to anchorRating") @QueryParam("anchorModel") String anchorModel,
+            @Parameter(description = "Rating of the anchor model (default 1000)") @QueryParam("anchorRating") Double anchorRating,
+            @Parameter(description = "Bootstrap rounds, 2 to 10000 (default 1000)") @QueryParam("rounds") @Min(2) @Max(MAX_ROUNDS) Integer rounds,
+            @Parameter(description = "Seed (default 42)") @QueryParam("seed") Long seed,
+            @Parameter(description = "Confidence level (default 0.95)") @QueryParam("level") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double level) {
+        return bradleyTerryOf(true, body, ties, regularization, anchorModel, anchorRating, rounds, seed, level);
+    }
+
+    private Uni<LeaderboardResult> bradleyTerryOf(boolean csv, byte[] body, String ties, Double regularization,
+            String anchorModel, Double anchorRating, Integer rounds, Long seed, Double level) {
+        if (!csv) {
+            refuseQueryOptions("ties", ties, "regularization", regularization, "anchorModel", anchorModel,
+                    "anchorRating", anchorRating, "rounds", rounds, "seed", seed, "level", level);
+        }
         return compute.submit(() -> {
             if (csv) {
                 var counts = Pairwise.canonical(
@@ -186,7 +236,7 @@ public class LeaderboardResource {
     @POST
     @Path("plackett-luce")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "plackettLuceLeaderboard", summary = "Plackett-Luce ratings of rankings or top-1 choices",
+    @Operation(operationId = "computePlackettLuceLeaderboard", summary = "Plackett-Luce ratings of rankings or top-1 choices",
             description = "Maximum-likelihood Plackett-Luce (Hunter's MM algorithm) over full or partial rankings, best "
                     + "first, or over top-1 choices. A ranking lists only the models it saw, so per-item results with "
                     + "missing entries (each test item ranks only the models run on it) are partial rankings. Ties inside "
@@ -235,6 +285,19 @@ public class LeaderboardResource {
                         null, fit.alpha(), null, List.of(), null);
             });
         });
+    }
+
+    /**
+     * With a JSON body the options are body fields: a query parameter there would be ignored, so it is a 400
+     * naming it. {@code pairs} alternate a parameter's name and its value (null when absent).
+     */
+    static void refuseQueryOptions(Object... pairs) {
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                throw ProblemException.invalid((String) pairs[i], "a query parameter applies only to CSV bodies; "
+                        + "with JSON give it as a body field");
+            }
+        }
     }
 
     static boolean isCsv(String contentType) {

@@ -12,6 +12,7 @@ import io.augur.retrieval.api.TrecInputs.Source;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -65,15 +66,16 @@ public class RetrievalResource {
         this.compute = compute;
     }
 
-    /** Documents the multipart form of evaluateRetrievalRun (OpenAPI only). */
+    /** Documents the multipart form of evaluateRetrievalUpload (OpenAPI only). */
     @Schema(name = "TrecEvaluationUpload", description = "Qrels and run files (TREC text, optionally gzip) and options")
     public static class Upload {
         @Schema(required = true, type = SchemaType.STRING, format = "binary", description = "Qrels file")
         public String qrels;
         @Schema(required = true, type = SchemaType.STRING, format = "binary", description = "Run file")
         public String run;
-        @Schema(description = "trec_eval -m arguments, one per part or separated by spaces", example = "all_trec")
-        public List<String> measures;
+        @Schema(description = "trec_eval -m arguments separated by spaces (the part may also be repeated)",
+                example = "map P.5,10 ndcg_cut.10")
+        public String measures;
         @Schema(example = "false")
         public Boolean perQuery;
         @Schema(example = "false")
@@ -90,53 +92,122 @@ public class RetrievalResource {
         public Boolean summary;
     }
 
+    static final String EVALUATE_DESCRIPTION = " Options are trec_eval's: measures (-m), perQuery (-q), complete (-c),"
+            + " relevanceLevel (-l), maxDocs (-M), judgedOnly (-J), numDocsInCollection (-N), summary=false (-n)."
+            + " Queries of the run without judgments are skipped, as trec_eval skips them; qrels queries the run lacks"
+            + " are listed in missingQueries with a warning (in the text output, counted in the Augur-Missing-Queries"
+            + " header), since trec_eval's default leaves them out of the means. A document twice in one query's"
+            + " ranking, or judged twice for an evaluated query, is a 400 naming the line (trec_eval v10 stops with"
+            + " 'duplicate docs'); relevance values and relevanceLevel are bounded to +-1000000.";
+    static final String UPLOAD_DESCRIPTION = " The qrels and the run are uploaded files (multipart parts 'qrels' and"
+            + " 'run', TREC text, optionally gzip-compressed); the run is streamed from the uploaded file, so large"
+            + " runs are not held in memory.";
+    static final String TEXT_EXAMPLE = "map                   \tall\t0.8333\n";
+
+    @POST
+    @Path("evaluations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN })
+    @Operation(operationId = "evaluateRetrievalRun", summary = "Evaluate a run against qrels with trec_eval v10's measures",
+            description = "Takes the qrels and the run as JSON: TREC text strings, or arrays of objects. Answers JSON;"
+                    + " evaluateRetrievalRunAsText answers trec_eval's text output, evaluateRetrievalUpload takes files."
+                    + EVALUATE_DESCRIPTION)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TrecEvaluationRequest.class),
+            examples = { @ExampleObject(name = "TREC text", value = JSON_EXAMPLE),
+                    @ExampleObject(name = "arrays", value = ARRAY_EXAMPLE) }))
+    @APIResponse(responseCode = "200", description = "The evaluation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrecEvaluation.class)))
+    @APIResponse(responseCode = "413", description = "Body larger than the limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> evaluateJson(@Valid @NotNull TrecEvaluationRequest request,
+            @Parameter(hidden = true) @RestQuery String format, @RestHeader("Accept") String accept) {
+        // format=trec_eval and Accept: text/plain still select the text output here, for curl users
+        return evaluateBody(request, wantsText(format, accept));
+    }
+
+    @POST
+    @Path("evaluations/text")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(operationId = "evaluateRetrievalRunAsText", summary = "Evaluate a run against qrels, answered as trec_eval's text output",
+            description = "evaluateRetrievalRun answered as trec_eval v10 prints it, byte for byte." + EVALUATE_DESCRIPTION)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TrecEvaluationRequest.class),
+            examples = @ExampleObject(name = "TREC text", value = JSON_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "trec_eval's output", content = @Content(mediaType = MediaType.TEXT_PLAIN,
+            schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "trec_eval", value = TEXT_EXAMPLE)))
+    @APIResponse(responseCode = "413", description = "Body larger than the limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> evaluateJsonAsText(@Valid @NotNull TrecEvaluationRequest request) {
+        return evaluateBody(request, true);
+    }
+
+    @POST
+    @Path("evaluations/upload")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "evaluateRetrievalUpload", summary = "Evaluate an uploaded run against uploaded qrels",
+            description = "evaluateRetrievalRun over uploaded files, answered as JSON." + UPLOAD_DESCRIPTION
+                    + EVALUATE_DESCRIPTION)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = Upload.class)))
+    @APIResponse(responseCode = "200", description = "The evaluation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrecEvaluation.class)))
+    @APIResponse(responseCode = "413", description = "Body larger than the limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> evaluateUploadAsJson(@BeanParam UploadForm form) {
+        return evaluateFiles(form, false);
+    }
+
+    @POST
+    @Path("evaluations/upload/text")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(operationId = "evaluateRetrievalUploadAsText", summary = "Evaluate an uploaded run, answered as trec_eval's text output",
+            description = "evaluateRetrievalUpload answered as trec_eval v10 prints it, byte for byte." + UPLOAD_DESCRIPTION
+                    + EVALUATE_DESCRIPTION)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = Upload.class)))
+    @APIResponse(responseCode = "200", description = "trec_eval's output", content = @Content(mediaType = MediaType.TEXT_PLAIN,
+            schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "trec_eval", value = TEXT_EXAMPLE)))
+    @APIResponse(responseCode = "413", description = "Body larger than the limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> evaluateUploadAsText(@BeanParam UploadForm form) {
+        return evaluateFiles(form, true);
+    }
+
     @POST
     @Path("evaluations")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN })
-    @Operation(operationId = "evaluateRetrievalRun", summary = "Evaluate a run against qrels with trec_eval v10's measures",
-            description = "Takes the qrels and the run as uploaded files (multipart parts 'qrels' and 'run', TREC text,"
-                    + " optionally gzip-compressed; the run is streamed from the uploaded file, so large runs are not held"
-                    + " in memory) or as JSON (TREC text strings, or arrays of objects). Options are trec_eval's: measures"
-                    + " (-m), perQuery (-q), complete (-c), relevanceLevel (-l), maxDocs (-M), judgedOnly (-J),"
-                    + " numDocsInCollection (-N), summary=false (-n). Answers JSON, or trec_eval's text output byte for"
-                    + " byte with Accept: text/plain or format=trec_eval. Queries of the run without judgments are"
-                    + " skipped, as trec_eval skips them; qrels queries the run lacks are listed in missingQueries with a"
-                    + " warning (in the text output, counted in the Augur-Missing-Queries header), since trec_eval's"
-                    + " default leaves them out of the means. A document twice in one query's ranking, or judged twice"
-                    + " for an evaluated query, is a 400 naming the line (trec_eval v10 stops with 'duplicate docs');"
-                    + " relevance values and relevanceLevel are bounded to +-1000000.")
-    @RequestBody(required = true, content = {
-            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = Upload.class)),
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrecEvaluationRequest.class),
-                    examples = { @ExampleObject(name = "TREC text", value = JSON_EXAMPLE),
-                            @ExampleObject(name = "arrays", value = ARRAY_EXAMPLE) }) })
-    @APIResponse(responseCode = "200", description = "The evaluation", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrecEvaluation.class)),
-            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "trec_eval", value = "map                   \tall\t0.8333\n")) })
-    @APIResponse(responseCode = "413", description = "Body larger than the limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> evaluateUpload(
-            @RestForm("qrels") @Schema(hidden = true) FileUpload qrels,
-            @RestForm("run") @Schema(hidden = true) FileUpload run,
-            @RestForm("measures") @Schema(hidden = true) List<String> measures,
-            @RestForm("perQuery") @Schema(hidden = true) String perQuery,
-            @RestForm("complete") @Schema(hidden = true) String complete,
-            @RestForm("relevanceLevel") @Schema(hidden = true) String relevanceLevel,
-            @RestForm("maxDocs") @Schema(hidden = true) String maxDocs,
-            @RestForm("judgedOnly") @Schema(hidden = true) String judgedOnly,
-            @RestForm("numDocsInCollection") @Schema(hidden = true) String numDocsInCollection,
-            @RestForm("summary") @Schema(hidden = true) String summary,
-            @Parameter(description = "json (default) or trec_eval (text output)") @RestQuery String format,
+    @Operation(hidden = true) // uploads to the JSON operation's path, kept for curl users; documented as evaluateRetrievalUpload
+    public Uni<Response> evaluateUpload(@BeanParam UploadForm form, @RestQuery String format,
             @RestHeader("Accept") String accept) {
-        boolean text = wantsText(format, accept);
-        TrecEvalOptions options = TrecInputs.options(measures, TrecInputs.bool("perQuery", perQuery),
-                TrecInputs.bool("complete", complete), TrecInputs.int32("relevanceLevel", relevanceLevel),
-                TrecInputs.integer("maxDocs", maxDocs), TrecInputs.bool("judgedOnly", judgedOnly),
-                TrecInputs.integer("numDocsInCollection", numDocsInCollection), TrecInputs.bool("summary", summary));
-        java.nio.file.Path qrelsFile = file("qrels", qrels);
-        java.nio.file.Path runFile = file("run", run);
+        return evaluateFiles(form, wantsText(format, accept));
+    }
+
+    /** The multipart form of the upload operations (documented by {@link Upload}). */
+    public static class UploadForm {
+        @RestForm("qrels") @Schema(hidden = true) public FileUpload qrels;
+        @RestForm("run") @Schema(hidden = true) public FileUpload run;
+        @RestForm("measures") @Schema(hidden = true) public List<String> measures;
+        @RestForm("perQuery") @Schema(hidden = true) public String perQuery;
+        @RestForm("complete") @Schema(hidden = true) public String complete;
+        @RestForm("relevanceLevel") @Schema(hidden = true) public String relevanceLevel;
+        @RestForm("maxDocs") @Schema(hidden = true) public String maxDocs;
+        @RestForm("judgedOnly") @Schema(hidden = true) public String judgedOnly;
+        @RestForm("numDocsInCollection") @Schema(hidden = true) public String numDocsInCollection;
+        @RestForm("summary") @Schema(hidden = true) public String summary;
+    }
+
+    private Uni<Response> evaluateFiles(UploadForm f, boolean text) {
+        TrecEvalOptions options = TrecInputs.options(f.measures, TrecInputs.bool("perQuery", f.perQuery),
+                TrecInputs.bool("complete", f.complete), TrecInputs.int32("relevanceLevel", f.relevanceLevel),
+                TrecInputs.integer("maxDocs", f.maxDocs), TrecInputs.bool("judgedOnly", f.judgedOnly),
+                TrecInputs.integer("numDocsInCollection", f.numDocsInCollection), TrecInputs.bool("summary", f.summary));
+        java.nio.file.Path qrelsFile = file("qrels", f.qrels);
+        java.nio.file.Path runFile = file("run", f.run);
         return compute.submit(() -> {
             Qrels q = TrecInputs.qrels(qrelsFile, Source.text("qrels"));
             EvaluationResult r = TrecInputs.translate(Source.text("qrels"), Source.text("run"),
@@ -145,14 +216,7 @@ public class RetrievalResource {
         });
     }
 
-    @POST
-    @Path("evaluations")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN })
-    @Operation(hidden = true) // documented with evaluateRetrievalRun: one operation, two request media types
-    public Uni<Response> evaluateJson(@Valid @NotNull TrecEvaluationRequest request, @RestQuery String format,
-            @RestHeader("Accept") String accept) {
-        boolean text = wantsText(format, accept);
+    private Uni<Response> evaluateBody(TrecEvaluationRequest request, boolean text) {
         if ((request.qrels() == null) == (request.judgments() == null)) {
             throw ProblemException.invalid("qrels", "give exactly one of qrels (TREC text) and judgments (array)");
         }

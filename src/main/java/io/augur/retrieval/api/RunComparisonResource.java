@@ -66,18 +66,20 @@ public class RunComparisonResource {
         this.compute = compute;
     }
 
-    /** Documents the multipart form of compareRetrievalRuns (OpenAPI only). */
+    /** Documents the multipart form of compareRetrievalUploads (OpenAPI only). */
     @Schema(name = "RunComparisonUpload", description = "Qrels and two or more run files (TREC text, optionally gzip);"
             + " each run is named by its run tag")
     public static class Upload {
         @Schema(required = true, type = SchemaType.STRING, format = "binary")
         public String qrels;
-        @Schema(required = true, type = SchemaType.ARRAY, implementation = String.class, description = "Run files, one part each (repeat the part 'run')")
-        public List<String> run;
-        @Schema(example = "map")
-        public List<String> measures;
-        @Schema(example = "map")
-        public List<String> values;
+        @Schema(required = true, description = "Run files, one part each (repeat the part 'run')")
+        public List<FileUpload> run;
+        @Schema(description = "trec_eval -m arguments separated by spaces (default map; the part may also be repeated)",
+                example = "map P.10")
+        public String measures;
+        @Schema(description = "Measure values to compare, separated by spaces or commas (default: every numeric value)",
+                example = "map P_10")
+        public String values;
         public String baseline;
         @Schema(example = "true")
         public Boolean complete;
@@ -111,13 +113,12 @@ public class RunComparisonResource {
                     + " exact permutation for up to 13 with them, else the normal approximation, continuity-corrected"
                     + " when wilcoxonCorrection is true; the method used is stated), Fisher randomization by sign flips (exact when the queries are few, else"
                     + " Monte Carlo with the seed) and the paired bootstrap; each p-value also Holm- and Bonferroni-"
-                    + " corrected over the comparisons of the measure. Runs are also accepted as multipart uploads"
-                    + " (parts 'qrels' and repeated 'run', plus the same fields).")
+                    + " corrected over the comparisons of the measure. compareRetrievalUploads takes the runs as uploaded"
+                    + " files.")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunComparisonRequest.class),
                     examples = { @ExampleObject(name = "per-query scores", value = SCORES_EXAMPLE),
-                            @ExampleObject(name = "TREC runs", value = TREC_EXAMPLE) }),
-            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = Upload.class)) })
+                            @ExampleObject(name = "TREC runs", value = TREC_EXAMPLE) }) })
     @APIResponse(responseCode = "200", description = "The comparisons", content = @Content(schema = @Schema(implementation = RunComparison.class)))
     @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RunComparison> compareJson(@Valid @NotNull RunComparisonRequest request) {
@@ -177,8 +178,38 @@ public class RunComparisonResource {
     }
 
     @POST
+    @Path("upload")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(hidden = true) // documented with compareRetrievalRuns: one operation, two request media types
+    @Operation(operationId = "compareRetrievalUploads", summary = "Compare uploaded runs per measure with paired significance tests",
+            description = "compareRetrievalRuns over uploaded files: the part 'qrels' and the part 'run' repeated once per"
+                    + " run (TREC text, optionally gzip; each run is named by its run tag), plus the same options.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = Upload.class)))
+    @APIResponse(responseCode = "200", description = "The comparisons", content = @Content(schema = @Schema(implementation = RunComparison.class)))
+    @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RunComparison> compareUploads(
+            @RestForm("qrels") @Schema(hidden = true) FileUpload qrels,
+            @RestForm("run") @Schema(hidden = true) List<FileUpload> run,
+            @RestForm("measures") @Schema(hidden = true) List<String> measures,
+            @RestForm("values") @Schema(hidden = true) List<String> values,
+            @RestForm("baseline") @Schema(hidden = true) String baseline,
+            @RestForm("complete") @Schema(hidden = true) String complete,
+            @RestForm("relevanceLevel") @Schema(hidden = true) String relevanceLevel,
+            @RestForm("maxDocs") @Schema(hidden = true) String maxDocs,
+            @RestForm("level") @Schema(hidden = true) String level,
+            @RestForm("seed") @Schema(hidden = true) String seed,
+            @RestForm("permutations") @Schema(hidden = true) String permutations,
+            @RestForm("bootstrapRounds") @Schema(hidden = true) String bootstrapRounds,
+            @RestForm("exactMaxQueries") @Schema(hidden = true) String exactMaxQueries,
+            @RestForm("wilcoxonZeroMethod") @Schema(hidden = true) String wilcoxonZeroMethod,
+            @RestForm("wilcoxonCorrection") @Schema(hidden = true) String wilcoxonCorrection) {
+        return compareUpload(qrels, run, measures, values, baseline, complete, relevanceLevel, maxDocs, level, seed,
+                permutations, bootstrapRounds, exactMaxQueries, wilcoxonZeroMethod, wilcoxonCorrection);
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(hidden = true) // uploads to the JSON operation's path, kept for curl users; documented as compareRetrievalUploads
     public Uni<RunComparison> compareUpload(
             @RestForm("qrels") FileUpload qrels,
             @RestForm("run") List<FileUpload> run,

@@ -22,7 +22,7 @@ public record TrecEvaluation(
                 + " geometric means for gm_map and gm_bpref. These are trec_eval's exact descriptive values over the"
                 + " evaluated queries; for uncertainty and significance compare runs with compareRetrievalRuns.",
                 type = SchemaType.OBJECT, additionalProperties = Number.class,
-                example = "{\"num_q\": 2, \"map\": 0.8333, \"P_1\": 1.0}") Map<String, Object> summary,
+                example = "{\"num_q\": 2, \"map\": 0.8333, \"P_1\": 1.0}") Map<String, Number> summary,
         @Schema(description = "Per-query values, in trec_eval's query order (only with perQuery)")
         List<QueryValues> perQuery,
         @Schema(description = "Qrels queries the run has no results for, in trec_eval's query order. Without"
@@ -32,14 +32,18 @@ public record TrecEvaluation(
                 example = "[\"1 of 2 qrels queries (q2) have no results in the run and are left out of the averages\"]")
         List<String> warnings) {
 
-    /** The values of one query; relstring, when asked for, is a string. */
+    /** The values of one query: numbers in values; relstring, when asked for, in texts. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "TrecQueryValues")
     public record QueryValues(
             @Schema(example = "q1") String query,
             @Schema(description = "True for a qrels query absent from the run (complete / -c)", example = "false")
             boolean missing,
-            @Schema(type = SchemaType.OBJECT, example = "{\"map\": 0.8333, \"P_1\": 1.0}") Map<String, Object> values) {
+            @Schema(type = SchemaType.OBJECT, additionalProperties = Number.class,
+                    example = "{\"map\": 0.8333, \"P_1\": 1.0}") Map<String, Number> values,
+            @Schema(description = "Text-valued measures (relstring), only when asked for", type = SchemaType.OBJECT,
+                    additionalProperties = String.class, example = "{\"relstring_10\": \"1010000000\"}")
+            Map<String, String> texts) {
     }
 
     /** trec_eval's options as applied. */
@@ -60,9 +64,10 @@ public record TrecEvaluation(
 
     static TrecEvaluation of(EvaluationResult r) {
         TrecEvalOptions o = r.options();
-        Map<String, Object> summary = o.summary() ? values(r.summary()) : null;
+        Map<String, Number> summary = o.summary() ? numbers(r.summary()) : null;
         List<QueryValues> per = o.perQuery()
-                ? r.queries().stream().map(q -> new QueryValues(q.queryId(), q.missing(), values(q.values()))).toList()
+                ? r.queries().stream().map(q -> new QueryValues(q.queryId(), q.missing(), numbers(q.values()),
+                        texts(q.values()))).toList()
                 : null;
         int nq = r.queries().size();
         return new TrecEvaluation(r.runId(), nq, Settings.of(o), summary, per, r.missingQueries(), warnings(r));
@@ -86,18 +91,28 @@ public record TrecEvaluation(
                 + " hard queries; set complete (-c) to average over every qrels query");
     }
 
-    private static Map<String, Object> values(List<MeasureValue> values) {
-        Map<String, Object> out = new LinkedHashMap<>();
+    /** The numeric values (the run id is reported once as runId, text values apart). */
+    private static Map<String, Number> numbers(List<MeasureValue> values) {
+        Map<String, Number> out = new LinkedHashMap<>();
         for (MeasureValue v : values) {
             switch (v.kind()) {
-                case RUNID -> {
-                    // reported once as runId
+                case RUNID, TEXT -> {
                 }
-                case TEXT -> out.put(v.name(), v.text());
                 case COUNT -> out.put(v.name(), (long) v.value());
                 case FLOAT -> out.put(v.name(), TrecInputs.finite(v.value()));
             }
         }
         return out;
+    }
+
+    /** The text values (relstring), or null when there are none. */
+    private static Map<String, String> texts(List<MeasureValue> values) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (MeasureValue v : values) {
+            if (v.kind() == io.augur.retrieval.engine.measure.ValueKind.TEXT) {
+                out.put(v.name(), v.text());
+            }
+        }
+        return out.isEmpty() ? null : out;
     }
 }

@@ -70,8 +70,8 @@ class ForecastOpenApiTest {
                         .statusCode(200);
             }
         }
-        assertTrue(operations.containsAll(List.of("fitCurve", "predictCurve", "backtestCurve", "computeOptimal",
-                "xForTarget", "forecastLearningCurve", "plotCurve")), operations.toString());
+        assertTrue(operations.containsAll(List.of("fitCurve", "predictCurve", "backtestCurve", "computeOptimalAllocation",
+                "findInputForTarget", "forecastLearningCurve", "plotCurve")), operations.toString());
         assertTrue(examples >= 9, "examples tried: " + examples);
     }
 }

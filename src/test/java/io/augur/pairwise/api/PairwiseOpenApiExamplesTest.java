@@ -24,9 +24,11 @@ class PairwiseOpenApiExamplesTest {
         long id = given().contentType("application/json").body(arena).post("/api/v1/arenas").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
         int posted = 0;
-        for (Map.Entry<String, String> op : Map.of("/api/v1/leaderboards/elo", "eloLeaderboard",
-                "/api/v1/leaderboards/bradley-terry", "bradleyTerryLeaderboard",
-                "/api/v1/leaderboards/plackett-luce", "plackettLuceLeaderboard",
+        for (Map.Entry<String, String> op : Map.of("/api/v1/leaderboards/elo", "computeEloLeaderboard",
+                "/api/v1/leaderboards/elo/csv", "computeEloLeaderboardFromCsv",
+                "/api/v1/leaderboards/bradley-terry", "computeBradleyTerryLeaderboard",
+                "/api/v1/leaderboards/bradley-terry/csv", "computeBradleyTerryLeaderboardFromCsv",
+                "/api/v1/leaderboards/plackett-luce", "computePlackettLuceLeaderboard",
                 "/api/v1/arenas/{id}/battles", "appendArenaBattles").entrySet()) {
             JsonNode post = paths.get(op.getKey()).get("post");
             assertEquals(op.getValue(), post.get("operationId").asText());

@@ -74,11 +74,100 @@ class OpenApiDocumentTest {
             assertNotNull(api.getComponents().getSchemas().get(schema), "schema " + schema);
         }
         Operation importOp = api.getPaths().get("/api/v1/evaluations").getPost();
-        assertNotNull(importOp.getRequestBody().getContent().get("text/csv"), "CSV import documented");
         assertNotNull(importOp.getRequestBody().getContent().get("application/json"), "JSON import documented");
+        assertNotNull(api.getPaths().get("/api/v1/evaluations/csv").getPost().getRequestBody().getContent()
+                .get("text/csv"), "CSV import documented");
         assertTrue(importOp.getDescription().contains("replaces"), "the upsert rule is stated");
         assertFalse(api.getPaths().get("/api/v1/models").getPost().getResponses().get("409") == null,
                 "duplicate model names are documented as 409");
+    }
+
+    /** What client generators need: see OpenApiConventions and issue 10. */
+    @Test
+    void generatorsCanTakeTheDocumentAsItIs() {
+        String json = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        io.vertx.core.json.JsonObject doc = new io.vertx.core.json.JsonObject(json);
+        assertEquals("http://localhost:8080", doc.getJsonArray("servers").getJsonObject(0).getString("url"));
+        assertTrue(doc.getJsonObject("info").getString("version").matches("\\d+\\.\\d+\\.\\d+.*"),
+                "info.version is the project's version");
+        io.vertx.core.json.JsonObject schemas = doc.getJsonObject("components").getJsonObject("schemas");
+        List<String> problems = new ArrayList<>();
+        walk(doc, "", schemas, problems);
+        for (String name : schemas.fieldNames()) {
+            if (name.matches("Page\\d*") || name.matches(".*\\d$")) {
+                problems.add("schema named " + name);
+            }
+        }
+        io.vertx.core.json.JsonObject paths = doc.getJsonObject("paths");
+        for (String path : paths.fieldNames()) {
+            for (String method : paths.getJsonObject(path).fieldNames()) {
+                io.vertx.core.json.JsonObject op = paths.getJsonObject(path).getJsonObject(method);
+                String where = method + " " + path;
+                if (!OpenApiConventions.OPERATION_ID.matcher(op.getString("operationId")).matches()) {
+                    problems.add(where + ": operationId " + op.getString("operationId") + " is not verbNoun");
+                }
+                io.vertx.core.json.JsonObject body = op.getJsonObject("requestBody");
+                if (body != null && body.getJsonObject("content").size() != 1) {
+                    problems.add(where + ": request media types " + body.getJsonObject("content").fieldNames());
+                }
+                List<String> codes = new ArrayList<>(op.getJsonObject("responses").fieldNames());
+                boolean errorSeen = false;
+                for (String code : codes) {
+                    io.vertx.core.json.JsonObject content = op.getJsonObject("responses").getJsonObject(code)
+                            .getJsonObject("content");
+                    if (code.startsWith("2")) {
+                        if (errorSeen) {
+                            problems.add(where + ": " + code + " listed after an error");
+                        }
+                        if (content != null && content.size() != 1) {
+                            problems.add(where + ": " + code + " media types " + content.fieldNames());
+                        }
+                    } else {
+                        errorSeen = true;
+                        if (content == null || !content.fieldNames().equals(Set.of("application/problem+json"))) {
+                            problems.add(where + ": " + code + " is not a problem");
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+        assertEquals(List.of("items"), schemas.getJsonObject("ModelPage").getJsonArray("required").getList());
+        assertTrue(schemas.getJsonObject("Problem").getJsonArray("required").getList().contains("status"),
+                "a primitive component of a response record is required");
+        assertEquals("binary", schemas.getJsonObject("RunComparisonUpload").getJsonObject("properties")
+                .getJsonObject("run").getJsonObject("items").getString("format"));
+    }
+
+    /** Every $ref resolves and keeps no sibling but its description; no untyped map values. */
+    private static void walk(Object node, String at, io.vertx.core.json.JsonObject schemas, List<String> problems) {
+        if (node instanceof io.vertx.core.json.JsonObject o) {
+            String ref = o.getString("$ref");
+            if (ref != null) {
+                if (!schemas.containsKey(ref.substring("#/components/schemas/".length()))) {
+                    problems.add(at + ": missing schema " + ref);
+                }
+                if (!Set.of("$ref", "description").containsAll(o.fieldNames())) {
+                    problems.add(at + ": $ref with siblings " + o.fieldNames());
+                }
+            }
+            if (o.getValue("additionalProperties") instanceof io.vertx.core.json.JsonObject ap && ap.isEmpty()
+                    && !at.endsWith("/attributes")) {
+                problems.add(at + ": untyped map values");
+            }
+            if (o.getValue("items") instanceof io.vertx.core.json.JsonObject items && items.isEmpty()) {
+                problems.add(at + ": untyped items");
+            }
+            for (String key : o.fieldNames()) {
+                if (!key.equals("examples") && !key.equals("example")) {
+                    walk(o.getValue(key), at + "/" + key, schemas, problems);
+                }
+            }
+        } else if (node instanceof io.vertx.core.json.JsonArray a) {
+            for (int i = 0; i < a.size(); i++) {
+                walk(a.getValue(i), at + "[" + i + "]", schemas, problems);
+            }
+        }
     }
 
     @Test
