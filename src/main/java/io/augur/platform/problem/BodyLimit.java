@@ -11,8 +11,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Limits request bodies and answers an oversized one with a 413 problem+json instead of the HTTP
  * layer's empty 413. A request whose Content-Length exceeds its limit is refused before its body is
  * read: {@code augur.http.upload-max-body-size} for multipart/form-data uploads (retrieval runs),
- * {@code augur.http.max-body-size} for everything else. A chunked body that outgrows the HTTP layer's
- * own limit ({@code quarkus.http.limits.max-body-size}, the larger one) fails into the same problem.
+ * {@code augur.http.max-body-size} for everything else. A body sent chunked (no Content-Length) is counted
+ * as it arrives ({@link ChunkedLimit}) and refused with the same problem, and the connection closed, as
+ * soon as it passes that limit.
  */
 public class BodyLimit {
 
@@ -23,10 +24,13 @@ public class BodyLimit {
         long max = transport.asLongValue();
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
+            String type = ctx.request().getHeader("Content-Type");
+            boolean multipart = type != null && type.toLowerCase().startsWith("multipart/form-data");
+            long limit = Math.min(max, (multipart ? upload : body).asLongValue());
+            if (length == null && ctx.request().getHeader("Transfer-Encoding") != null) {
+                ChunkedLimit.watch(ctx, limit, () -> tooLarge(ctx, limit));
+            }
             if (length != null) {
-                String type = ctx.request().getHeader("Content-Type");
-                boolean multipart = type != null && type.toLowerCase().startsWith("multipart/form-data");
-                long limit = Math.min(max, (multipart ? upload : body).asLongValue());
                 try {
                     if (Long.parseLong(length.strip()) > limit) {
                         tooLarge(ctx, limit);
@@ -48,10 +52,15 @@ public class BodyLimit {
     }
 
     private static void tooLarge(RoutingContext ctx, long max) {
+        if (ctx.response().headWritten()) {
+            ctx.request().connection().close();
+            return;
+        }
         Problem p = new Problem("/problems/payload-too-large", "Payload Too Large", 413,
                 "the request body is larger than the limit of " + max + " bytes; split the import into smaller batches",
                 ctx.request().path(), null, null);
         ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("Connection", "close").end(Json.encode(p));
+                .putHeader("Connection", "close").end(Json.encode(p))
+                .onComplete(done -> ctx.request().connection().close());
     }
 }

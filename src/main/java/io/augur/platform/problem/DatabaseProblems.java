@@ -2,7 +2,6 @@ package io.augur.platform.problem;
 
 import io.vertx.pgclient.PgException;
 import java.net.ConnectException;
-import java.nio.channels.ClosedChannelException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -143,19 +142,25 @@ public final class DatabaseProblems {
         return sb.toString();
     }
 
-    /** A connection the pool could not open, lost, or waited too long for. */
+    /**
+     * A database connection the pool could not open, lost, or waited too long for. The HTTP side's own
+     * closed connections (a client that went away, io.vertx.core.http) are not the database's.
+     */
     private static boolean unreachable(Throwable t) {
-        if (t instanceof ConnectException || t instanceof ClosedChannelException || t instanceof TimeoutException
-                || t instanceof io.vertx.sqlclient.ClosedConnectionException
-                || t instanceof io.netty.channel.ConnectTimeoutException
-                || t instanceof java.net.NoRouteToHostException) {
+        String name = t.getClass().getName();
+        if (name.startsWith("io.vertx.core.http") || name.startsWith("io.netty.handler.codec.http")) {
+            return false;
+        }
+        if (t instanceof ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException
+                || t instanceof io.netty.channel.ConnectTimeoutException || t instanceof java.net.NoRouteToHostException) {
             return true;
         }
-        String name = t.getClass().getName();
         String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
-        return name.startsWith("io.vertx") && (message.contains("connection refused")
-                || message.contains("connection reset") || message.contains("closed connection")
-                || message.contains("connection is closed") || message.contains("connection was closed")
-                || message.contains("timeout") && message.contains("connection"));
+        boolean database = name.startsWith("io.vertx.sqlclient") || name.startsWith("io.vertx.pgclient")
+                || name.startsWith("org.hibernate.reactive");
+        boolean vertx = name.startsWith("io.vertx.core");
+        return (database || vertx) && (message.contains("connection refused") || message.contains("connection reset"))
+                || database && (message.contains("closed") || message.contains("timeout"))
+                || vertx && t instanceof TimeoutException;
     }
 }

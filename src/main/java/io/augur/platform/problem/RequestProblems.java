@@ -19,7 +19,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * <li>a query parameter whose text cannot be stored ({@link StorableText}): 400 naming the parameter;</li>
  * <li>a query parameter that cannot be converted to its declared type ({@code limit=abc}): 400 naming it
  * (JAX-RS would answer 404);</li>
- * <li>a multipart body that ends early or does not use its declared boundary: 400;</li>
+ * <li>a multipart body that ends early or does not use its declared boundary: 400 (and a body cut off by
+ * the client closing its connection: 400, not a logged failure);</li>
  * <li>an Accept header naming only {@code application/problem+json}: JSON is added at a lower quality, so
  * the request is served (and fails, when it does, with a problem) instead of answered 406.</li>
  * </ul>
@@ -100,6 +101,11 @@ public class RequestProblems {
         boolean multipart = contentType != null && contentType.toLowerCase().startsWith("multipart/");
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String message = t.getMessage() == null ? "" : t.getMessage();
+            if (t instanceof io.vertx.core.http.HttpClosedException) {
+                // the client closed the connection before its body was complete: nobody reads this answer
+                return new Problem("/problems/incomplete-body", "Incomplete body", 400,
+                        "the connection was closed before the request body was complete", request.path(), null, null);
+            }
             if (t instanceof IOException && (multipart || message.toLowerCase().contains("multipart"))) {
                 return new Problem("/problems/malformed-multipart", "Malformed multipart body", 400,
                         "the multipart/form-data body could not be read (" + message + "); check that every part"

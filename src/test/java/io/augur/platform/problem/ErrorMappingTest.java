@@ -216,7 +216,7 @@ class ErrorMappingTest {
         for (String accept : new String[] { "text/plain", "application/xml", "text/html", "image/png" }) {
             given().accept(accept).contentType(ContentType.JSON).body("{\"name\":\"\"}").post("/api/v1/models")
                     .then().statusCode(406).contentType(startsWith(PROBLEM)).body("status", equalTo(406));
-            given().accept(accept).get("/api/v1/models/987654321").then().statusCode(404).contentType(startsWith(PROBLEM));
+            given().accept(accept).get("/api/v1/models/987654321").then().statusCode(406).contentType(startsWith(PROBLEM));
         }
     }
 
@@ -231,5 +231,17 @@ class ErrorMappingTest {
         assertEquals(503, DatabaseProblems.classify(new RuntimeException(new java.net.ConnectException("refused"))).status());
         assertEquals(400, DatabaseProblems.classify(new java.sql.SQLException("bad", "22021")).status());
         assertEquals(null, DatabaseProblems.classify(new IllegalStateException("not a database failure")));
+        // a client that went away is not a database outage
+        assertEquals(null, DatabaseProblems.classify(new java.io.IOException(
+                new io.vertx.core.http.HttpClosedException("Connection was closed"))));
+    }
+
+    @Test
+    void aChunkedBodyUnderTheLimitIsServed() throws Exception {
+        String body = "{\"name\":\"chunked-" + UUID.randomUUID() + "\"}";
+        String answer = RawHttp.exchange(base, "POST /api/v1/models HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 201"), "[" + answer + "]");
     }
 }
