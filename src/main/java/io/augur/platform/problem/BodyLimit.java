@@ -28,12 +28,12 @@ public class BodyLimit {
             boolean multipart = type != null && type.toLowerCase().startsWith("multipart/form-data");
             long limit = Math.min(max, (multipart ? upload : body).asLongValue());
             if (length == null && ctx.request().getHeader("Transfer-Encoding") != null) {
-                ChunkedLimit.watch(ctx, limit, () -> tooLarge(ctx, limit));
+                ChunkedLimit.watch(ctx, limit, () -> tooLarge(ctx, limit, true));
             }
             if (length != null) {
                 try {
                     if (Long.parseLong(length.strip()) > limit) {
-                        tooLarge(ctx, limit);
+                        tooLarge(ctx, limit, false);
                         return;
                     }
                 } catch (NumberFormatException ignored) {
@@ -44,14 +44,19 @@ public class BodyLimit {
         });
         router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
             if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
-                tooLarge(ctx, max);
+                tooLarge(ctx, max, false);
             } else {
                 ctx.next();
             }
         });
     }
 
-    private static void tooLarge(RoutingContext ctx, long max) {
+    /**
+     * Answers 413. {@code close}: end the connection once the answer is sent, because the rest of the body
+     * is being dropped unread (a chunked body past the limit); a Content-Length body is refused before it
+     * is read and the client may finish sending it and read the answer.
+     */
+    private static void tooLarge(RoutingContext ctx, long max, boolean close) {
         if (ctx.response().headWritten()) {
             ctx.request().connection().close();
             return;
@@ -61,6 +66,10 @@ public class BodyLimit {
                 ctx.request().path(), null, null);
         ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader("Connection", "close").end(Json.encode(p))
-                .onComplete(done -> ctx.request().connection().close());
+                .onComplete(done -> {
+                    if (close) {
+                        ctx.request().connection().close();
+                    }
+                });
     }
 }

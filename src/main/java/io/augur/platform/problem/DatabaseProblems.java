@@ -42,8 +42,7 @@ public final class DatabaseProblems {
                 return p;
             }
             if (t instanceof PgException pg) {
-                return fromState(pg.getSqlState(), pg.getConstraint(), pg.getColumn(), pg.getDetail(),
-                        pg.getErrorMessage());
+                return fromState(pg.getSqlState(), pg.getConstraint(), pg.getColumn(), pg.getDetail());
             }
         }
         String constraint = null;
@@ -56,7 +55,8 @@ public final class DatabaseProblems {
                     Matcher m = CONSTRAINT.matcher(sql.getMessage());
                     constraint = m.find() ? m.group(1) : null;
                 }
-                ProblemException p = fromState(sql.getSQLState(), constraint, null, sql.getMessage(), sql.getMessage());
+                // the message names the constraint, which gives the field; it is not shown (it is the database's text)
+                ProblemException p = fromState(sql.getSQLState(), constraint, null, null);
                 if (p != null) {
                     return p;
                 }
@@ -78,24 +78,26 @@ public final class DatabaseProblems {
                 null, null);
     }
 
-    private static ProblemException fromState(String state, String constraint, String column, String detail,
-            String message) {
+    /** {@code detail} is PostgreSQL's detail line ("Key (name)=(x) already exists."), read only for the field. */
+    private static ProblemException fromState(String state, String constraint, String column, String detail) {
         if (state == null) {
             return null;
         }
         String field = fieldOf(constraint, column, detail);
         return switch (state) {
             case "23505" -> ProblemException.conflict(field,
-                    (field == null ? "a value" : field) + ": already taken by another stored resource"
-                            + (detail != null ? " (" + detail + ")" : "") + "; choose another or update that one");
+                    (field == null ? "a value" : field) + ": already taken by another stored resource (a concurrent"
+                            + " request may have just stored it); choose another or update the stored one");
             case "23503" -> ProblemException.conflict(field,
-                    "a referenced resource was deleted or does not exist" + (detail != null ? " (" + detail + ")" : ""));
+                    "a referenced resource was deleted or does not exist (a concurrent request may have removed it)");
             case "22021", "22P05" -> invalid(field, "contains text the database cannot store (a NUL character"
                     + " U+0000 or an invalid escape)");
             case "22008" -> invalid(field, "date or time out of the supported range (years 1 to 9999)");
             case "22001" -> invalid(field, "text longer than the column allows");
             case "22003" -> invalid(field, "number out of the supported range");
-            case "22P02", "23502", "23514" -> invalid(field, message == null ? "invalid value" : message);
+            case "22P02" -> invalid(field, "invalid value for its type");
+            case "23502" -> invalid(field, "is required");
+            case "23514" -> invalid(field, "outside the allowed values (for example a count below zero)");
             case "53300", "57P01", "57P02", "57P03", "40001", "40P01" -> unavailable();
             default -> state.startsWith("08") ? unavailable() : null;
         };
