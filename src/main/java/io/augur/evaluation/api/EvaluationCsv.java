@@ -1,6 +1,7 @@
 package io.augur.evaluation.api;
 
 import io.augur.platform.problem.Problem.FieldError;
+import io.augur.platform.text.StorableText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,13 +45,18 @@ final class EvaluationCsv {
         Map<String, Integer> column = new HashMap<>();
         List<String> header = records.getFirst();
         for (int i = 0; i < header.size(); i++) {
+            String headerProblem = StorableText.problem(header.get(i));
+            if (headerProblem != null) {
+                add(errors, maxErrors, new FieldError("column " + (i + 1), 0L, headerProblem));
+                continue;
+            }
             String name = header.get(i).strip().toLowerCase(Locale.ROOT);
             name = ALIASES.getOrDefault(name, name);
             if (!KNOWN.contains(name)) {
-                errors.add(new FieldError(header.get(i), 0L, "unknown column; known columns: model, benchmark, "
-                        + "metric, seed, step, value, stdError, successes, attempts"));
+                add(errors, maxErrors, new FieldError(label(header.get(i)), 0L, "unknown column; known columns: "
+                        + "model, benchmark, metric, seed, step, value, stdError, successes, attempts"));
             } else if (column.putIfAbsent(name, i) != null) {
-                errors.add(new FieldError(header.get(i), 0L, "column named twice"));
+                add(errors, maxErrors, new FieldError(label(header.get(i)), 0L, "column named twice"));
             }
         }
         for (String required : REQUIRED) {
@@ -83,6 +89,12 @@ final class EvaluationCsv {
         return new Result(rows, numbers, errors);
     }
 
+    /** A header cell as a problem's field name: at most 100 characters, so a problem stays small. */
+    private static String label(String header) {
+        String s = header.strip();
+        return s.length() <= 100 ? s : s.substring(0, 100) + "...";
+    }
+
     static void add(List<FieldError> errors, int max, FieldError e) {
         if (errors.size() < max) {
             errors.add(e);
@@ -112,6 +124,11 @@ final class EvaluationCsv {
                 return null;
             }
             String s = cells.get(i).strip();
+            String problem = StorableText.problem(s);
+            if (problem != null) {
+                fail(name, problem);
+                return null;
+            }
             return s.isEmpty() ? null : s;
         }
 
@@ -123,7 +140,7 @@ final class EvaluationCsv {
             try {
                 return Double.valueOf(s);
             } catch (NumberFormatException e) {
-                fail(name, "not a number: '" + s + "'");
+                fail(name, "not a number: '" + label(s) + "'");
                 return null;
             }
         }
@@ -136,7 +153,7 @@ final class EvaluationCsv {
             try {
                 return Long.valueOf(s);
             } catch (NumberFormatException e) {
-                fail(name, "not a whole number: '" + s + "'");
+                fail(name, "not a whole number: '" + label(s) + "'");
                 return null;
             }
         }

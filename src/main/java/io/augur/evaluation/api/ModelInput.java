@@ -1,5 +1,6 @@
 package io.augur.evaluation.api;
 
+import io.augur.platform.validation.CalendarDate;
 import io.augur.platform.validation.Finite;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
@@ -16,6 +17,6 @@ public record ModelInput(
         @Positive @Schema(description = "Parameter count N", example = "1414647808") Long parameters,
         @Positive @Finite @Schema(description = "Training tokens D", example = "300000000000") Double trainingTokens,
         @Positive @Finite @Schema(description = "Training compute C in FLOPs", example = "2.546e21") Double trainingCompute,
-        @Schema(description = "Release date", example = "2023-02-13") LocalDate releaseDate,
+        @CalendarDate @Schema(description = "Release date, 0001-01-01 to 9999-12-31", example = "2023-02-13") LocalDate releaseDate,
         @Schema(description = "Free-form attributes", example = "{\"architecture\": \"gpt-neox\", \"context\": 2048}") Map<String, Object> attributes) {
 }

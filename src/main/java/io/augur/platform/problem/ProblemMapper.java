@@ -119,6 +119,12 @@ public class ProblemMapper {
             return json(json, request);
         }
         int status = e.getResponse().getStatus();
+        if (status == 404 && e.getCause() != null) {
+            Problem parameter = RequestProblems.unreadableQueryParameter(e.getCause(), request);
+            if (parameter != null) {
+                return respond(parameter);
+            }
+        }
         if (status >= 500) {
             LOG.errorf(e, "HTTP %d on %s %s", status, request.method(), request.path());
         }
@@ -146,6 +152,22 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        ProblemException database = DatabaseProblems.classify(e);
+        if (database != null) {
+            if (database.status() >= 500) {
+                LOG.warnf("Database unavailable on %s %s: %s", request.method(), request.path(), e);
+            }
+            Response.ResponseBuilder r = Response.status(database.status()).type(Problem.MEDIA_TYPE)
+                    .entity(database.toProblem(request.path()));
+            if (database.status() == 503) {
+                r.header("Retry-After", Integer.toString(DatabaseProblems.RETRY_AFTER_SECONDS));
+            }
+            return r.build();
+        }
+        Problem malformed = RequestProblems.malformedBody(e, request);
+        if (malformed != null) {
+            return respond(malformed);
+        }
         LOG.errorf(e, "Unexpected failure on %s %s", request.method(), request.path());
         return respond(new Problem("/problems/internal-error", "Internal error", 500,
                 "the request could not be completed; the failure was logged", request.path(), null, null));
@@ -199,7 +221,9 @@ public class ProblemMapper {
         return sb.toString();
     }
 
+    /** The rejected value as the problem shows it: at most 100 characters, so the problem stays small. */
     private static String describe(Object value) {
-        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+        String text = value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+        return text.length() <= 100 ? text : text.substring(0, 100) + "...";
     }
 }
