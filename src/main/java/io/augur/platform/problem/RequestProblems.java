@@ -20,10 +20,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * <li>a query parameter that cannot be converted to its declared type ({@code limit=abc}): 400 naming it
  * (JAX-RS would answer 404);</li>
  * <li>a multipart body that ends early or does not use its declared boundary: 400 (and a body cut off by
- * the client closing its connection: 400, not a logged failure);</li>
- * <li>an Accept header naming only {@code application/problem+json}: JSON is added at a lower quality, so
- * the request is served (and fails, when it does, with a problem) instead of answered 406.</li>
+ * the client closing its connection: 400, not a logged failure).</li>
  * </ul>
+ * An Accept header naming {@code application/problem+json} is handled earlier, by
+ * {@link io.augur.platform.api.ContentNegotiation}.
  */
 public class RequestProblems {
 
@@ -40,11 +40,6 @@ public class RequestProblems {
                                 + " see the OpenAPI document for what this operation consumes",
                         path, null, null));
             }
-        }
-        String accept = context.getHeaderString("Accept");
-        if (accept != null && accept.contains(Problem.MEDIA_TYPE) && !accept.contains(MediaType.APPLICATION_JSON)) {
-            // a client that asks for problems only still gets the JSON an operation answers on success
-            context.getHeaders().putSingle("Accept", accept + ", " + MediaType.APPLICATION_JSON + ";q=0.5");
         }
         MultivaluedMap<String, String> query = context.getUriInfo().getQueryParameters();
         for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
