@@ -31,6 +31,8 @@ for d in sorted(set(p[0] for p in pts)):
 x = np.array([p[0].toordinal() for p in sota], float); y = np.log([p[1] for p in sota])
 slope, icpt = np.polyfit(x, y, 1)
 print("sota", [p[2] for p in sota])
+d480 = dt.date.fromordinal(int(round((np.log(480) - icpt) / slope)))
+print(f"date_reaching_480min={d480}")
 print(f"n={len(sota)} slope_per_day={slope:.10f} doubling_days={np.log(2)/slope:.6f} doubling_months={np.log(2)/slope/(365.25/12):.6f}")
 
 # Backtest (cutoff 2024-06-01 on this frontier) and shape comparison, as HorizonTrend does them:
