@@ -137,12 +137,12 @@ public final class TimeHorizons {
             }
         }
         if (maxY == 0) {
-            return new Fitted(null, "all " + d.runCount[a] + " runs of " + d.agents[a] + " failed: its horizon is shorter"
-                    + " than the shortest task (" + d.shortest[a] + " min) and the data do not bound it below", false);
+            return new Fitted(null, "all " + d.runCount[a] + " runs of " + d.agents[a] + " failed: its horizon is unbounded"
+                    + " below (shorter than the shortest task, " + d.shortest[a] + " min) and cannot be estimated", false);
         }
         if (minY == 1) {
             return new Fitted(null, "all " + d.runCount[a] + " runs of " + d.agents[a] + " succeeded: its horizon is"
-                    + " longer than the longest task (" + d.longest[a] + " min) and the data do not bound it", true);
+                    + " unbounded above (longer than the longest task, " + d.longest[a] + " min) and cannot be estimated", true);
         }
         return new Fitted(PenalizedLogistic.fit(d.x, w, wy, d.x.length, settings.regularization()), null, false);
     }
@@ -292,10 +292,10 @@ public final class TimeHorizons {
             }
             d.familyTasks = families.values().stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
                     .toArray(int[][]::new);
-            int[] familySize = new int[tasks.length];
-            for (int[] ft : d.familyTasks) {
-                for (int t : ft) {
-                    familySize[t] = ft.length;
+            int[] familyOf = new int[tasks.length];
+            for (int f = 0; f < d.familyTasks.length; f++) {
+                for (int t : d.familyTasks[f]) {
+                    familyOf[t] = f;
                 }
             }
             double[] xs = runs.stream().mapToDouble(r -> log2(r.humanMinutes())).distinct().sorted().toArray();
@@ -337,6 +337,13 @@ public final class TimeHorizons {
             d.shortest = new double[agents];
             d.longest = new double[agents];
             for (int a = 0; a < agents; a++) {
+                // METR counts a family's size over the tasks this agent ran
+                int[] familySize = new int[d.familyTasks.length];
+                for (int t = 0; t < tasks.length; t++) {
+                    if (lists.get(a).get(t) != null) {
+                        familySize[familyOf[t]]++;
+                    }
+                }
                 double sum = 0;
                 d.shortest[a] = Double.POSITIVE_INFINITY;
                 d.longest[a] = 0;
@@ -351,7 +358,7 @@ public final class TimeHorizons {
                         AgentRun r = runs.get(i);
                         double w = switch (weighting) {
                             case GIVEN -> r.weight();
-                            case INVSQRT_TASK_FAMILY -> 1 / Math.sqrt(familySize[t]) / l.size();
+                            case INVSQRT_TASK_FAMILY -> 1 / Math.sqrt(familySize[familyOf[t]]) / l.size();
                             case EQUAL_TASK -> 1.0 / l.size();
                         };
                         d.runW[i] = w;

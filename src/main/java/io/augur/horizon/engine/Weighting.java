@@ -2,7 +2,7 @@ package io.augur.horizon.engine;
 
 /**
  * How runs are weighted in each agent's fit. METR (Kwa et al. 2025, eval-analysis-public
- * compute_task_weights) weights a task by 1 / sqrt(number of tasks in its family), shares that weight
+ * compute_task_weights) weights a task by 1 / sqrt(number of tasks of its family that the agent ran), shares that weight
  * equally among the agent's runs of the task, and normalises the weights to sum to 1 per agent.
  */
 public enum Weighting {
