@@ -56,30 +56,83 @@ public final class PairedComparison {
         }
     }
 
+    /** Item means computed once per model, so many comparisons do not recompute them. */
+    private record Prepared(double[] means, double mean, double variance, boolean binary, long[] bits,
+            String[] clusters) {
+        static Prepared of(ItemScores s) {
+            double[] m = s.itemMeans();
+            double mean = ScoreErrorBars.mean(m);
+            boolean binary = s.binary();
+            long[] bits = null;
+            if (binary) {
+                bits = new long[(m.length + 63) / 64];
+                for (int i = 0; i < m.length; i++) {
+                    if (m[i] == 1) {
+                        bits[i >>> 6] |= 1L << (i & 63);
+                    }
+                }
+            }
+            return new Prepared(m, mean, ScoreErrorBars.variance(m, mean), binary, bits, s.clusters());
+        }
+    }
+
     public static Result compare(String first, ItemScores a, String second, ItemScores b, BootstrapSettings settings) {
-        if (a.items() != b.items()) {
-            throw new InvalidInputException("scores." + second, "has " + b.items() + " items but " + first + " has "
-                    + a.items() + ": paired comparisons need the same items in the same order");
+        return compare(first, Prepared.of(a), second, Prepared.of(b), settings);
+    }
+
+    private static Result compare(String first, Prepared a, String second, Prepared b, BootstrapSettings settings) {
+        if (a.means().length != b.means().length) {
+            throw new InvalidInputException("scores." + second, "has " + b.means().length + " items but " + first
+                    + " has " + a.means().length + ": paired comparisons need the same items in the same order");
         }
-        int n = a.items();
-        double[] ma = a.itemMeans();
-        double[] mb = b.itemMeans();
-        double[] d = new double[n];
-        for (int i = 0; i < n; i++) {
-            d[i] = ma[i] - mb[i];
+        double[] ma = a.means();
+        double[] mb = b.means();
+        int n = ma.length;
+        // one pass: sum and sum of squares of d, shifted by its first value against cancellation; for 0/1
+        // scores the discordant counts give both
+        double shift = ma[0] - mb[0];
+        double sum = 0;
+        double sumSq = 0;
+        int onlyA = 0;
+        int onlyB = 0;
+        if (a.binary() && b.binary()) {
+            // 0/1 scores packed 64 to a word: d = 1 on a & ~b, -1 on ~a & b
+            long[] x = a.bits();
+            long[] y = b.bits();
+            for (int w = 0; w < x.length; w++) {
+                onlyA += Long.bitCount(x[w] & ~y[w]);
+                onlyB += Long.bitCount(~x[w] & y[w]);
+            }
+            shift = 0;
+            sum = onlyA - onlyB;
+            sumSq = onlyA + onlyB;
+        } else {
+            for (int i = 0; i < n; i++) {
+                double v = ma[i] - mb[i];
+                double u = v - shift;
+                sum += u;
+                sumSq += u * u;
+            }
         }
-        double meanA = ScoreErrorBars.mean(ma);
-        double meanB = ScoreErrorBars.mean(mb);
-        double diff = ScoreErrorBars.mean(d);
-        double varD = ScoreErrorBars.variance(d, diff);
+        double meanA = a.mean();
+        double meanB = b.mean();
+        double diff = shift + sum / n;
+        double varD = Math.max(0, (sumSq - sum * sum / n) / (n - 1));
+        String[] clusters = a.clusters() != null ? a.clusters() : b.clusters();
+        double[] d = null;
+        if (clusters != null || settings.rounds() > 0) {
+            d = new double[n];
+            for (int i = 0; i < n; i++) {
+                d[i] = ma[i] - mb[i];
+            }
+        }
         double se = Math.sqrt(varD / n);
-        double varA = ScoreErrorBars.variance(ma, meanA);
-        double varB = ScoreErrorBars.variance(mb, meanB);
+        double varA = a.variance();
+        double varB = b.variance();
         double unpaired = Math.sqrt(varA / n + varB / n);
         double cov = (varA + varB - varD) / 2;
         double corr = varA > 0 && varB > 0 ? cov / Math.sqrt(varA * varB) : Double.NaN;
         List<String> warnings = new ArrayList<>();
-        String[] clusters = a.clusters() != null ? a.clusters() : b.clusters();
         Double seCl = null;
         Interval interval;
         double p;
@@ -105,7 +158,7 @@ public final class PairedComparison {
         }
         McNemar mc = null;
         if (a.binary() && b.binary()) {
-            mc = mcnemar(ma, mb);
+            mc = mcnemar(onlyA, onlyB);
             p = mc.pValue();
             pMethod = mc.method();
             if (clusters != null) {
@@ -125,17 +178,11 @@ public final class PairedComparison {
                 rounds, null, List.copyOf(warnings));
     }
 
-    /** McNemar's test on 0/1 item scores, exact for small discordant counts. */
-    public static McNemar mcnemar(double[] a, double[] b) {
-        int onlyA = 0;
-        int onlyB = 0;
-        for (int i = 0; i < a.length; i++) {
-            if (a[i] == 1 && b[i] == 0) {
-                onlyA++;
-            } else if (a[i] == 0 && b[i] == 1) {
-                onlyB++;
-            }
-        }
+    /**
+     * McNemar's test from the discordant counts (items only the first model gets right, items only the
+     * second does), exact for small counts.
+     */
+    public static McNemar mcnemar(int onlyA, int onlyB) {
         int disc = onlyA + onlyB;
         if (disc == 0) {
             return new McNemar(0, 0, 0, 1, "McNemar, no discordant items");
@@ -149,14 +196,42 @@ public final class PairedComparison {
         return new McNemar(onlyA, onlyB, stat, p, "McNemar chi-square with continuity correction");
     }
 
-    /** Sign-flip permutation p-value of mean(d) = 0, two-sided, with the +1 correction. */
-    static double signFlipP(double[] d, BootstrapSettings settings) {
-        int n = d.length;
+    /**
+     * Sign-flip permutation p-value of mean(d) = 0, two-sided, with the +1 correction. Items with d = 0 do
+     * not move the statistic and are skipped; when every d is -1, 0 or 1 (0/1 scores) a round's statistic
+     * is (P - 2 X) - (N - 2 Y) with X and Y the counts of flipped signs among the P positive and N negative
+     * items, counted 64 random bits at a time.
+     */
+    static double signFlipP(double[] all, BootstrapSettings settings) {
         double observed = 0;
-        for (double v : d) {
+        int pos = 0;
+        int neg = 0;
+        int nonzero = 0;
+        boolean unit = true;
+        for (double v : all) {
             observed += v;
+            if (v != 0) {
+                nonzero++;
+                if (v == 1) {
+                    pos++;
+                } else if (v == -1) {
+                    neg++;
+                } else {
+                    unit = false;
+                }
+            }
         }
         observed = Math.abs(observed) * (1 - 1e-12);
+        if (unit) {
+            return signFlipUnit(pos, neg, observed, settings);
+        }
+        double[] d = new double[nonzero];
+        for (int i = 0, k = 0; i < all.length; i++) {
+            if (all[i] != 0) {
+                d[k++] = all[i];
+            }
+        }
+        int n = d.length;
         int extreme = 0;
         for (int r = 0; r < settings.rounds(); r++) {
             if ((r & 63) == 0 && Thread.currentThread().isInterrupted()) {
@@ -179,6 +254,35 @@ public final class PairedComparison {
         return (1.0 + extreme) / (1.0 + settings.rounds());
     }
 
+    private static double signFlipUnit(int pos, int neg, double observed, BootstrapSettings settings) {
+        int extreme = 0;
+        for (int r = 0; r < settings.rounds(); r++) {
+            if ((r & 63) == 0 && Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("permutation test interrupted at round " + r);
+            }
+            UniformRandomProvider rng = RandomStreams.stream(settings.seed(), r);
+            long s = (pos - 2L * flips(rng, pos)) - (neg - 2L * flips(rng, neg));
+            if (Math.abs(s) >= observed) {
+                extreme++;
+            }
+        }
+        return (1.0 + extreme) / (1.0 + settings.rounds());
+    }
+
+    /** Number of ones among {@code count} fair random bits. */
+    private static int flips(UniformRandomProvider rng, int count) {
+        int ones = 0;
+        int left = count;
+        while (left >= 64) {
+            ones += Long.bitCount(rng.nextLong());
+            left -= 64;
+        }
+        if (left > 0) {
+            ones += Long.bitCount(rng.nextLong() & ((1L << left) - 1));
+        }
+        return ones;
+    }
+
     /**
      * Every pair of models (baseline null), or every model against the baseline, with Holm-adjusted
      * p-values. Models in name order.
@@ -187,7 +291,8 @@ public final class PairedComparison {
         if (models == null || models.size() < 2) {
             throw new InvalidInputException("models", "need at least 2 models to compare");
         }
-        TreeMap<String, ItemScores> sorted = new TreeMap<>(models);
+        TreeMap<String, Prepared> sorted = new TreeMap<>();
+        models.forEach((name, scores) -> sorted.put(name, Prepared.of(scores)));
         if (baseline != null && !sorted.containsKey(baseline)) {
             throw new InvalidInputException("baseline", "no model named " + baseline);
         }

@@ -103,25 +103,31 @@ public final class ScoreErrorBars {
         Interval boot = null;
         if (settings.rounds() > 0) {
             double[] reps = new double[settings.rounds()];
+            // resampling units: items, or clusters carried as (sum of item means, item count)
             int units = clusterItems == null ? n : clusterItems.length;
+            double[] unitSum = m;
+            int[] unitCount = null;
+            if (clusterItems != null) {
+                unitSum = new double[units];
+                unitCount = new int[units];
+                for (int c = 0; c < units; c++) {
+                    for (int i : clusterItems[c]) {
+                        unitSum[c] += m[i];
+                    }
+                    unitCount[c] = clusterItems[c].length;
+                }
+            }
             for (int r = 0; r < reps.length; r++) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new CancellationException("bootstrap interrupted at round " + r);
                 }
                 UniformRandomProvider rng = RandomStreams.stream(settings.seed(), r);
                 double sum = 0;
-                int count = 0;
+                long count = 0;
                 for (int u = 0; u < units; u++) {
                     int pick = rng.nextInt(units);
-                    if (clusterItems == null) {
-                        sum += m[pick];
-                        count++;
-                    } else {
-                        for (int i : clusterItems[pick]) {
-                            sum += m[i];
-                            count++;
-                        }
-                    }
+                    sum += unitSum[pick];
+                    count += unitCount == null ? 1 : unitCount[pick];
                 }
                 reps[r] = sum / count;
             }
