@@ -12,6 +12,7 @@ import io.augur.platform.compute.ComputePool;
 import io.augur.platform.problem.Problem;
 import io.augur.platform.problem.ProblemException;
 import io.augur.stats.InvalidInputException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -53,6 +54,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * on the compute pool.
  */
 @Path("/api/v1/horizons")
+@RegisterForReflection(targets = { HorizonTrend.DateForecast.class, HorizonTrend.BacktestPoint.class,
+    HorizonTrend.ShapeComparison.class, HorizonTrend.ShapeFit.class, io.augur.stats.Interval.class })
 @Tag(name = "horizons", description = "METR time horizons of agents (the task length they complete 50% or 80% of the time) and how fast they grow")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid input, naming the field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
