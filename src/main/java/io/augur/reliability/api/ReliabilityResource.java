@@ -37,9 +37,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * the compute pool; engine responses are returned as they are.
  */
 @Path("/api/v1/reliability")
-@RegisterForReflection(targets = { ScoreErrorBars.Result.class, PairedComparison.Result.class, PairedComparison.McNemar.class,
-    SeedVariance.Result.class, SeedVariance.Checkpoint.class, SignalToNoise.Result.class, SignalToNoise.DecisionAccuracy.class,
-    PassAtK.Result.class, BootstrapSettings.class, io.augur.stats.Interval.class })
+@RegisterForReflection(targets = { ScoreErrorBars.ErrorBarsResult.class, PairedComparison.PairedResult.class, PairedComparison.McNemar.class,
+    SeedVariance.SeedVarianceResult.class, SeedVariance.Checkpoint.class, SignalToNoise.SignalToNoiseResult.class, SignalToNoise.DecisionAccuracy.class,
+    PassAtK.PassAtKResult.class, BootstrapSettings.class, io.augur.stats.Interval.class })
 @Tag(name = "reliability", description = "Error bars from item-level results, paired comparisons, power, seed variance, signal-to-noise, pass@k")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -94,8 +94,8 @@ public class ReliabilityResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ReliabilityRequests.ErrorBars.class),
             examples = @ExampleObject(name = "ten items in four passages", value = ERROR_BARS_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "The error bars", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScoreErrorBars.Result.class)))
-    public Uni<ScoreErrorBars.Result> errorBars(@Valid @NotNull ReliabilityRequests.ErrorBars request) {
+    @APIResponse(responseCode = "200", description = "The error bars", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScoreErrorBars.ErrorBarsResult.class)))
+    public Uni<ScoreErrorBars.ErrorBarsResult> errorBars(@Valid @NotNull ReliabilityRequests.ErrorBars request) {
         return compute.submit(() -> ScoreErrorBars.estimate(new ItemScores(samples(request.scores()),
                 request.clusters() == null ? null : request.clusters().toArray(String[]::new)), bootstrap(request.bootstrap())));
     }
@@ -111,8 +111,8 @@ public class ReliabilityResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ReliabilityRequests.Paired.class),
             examples = @ExampleObject(name = "three models", value = PAIRED_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "One result per comparison", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PairedComparison.Result.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
-    public Uni<List<PairedComparison.Result>> paired(@Valid @NotNull ReliabilityRequests.Paired request) {
+    @APIResponse(responseCode = "200", description = "One result per comparison", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PairedComparison.PairedResult.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+    public Uni<List<PairedComparison.PairedResult>> paired(@Valid @NotNull ReliabilityRequests.Paired request) {
         return compute.submit(() -> {
             String[] clusters = request.clusters() == null ? null : request.clusters().toArray(String[]::new);
             Map<String, ItemScores> models = new LinkedHashMap<>();
@@ -184,13 +184,13 @@ public class ReliabilityResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ReliabilityRequests.Seeds.class),
             examples = @ExampleObject(name = "three seeds", value = SEEDS_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "Seed variance", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeedVariance.Result.class)))
-    public Uni<SeedVariance.Result> seedVariance(@Valid @NotNull ReliabilityRequests.Seeds r) {
+    @APIResponse(responseCode = "200", description = "Seed variance", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeedVariance.SeedVarianceResult.class)))
+    public Uni<SeedVariance.SeedVarianceResult> seedVariance(@Valid @NotNull ReliabilityRequests.Seeds r) {
         return compute.submit(() -> SeedVariance.of(r.steps().stream().mapToLong(Long::longValue).toArray(), samples(r.scores())));
     }
 
     /** Signal, noise, their ratio and (when small and target are given) decision accuracy. */
-    public record SignalNoiseResult(SignalToNoise.Result signalToNoise, SignalToNoise.DecisionAccuracy decisionAccuracy) {
+    public record SignalNoiseResult(SignalToNoise.SignalToNoiseResult signalToNoise, SignalToNoise.DecisionAccuracy decisionAccuracy) {
     }
 
     @POST
@@ -206,7 +206,7 @@ public class ReliabilityResource {
     @APIResponse(responseCode = "200", description = "Signal and noise", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignalNoiseResult.class)))
     public Uni<SignalNoiseResult> signalToNoise(@Valid @NotNull ReliabilityRequests.SignalNoise r) {
         return compute.submit(() -> {
-            SignalToNoise.Result snr = SignalToNoise.of(values(r.finalScores()), samples(r.lastCheckpoints()));
+            SignalToNoise.SignalToNoiseResult snr = SignalToNoise.of(values(r.finalScores()), samples(r.lastCheckpoints()));
             SignalToNoise.DecisionAccuracy da = null;
             if (r.small() != null || r.target() != null) {
                 if (r.small() == null || r.target() == null) {
@@ -226,8 +226,8 @@ public class ReliabilityResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ReliabilityRequests.PassAtK.class),
             examples = @ExampleObject(name = "three problems", value = PASS_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "pass@k", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PassAtK.Result.class)))
-    public Uni<PassAtK.Result> passAtK(@Valid @NotNull ReliabilityRequests.PassAtK r) {
+    @APIResponse(responseCode = "200", description = "pass@k", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PassAtK.PassAtKResult.class)))
+    public Uni<PassAtK.PassAtKResult> passAtK(@Valid @NotNull ReliabilityRequests.PassAtK r) {
         return compute.submit(() -> PassAtK.estimate(r.problems().stream().mapToInt(ReliabilityRequests.Problem::n).toArray(),
                 r.problems().stream().mapToInt(ReliabilityRequests.Problem::c).toArray(), r.k()));
     }

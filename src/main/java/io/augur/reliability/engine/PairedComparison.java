@@ -44,13 +44,13 @@ public final class PairedComparison {
     public record McNemar(int onlyFirstCorrect, int onlySecondCorrect, double statistic, double pValue, String method) {
     }
 
-    public record Result(String first, String second, int items, double firstScore, double secondScore,
+    public record PairedResult(String first, String second, int items, double firstScore, double secondScore,
             double difference, double standardError, Double clusteredStandardError, double unpairedStandardError,
             double correlation, Interval interval, double pValue, String pValueMethod, McNemar mcnemar,
             Double permutationPValue, Integer permutationRounds, Double adjustedPValue, List<String> warnings) {
 
-        Result withAdjusted(double p) {
-            return new Result(first, second, items, firstScore, secondScore, difference, standardError,
+        PairedResult withAdjusted(double p) {
+            return new PairedResult(first, second, items, firstScore, secondScore, difference, standardError,
                     clusteredStandardError, unpairedStandardError, correlation, interval, pValue, pValueMethod, mcnemar,
                     permutationPValue, permutationRounds, p, warnings);
         }
@@ -76,11 +76,11 @@ public final class PairedComparison {
         }
     }
 
-    public static Result compare(String first, ItemScores a, String second, ItemScores b, BootstrapSettings settings) {
+    public static PairedResult compare(String first, ItemScores a, String second, ItemScores b, BootstrapSettings settings) {
         return compare(first, Prepared.of(a), second, Prepared.of(b), settings);
     }
 
-    private static Result compare(String first, Prepared a, String second, Prepared b, BootstrapSettings settings) {
+    private static PairedResult compare(String first, Prepared a, String second, Prepared b, BootstrapSettings settings) {
         if (a.means().length != b.means().length) {
             throw new InvalidInputException("scores." + second, "has " + b.means().length + " items but " + first
                     + " has " + a.means().length + ": paired comparisons need the same items in the same order");
@@ -174,7 +174,7 @@ public final class PairedComparison {
         if (se == 0 && diff == 0) {
             warnings.add("the two models score identically on every item");
         }
-        return new Result(first, second, n, meanA, meanB, diff, se, seCl, unpaired, corr, interval, p, pMethod, mc, perm,
+        return new PairedResult(first, second, n, meanA, meanB, diff, se, seCl, unpaired, corr, interval, p, pMethod, mc, perm,
                 rounds, null, List.copyOf(warnings));
     }
 
@@ -287,7 +287,7 @@ public final class PairedComparison {
      * Every pair of models (baseline null), or every model against the baseline, with Holm-adjusted
      * p-values. Models in name order.
      */
-    public static List<Result> compareMany(Map<String, ItemScores> models, String baseline, BootstrapSettings settings) {
+    public static List<PairedResult> compareMany(Map<String, ItemScores> models, String baseline, BootstrapSettings settings) {
         if (models == null || models.size() < 2) {
             throw new InvalidInputException("models", "need at least 2 models to compare");
         }
@@ -297,7 +297,7 @@ public final class PairedComparison {
             throw new InvalidInputException("baseline", "no model named " + baseline);
         }
         List<String> names = new ArrayList<>(sorted.keySet());
-        List<Result> out = new ArrayList<>();
+        List<PairedResult> out = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             for (int j = i + 1; j < names.size(); j++) {
                 String x = names.get(i);
@@ -314,9 +314,9 @@ public final class PairedComparison {
                 }
             }
         }
-        double[] p = out.stream().mapToDouble(Result::pValue).toArray();
+        double[] p = out.stream().mapToDouble(PairedResult::pValue).toArray();
         double[] adj = MultipleTesting.holm(p);
-        List<Result> adjusted = new ArrayList<>();
+        List<PairedResult> adjusted = new ArrayList<>();
         for (int k = 0; k < out.size(); k++) {
             adjusted.add(out.get(k).withAdjusted(adj[k]));
         }

@@ -13,7 +13,7 @@ public final class PassAtK {
     private PassAtK() {
     }
 
-    public record Result(int k, int problems, double passAtK, double standardError, double[] perProblem) {
+    public record PassAtKResult(int k, int problems, double passAtK, double standardError, double[] perProblem) {
     }
 
     public static double unbiased(int n, int c, int k) {
@@ -40,7 +40,7 @@ public final class PassAtK {
         return 1 - prod;
     }
 
-    public static Result estimate(int[] n, int[] c, int k) {
+    public static PassAtKResult estimate(int[] n, int[] c, int k) {
         if (n == null || c == null || n.length == 0 || n.length != c.length) {
             throw new InvalidInputException("problems", "give n and c for at least one problem, as many of each");
         }
@@ -50,6 +50,6 @@ public final class PassAtK {
         }
         double mean = ScoreErrorBars.mean(per);
         double se = per.length > 1 ? Math.sqrt(ScoreErrorBars.variance(per, mean) / per.length) : Double.NaN;
-        return new Result(k, n.length, mean, se, per);
+        return new PassAtKResult(k, n.length, mean, se, per);
     }
 }

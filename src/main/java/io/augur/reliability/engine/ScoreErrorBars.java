@@ -35,13 +35,13 @@ public final class ScoreErrorBars {
     private ScoreErrorBars() {
     }
 
-    public record Result(int items, int minSamplesPerItem, int maxSamplesPerItem, double score, double standardDeviation,
+    public record ErrorBarsResult(int items, int minSamplesPerItem, int maxSamplesPerItem, double score, double standardDeviation,
             double standardError, Double withinItemVariance, Double standardErrorInfiniteSamples, Integer clusters,
             Double clusteredStandardError, Double designEffect, Interval normalInterval, Interval wilsonInterval,
             Interval bootstrapInterval, BootstrapSettings bootstrap, List<String> warnings) {
     }
 
-    public static Result estimate(ItemScores scores, BootstrapSettings settings) {
+    public static ErrorBarsResult estimate(ItemScores scores, BootstrapSettings settings) {
         int n = scores.items();
         double[] m = scores.itemMeans();
         double mean = mean(m);
@@ -140,7 +140,7 @@ public final class ScoreErrorBars {
         if (var == 0) {
             warnings.add("every item has the same score: the standard error is 0 and says nothing about other items");
         }
-        return new Result(n, minK, maxK, mean, Math.sqrt(var), se, withinVar, seInf, g, seCl, deff, normal, wilson,
+        return new ErrorBarsResult(n, minK, maxK, mean, Math.sqrt(var), se, withinVar, seInf, g, seCl, deff, normal, wilson,
                 boot, settings, List.copyOf(warnings));
     }
 

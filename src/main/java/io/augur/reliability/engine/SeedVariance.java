@@ -20,11 +20,11 @@ public final class SeedVariance {
     public record Checkpoint(long step, double mean, double seedSd) {
     }
 
-    public record Result(int seeds, List<Checkpoint> checkpoints, double finalSeedSd, double rmsSeedSd,
+    public record SeedVarianceResult(int seeds, List<Checkpoint> checkpoints, double finalSeedSd, double rmsSeedSd,
             Double monotonicity, List<String> warnings) {
     }
 
-    public static Result of(long[] steps, double[][] scores) {
+    public static SeedVarianceResult of(long[] steps, double[][] scores) {
         if (scores == null || scores.length < 2) {
             throw new InvalidInputException("scores", "seed variance needs at least two seeds, got "
                     + (scores == null ? 0 : scores.length));
@@ -73,7 +73,7 @@ public final class SeedVariance {
         if (scores.length < 5) {
             warnings.add("only " + scores.length + " seeds: the seed standard deviation is itself very uncertain");
         }
-        return new Result(scores.length, List.copyOf(cps), cps.get(cps.size() - 1).seedSd(),
+        return new SeedVarianceResult(scores.length, List.copyOf(cps), cps.get(cps.size() - 1).seedSd(),
                 Math.sqrt(sumSq / steps.length), tau, List.copyOf(warnings));
     }
 }

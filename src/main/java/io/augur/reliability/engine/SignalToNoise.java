@@ -22,13 +22,13 @@ public final class SignalToNoise {
     private SignalToNoise() {
     }
 
-    public record Result(int models, double signal, double noise, double ratio) {
+    public record SignalToNoiseResult(int models, double signal, double noise, double ratio) {
     }
 
     public record DecisionAccuracy(int pairs, double accuracy) {
     }
 
-    public static Result of(double[] finalScores, double[][] lastCheckpoints) {
+    public static SignalToNoiseResult of(double[] finalScores, double[][] lastCheckpoints) {
         if (finalScores == null || finalScores.length < 2) {
             throw new InvalidInputException("finalScores", "signal needs the scores of at least 2 models");
         }
@@ -71,7 +71,7 @@ public final class SignalToNoise {
             noise += Math.sqrt(ScoreErrorBars.variance(series, m)) / m;
         }
         noise /= lastCheckpoints.length;
-        return new Result(finalScores.length, signal, noise, noise > 0 ? signal / noise : Double.POSITIVE_INFINITY);
+        return new SignalToNoiseResult(finalScores.length, signal, noise, noise > 0 ? signal / noise : Double.POSITIVE_INFINITY);
     }
 
     public static DecisionAccuracy decisionAccuracy(double[] small, double[] target) {

@@ -86,4 +86,23 @@ class HorizonResourceTest {
                 + "{\"model\": \"b\", \"releaseDate\": \"2024-06-01\", \"minutes\": -1}]}")
                 .post("/api/v1/horizons/trend").then().statusCode(400).body("field", equalTo("models[1].minutes"));
     }
+
+    @Test
+    void jsonlExampleAnswersAsDocumented() {
+        given().contentType("application/x-ndjson").body(HorizonResource.JSONL_EXAMPLE.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/horizons/time-horizons").then().statusCode(200).body("agents[0].agent", equalTo("A"))
+                .body("bootstrap.rounds", equalTo(1000));
+    }
+
+    @Test
+    void documentedInOpenApi() {
+        String doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        // engine result records have distinct simple names, so the schemas are not Result, Result1, ...
+        org.junit.jupiter.api.Assertions.assertFalse(doc.contains("\"Result1\""), "duplicate schema names");
+        for (String op : new String[] {"timeHorizons", "horizonTrend", "reliabilityErrorBars", "reliabilityPairedComparisons",
+            "reliabilityPower", "reliabilitySeedVariance", "reliabilitySignalToNoise", "reliabilityPassAtK"}) {
+            org.junit.jupiter.api.Assertions.assertTrue(doc.contains("\"operationId\" : \"" + op + "\"")
+                    || doc.contains("\"operationId\":\"" + op + "\""), op);
+        }
+    }
 }

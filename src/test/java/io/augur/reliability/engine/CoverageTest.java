@@ -58,7 +58,7 @@ class CoverageTest {
         // 80 passages of 6 questions; a passage's difficulty p_c ~ Uniform(0.2, 0.9) (mean 0.55) is shared by its
         // questions, so plain standard errors are too small
         double truth = 0.55;
-        IntFunction<ScoreErrorBars.Result> draw = rep -> {
+        IntFunction<ScoreErrorBars.ErrorBarsResult> draw = rep -> {
             SplittableRandom r = new SplittableRandom(30_000 + rep);
             int g = 80;
             int size = 6;

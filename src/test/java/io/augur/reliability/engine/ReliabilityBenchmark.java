@@ -44,7 +44,7 @@ class ReliabilityBenchmark {
         }
         BootstrapSettings none = new BootstrapSettings(0, 1, 0.95);
         time("error bars (SE, normal, Wilson), 100 models x 14,000 items", () -> {
-            List<ScoreErrorBars.Result> out = new ArrayList<>();
+            List<ScoreErrorBars.ErrorBarsResult> out = new ArrayList<>();
             scores.values().forEach(s -> out.add(ScoreErrorBars.estimate(s, none)));
             return out;
         });
@@ -52,14 +52,14 @@ class ReliabilityBenchmark {
                 PairedComparison.compareMany(scores, null, none));
         System.out.println("BENCH   -> " + all.size() + " pairs; first " + all.get(0).difference() + " p " + all.get(0).pValue());
         time("error bars + all 4,950 paired tests + Holm (the issue's floor)", () -> {
-            List<ScoreErrorBars.Result> out = new ArrayList<>();
+            List<ScoreErrorBars.ErrorBarsResult> out = new ArrayList<>();
             scores.values().forEach(s -> out.add(ScoreErrorBars.estimate(s, none)));
             return PairedComparison.compareMany(scores, null, none).size() + out.size();
         });
         Map<String, ItemScores> clustered = new LinkedHashMap<>();
         scores.forEach((k, v) -> clustered.put(k, new ItemScores(v.samples(), subjects)));
         time("clustered error bars (57 subjects) + 1,000-round cluster bootstrap, 100 models", () -> {
-            List<ScoreErrorBars.Result> out = new ArrayList<>();
+            List<ScoreErrorBars.ErrorBarsResult> out = new ArrayList<>();
             clustered.values().forEach(s -> out.add(ScoreErrorBars.estimate(s, new BootstrapSettings(1000, 3, 0.95))));
             return out;
         });

@@ -81,14 +81,14 @@ class ReliabilityReferenceTest {
         var many = PairedComparison.compareMany(Map.of("A", ItemScores.of(a), "B", ItemScores.of(b),
                 "C", ItemScores.of(c.length == 100 ? c : pad(c, 100))), null, NONE);
         assertEquals(3, many.size());
-        double[] raw = many.stream().mapToDouble(PairedComparison.Result::pValue).toArray();
+        double[] raw = many.stream().mapToDouble(PairedComparison.PairedResult::pValue).toArray();
         double[] holm = MultipleTesting.holm(raw);
         for (int i = 0; i < raw.length; i++) {
             assertEquals(holm[i], many.get(i).adjustedPValue(), 0);
         }
         var vsBase = PairedComparison.compareMany(Map.of("A", ItemScores.of(a), "B", ItemScores.of(b),
                 "C", ItemScores.of(pad(c, 100))), "B", NONE);
-        assertEquals(List.of("A", "C"), vsBase.stream().map(PairedComparison.Result::first).toList());
+        assertEquals(List.of("A", "C"), vsBase.stream().map(PairedComparison.PairedResult::first).toList());
     }
 
     static double[] pad(double[] v, int n) {
