@@ -218,13 +218,17 @@ public class HorizonResource {
                 for (int i = 0; i < request.targetMinutes().size(); i++) {
                     try {
                         forecasts.add(HorizonTrend.dateReaching(trend, request.targetMinutes().get(i)));
-                    } catch (io.augur.stats.InvalidInputException e) {
+                    } catch (InvalidInputException e) {
                         throw ProblemException.invalid(e.field().equals("targetMinutes") ? "targetMinutes[" + i + "]" : e.field(), e.reason());
                     }
                 }
             }
-            HorizonTrend.Backtest backtest = request.backtestCutoff() == null ? null
-                    : HorizonTrend.backtest(points, request.backtestCutoff(), s);
+            HorizonTrend.Backtest backtest;
+            try {
+                backtest = request.backtestCutoff() == null ? null : HorizonTrend.backtest(points, request.backtestCutoff(), s);
+            } catch (InvalidInputException e) {
+                throw ProblemException.invalid(e.field().equals("cutoff") ? "backtestCutoff" : e.field(), e.reason());
+            }
             HorizonTrend.ShapeComparison shapes = points.size() >= 3 ? HorizonTrend.compareShapes(points) : null;
             return HorizonResponses.Trend.of(frontierOnly, trend, forecasts, backtest, shapes);
         });

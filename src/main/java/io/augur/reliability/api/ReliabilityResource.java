@@ -11,6 +11,7 @@ import io.augur.reliability.engine.Power;
 import io.augur.reliability.engine.ScoreErrorBars;
 import io.augur.reliability.engine.SeedVariance;
 import io.augur.reliability.engine.SignalToNoise;
+import io.augur.stats.InvalidInputException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -124,7 +125,12 @@ public class ReliabilityResource {
                 }
                 models.put(name, new ItemScores(s, clusters));
             });
-            return PairedComparison.compareMany(models, request.baseline(), bootstrap(request.bootstrap()));
+            try {
+                return PairedComparison.compareMany(models, request.baseline(), bootstrap(request.bootstrap()));
+            } catch (InvalidInputException e) {
+                // the engine names a model's scores "scores.<model>"; in this request they are "models.<model>"
+                throw e.field().startsWith("scores.") ? ProblemException.invalid("models." + e.field().substring(7), e.reason()) : e;
+            }
         });
     }
 

@@ -85,6 +85,8 @@ class HorizonResourceTest {
         given().contentType(ContentType.JSON).body("{\"models\": [{\"model\": \"a\", \"releaseDate\": \"2024-01-01\", \"minutes\": 1},"
                 + "{\"model\": \"b\", \"releaseDate\": \"2024-06-01\", \"minutes\": -1}]}")
                 .post("/api/v1/horizons/trend").then().statusCode(400).body("field", equalTo("models[1].minutes"));
+        given().contentType(ContentType.JSON).body(HorizonResource.TREND_EXAMPLE.replace("2024-06-01", "2019-06-01"))
+                .post("/api/v1/horizons/trend").then().statusCode(400).body("field", equalTo("backtestCutoff"));
     }
 
     @Test

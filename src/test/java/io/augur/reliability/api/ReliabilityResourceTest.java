@@ -56,7 +56,7 @@ class ReliabilityResourceTest {
                 .contentType("application/problem+json").body("field", equalTo("scores"));
         post("error-bars", "{\"scores\": [[1], [\"NaN\"]]}").statusCode(400);
         post("error-bars", "{\"scores\": [[1], [0]], \"clusters\": [\"a\"]}").statusCode(400).body("field", equalTo("clusters"));
-        post("paired-comparisons", "{\"models\": {\"A\": [1, 0], \"B\": [1, 0, 1]}}").statusCode(400).body("field", equalTo("scores.B"));
+        post("paired-comparisons", "{\"models\": {\"A\": [1, 0], \"B\": [1, 0, 1]}}").statusCode(400).body("field", equalTo("models.B"));
         post("power", "{\"items\": 100}").statusCode(400).body("field", equalTo("sdDifference"));
         post("pass-at-k", "{\"k\": 5, \"problems\": [{\"n\": 3, \"c\": 1}]}").statusCode(400).body("field", equalTo("k"));
         post("pass-at-k", "{\"k\": 1, \"problems\": [{\"n\": 3, \"c\": 4}]}").statusCode(400).body("field", equalTo("problems[0].c"));
