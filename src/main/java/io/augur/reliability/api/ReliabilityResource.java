@@ -112,8 +112,8 @@ public class ReliabilityResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ReliabilityRequests.Paired.class),
             examples = @ExampleObject(name = "three models", value = PAIRED_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "One result per comparison", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PairedComparison.PairedResult.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
-    public Uni<List<PairedComparison.PairedResult>> paired(@Valid @NotNull ReliabilityRequests.Paired request) {
+    @APIResponse(responseCode = "200", description = "One result per comparison", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PairedResponse.class)))
+    public Uni<PairedResponse> paired(@Valid @NotNull ReliabilityRequests.Paired request) {
         return compute.submit(() -> {
             String[] clusters = request.clusters() == null ? null : request.clusters().toArray(String[]::new);
             Map<String, ItemScores> models = new LinkedHashMap<>();
@@ -125,13 +125,19 @@ public class ReliabilityResource {
                 }
                 models.put(name, new ItemScores(s, clusters));
             });
+            BootstrapSettings settings = bootstrap(request.bootstrap());
             try {
-                return PairedComparison.compareMany(models, request.baseline(), bootstrap(request.bootstrap()));
+                return new PairedResponse(settings, PairedComparison.compareMany(models, request.baseline(), settings));
             } catch (InvalidInputException e) {
                 // the engine names a model's scores "scores.<model>"; in this request they are "models.<model>"
                 throw e.field().startsWith("scores.") ? ProblemException.invalid("models." + e.field().substring(7), e.reason()) : e;
             }
         });
+    }
+
+    /** The comparisons with the permutation settings that reproduce them. */
+    @Schema(name = "PairedComparisonsResponse", description = "Every comparison, with the permutation-test settings (rounds, seed, level)")
+    public record PairedResponse(BootstrapSettings permutation, List<PairedComparison.PairedResult> comparisons) {
     }
 
     /** Minimum detectable effect and items or seeds needed. */

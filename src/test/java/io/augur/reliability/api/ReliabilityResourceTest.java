@@ -31,10 +31,12 @@ class ReliabilityResourceTest {
         post("error-bars", ReliabilityResource.ERROR_BARS_EXAMPLE).statusCode(200).body("score", closeTo(0.6, 1e-12))
                 .body("clusteredStandardError", closeTo(0.1346600658448277, 1e-12)).body("bootstrapInterval.level", closeTo(0.95, 1e-12))
                 .body("bootstrap.seed", equalTo(7));
-        post("paired-comparisons", ReliabilityResource.PAIRED_EXAMPLE).statusCode(200).body("$", hasSize(3))
-                .body("[0].first", equalTo("A")).body("[0].second", equalTo("B")).body("[0].difference", closeTo(0.375, 1e-12))
-                .body("[0].mcnemar.method", equalTo("McNemar exact (binomial, two-sided)")).body("[0].adjustedPValue", notNullValue())
-                .body("[0].permutationPValue", notNullValue());
+        post("paired-comparisons", ReliabilityResource.PAIRED_EXAMPLE).statusCode(200).body("comparisons", hasSize(3))
+                .body("permutation.seed", equalTo(7)).body("permutation.rounds", equalTo(2000))
+                .body("comparisons[0].first", equalTo("A")).body("comparisons[0].second", equalTo("B"))
+                .body("comparisons[0].difference", closeTo(0.375, 1e-12))
+                .body("comparisons[0].mcnemar.method", equalTo("McNemar exact (binomial, two-sided)"))
+                .body("comparisons[0].adjustedPValue", notNullValue()).body("comparisons[0].permutationPValue", notNullValue());
         // python3 -c "from scipy.stats import norm; import numpy as np; z=norm.ppf(.975)+norm.ppf(.8); sd=np.sqrt(2*.7*.3*.5);
         //   print(z*sd/np.sqrt(1000), np.ceil((z*sd/0.03)**2), np.ceil(2*(z*0.01/0.03)**2))" -> 0.040598826882230335 1832 2
         post("power", ReliabilityResource.POWER_EXAMPLE).statusCode(200)
