@@ -1,0 +1,246 @@
+package io.augur.reliability.api;
+
+import io.augur.platform.compute.ComputePool;
+import io.augur.platform.problem.Problem;
+import io.augur.platform.problem.ProblemException;
+import io.augur.reliability.engine.BootstrapSettings;
+import io.augur.reliability.engine.ItemScores;
+import io.augur.reliability.engine.PairedComparison;
+import io.augur.reliability.engine.PassAtK;
+import io.augur.reliability.engine.Power;
+import io.augur.reliability.engine.ScoreErrorBars;
+import io.augur.reliability.engine.SeedVariance;
+import io.augur.reliability.engine.SignalToNoise;
+import io.augur.stats.InvalidInputException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * How sure is a score: error bars, paired comparisons, power, seed variance, signal-to-noise and pass@k
+ * from results given inline. Thin: mapping here, the numbers from {@code io.augur.reliability.engine} on
+ * the compute pool; engine responses are returned as they are.
+ */
+@Path("/api/v1/reliability")
+@RegisterForReflection(targets = { ScoreErrorBars.ErrorBarsResult.class, PairedComparison.PairedResult.class, PairedComparison.McNemar.class,
+    SeedVariance.SeedVarianceResult.class, SeedVariance.Checkpoint.class, SignalToNoise.SignalToNoiseResult.class, SignalToNoise.DecisionAccuracy.class,
+    PassAtK.PassAtKResult.class, BootstrapSettings.class, io.augur.stats.Interval.class })
+@Tag(name = "reliability", description = "Error bars from item-level results, paired comparisons, power, seed variance, signal-to-noise, pass@k")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Invalid input, naming the field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "Compute pool full or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ReliabilityResource {
+
+    public static final long DEFAULT_SEED = 20261125;
+
+    static final String ERROR_BARS_EXAMPLE = """
+            {"scores": [[1], [0], [1], [1], [0], [1], [0], [0], [1], [1]],
+             "clusters": ["a", "a", "a", "b", "b", "c", "c", "c", "d", "d"], "bootstrap": {"rounds": 500, "seed": 7}}""";
+    static final String PAIRED_EXAMPLE = """
+            {"models": {"A": [1, 1, 0, 1, 1, 0, 1, 1], "B": [0, 1, 0, 0, 1, 0, 1, 0], "C": [1, 0, 0, 1, 1, 0, 0, 1]},
+             "bootstrap": {"rounds": 2000, "seed": 7}}""";
+    static final String POWER_EXAMPLE = """
+            {"items": 1000, "effect": 0.03, "alpha": 0.05, "power": 0.8, "accuracy": 0.7, "correlation": 0.5, "seedSd": 0.01}""";
+    static final String SEEDS_EXAMPLE = """
+            {"steps": [1000, 2000, 3000, 4000], "scores": [[0.30, 0.35, 0.41, 0.40], [0.32, 0.33, 0.44, 0.45], [0.29, 0.37, 0.40, 0.43]]}""";
+    static final String SNR_EXAMPLE = """
+            {"finalScores": [0.40, 0.45, 0.52, 0.60], "lastCheckpoints": [[0.59, 0.61, 0.60, 0.62, 0.58]],
+             "small": [0.31, 0.35, 0.33, 0.36], "target": [0.52, 0.58, 0.55, 0.57]}""";
+    static final String PASS_EXAMPLE = """
+            {"k": 10, "problems": [{"n": 200, "c": 13}, {"n": 200, "c": 0}, {"n": 200, "c": 150}]}""";
+
+    private final ComputePool compute;
+
+    public ReliabilityResource(ComputePool compute) {
+        this.compute = compute;
+    }
+
+    static BootstrapSettings bootstrap(ReliabilityRequests.Bootstrap b) {
+        return new BootstrapSettings(b == null || b.rounds() == null ? 1000 : b.rounds(),
+                b == null || b.seed() == null ? DEFAULT_SEED : b.seed(), b == null || b.level() == null ? 0.95 : b.level());
+    }
+
+    static double[][] samples(List<List<Double>> scores) {
+        return scores.stream().map(l -> l.stream().mapToDouble(Double::doubleValue).toArray()).toArray(double[][]::new);
+    }
+
+    static double[] values(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    @POST
+    @Path("error-bars")
+    @Operation(operationId = "reliabilityErrorBars", summary = "Standard error and intervals of a benchmark score from item-level results",
+            description = "Miller (2024), \"Adding error bars to evals\": the score is the mean over items of each item's mean over its "
+                    + "samples; standard error sd/sqrt(n) (with several samples per item also the within-item variance and the SE "
+                    + "infinitely many samples would leave); with clusters the cluster-robust SE (CR1, G/(G-1)) and a t interval with "
+                    + "G-1 df; Wilson interval for 0/1 scores; percentile bootstrap over items or clusters (default 1000 rounds).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReliabilityRequests.ErrorBars.class),
+            examples = @ExampleObject(name = "ten items in four passages", value = ERROR_BARS_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The error bars", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScoreErrorBars.ErrorBarsResult.class)))
+    public Uni<ScoreErrorBars.ErrorBarsResult> errorBars(@Valid @NotNull ReliabilityRequests.ErrorBars request) {
+        return compute.submit(() -> ScoreErrorBars.estimate(new ItemScores(samples(request.scores()),
+                request.clusters() == null ? null : request.clusters().toArray(String[]::new)), bootstrap(request.bootstrap())));
+    }
+
+    @POST
+    @Path("paired-comparisons")
+    @Operation(operationId = "reliabilityPairedComparisons", summary = "Paired differences between models on the same items, with tests and Holm's correction",
+            description = "Every pair of models (or each against `baseline`): difference of means with its paired standard error and "
+                    + "interval (clustered when clusters are given), the unpaired SE for comparison, the item correlation; McNemar's "
+                    + "test for 0/1 scores (exact binomial up to 25 discordant items, chi-square with continuity correction above), "
+                    + "otherwise the paired z-test; a sign-flip permutation test with `bootstrap.rounds` rounds; Holm-adjusted p-values "
+                    + "across all comparisons.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReliabilityRequests.Paired.class),
+            examples = @ExampleObject(name = "three models", value = PAIRED_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "One result per comparison", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PairedResponse.class)))
+    public Uni<PairedResponse> paired(@Valid @NotNull ReliabilityRequests.Paired request) {
+        return compute.submit(() -> {
+            String[] clusters = request.clusters() == null ? null : request.clusters().toArray(String[]::new);
+            Map<String, ItemScores> models = new LinkedHashMap<>();
+            request.models().forEach((name, v) -> {
+                double[] x = values(v);
+                double[][] s = new double[x.length][];
+                for (int i = 0; i < x.length; i++) {
+                    s[i] = new double[] {x[i]};
+                }
+                models.put(name, new ItemScores(s, clusters));
+            });
+            BootstrapSettings settings = bootstrap(request.bootstrap());
+            try {
+                return new PairedResponse(settings, PairedComparison.compareMany(models, request.baseline(), settings));
+            } catch (InvalidInputException e) {
+                // the engine names a model's scores "scores.<model>"; in this request they are "models.<model>"
+                throw e.field().startsWith("scores.") ? ProblemException.invalid("models." + e.field().substring(7), e.reason()) : e;
+            }
+        });
+    }
+
+    /** The comparisons with the permutation settings that reproduce them. */
+    @Schema(name = "PairedComparisonsResponse", description = "Every comparison, with the permutation-test settings (rounds, seed, level)")
+    public record PairedResponse(BootstrapSettings permutation, List<PairedComparison.PairedResult> comparisons) {
+    }
+
+    /** Minimum detectable effect and items or seeds needed. */
+    public record PowerResult(double alpha, double power, double sdDifference, String sdSource, Integer items,
+            Double minimumDetectableEffect, Double effect, Long itemsNeeded, Long seedsNeeded) {
+    }
+
+    @POST
+    @Path("power")
+    @Operation(operationId = "reliabilityPower", summary = "Minimum detectable effect, items and seeds needed",
+            description = "Paired two-sided z-test: MDE = (z_{1-alpha/2} + z_power) sd_d / sqrt(n); items needed n = ((z_{1-alpha/2} + "
+                    + "z_power) sd_d / effect)^2; seeds needed per configuration k = 2 ((z_{1-alpha/2} + z_power) seedSd / effect)^2. "
+                    + "sd_d, the spread of the per-item difference, comes from sdDifference, or from two models' item scores (the "
+                    + "paired variance), or from accuracy p and correlation rho as sqrt(2 p (1-p) (1-rho)).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReliabilityRequests.Power.class),
+            examples = @ExampleObject(name = "1000 items at 70% accuracy", value = POWER_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The power analysis", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PowerResult.class)))
+    public Uni<PowerResult> power(@Valid @NotNull ReliabilityRequests.Power r) {
+        return compute.submit(() -> {
+            double alpha = r.alpha() == null ? 0.05 : r.alpha();
+            double power = r.power() == null ? 0.8 : r.power();
+            double sd;
+            String source;
+            if (r.sdDifference() != null) {
+                sd = r.sdDifference();
+                source = "given";
+            } else if (r.first() != null || r.second() != null) {
+                if (r.first() == null || r.second() == null) {
+                    throw ProblemException.invalid(r.first() == null ? "first" : "second", "give both models' item scores");
+                }
+                sd = Power.pairedSd(ItemScores.of(values(r.first())), ItemScores.of(values(r.second())));
+                source = "paired variance of the two models' item scores";
+            } else if (r.accuracy() != null) {
+                double rho = r.correlation() == null ? 0 : r.correlation();
+                sd = Power.sdFromAccuracy(r.accuracy(), rho);
+                source = "sqrt(2 p (1 - p) (1 - rho)) with p = " + r.accuracy() + ", rho = " + rho;
+            } else {
+                throw ProblemException.invalid("sdDifference", "give sdDifference, or first and second, or accuracy");
+            }
+            if (r.items() == null && r.effect() == null) {
+                throw ProblemException.invalid("items", "give items (for the minimum detectable effect) or effect (for the items needed)");
+            }
+            Double mde = r.items() == null ? null : Power.minimumDetectableEffect(r.items(), sd, alpha, power);
+            Long need = r.effect() == null ? null : Power.itemsNeeded(r.effect(), sd, alpha, power);
+            Long seeds = r.effect() == null || r.seedSd() == null ? null : Power.seedsNeeded(r.effect(), r.seedSd(), alpha, power);
+            return new PowerResult(alpha, power, sd, source, r.items(), mde, r.effect(), need, seeds);
+        });
+    }
+
+    @POST
+    @Path("seed-variance")
+    @Operation(operationId = "reliabilitySeedVariance", summary = "Seed standard deviation over checkpoints and monotonicity",
+            description = "Per checkpoint the mean over seeds and the seed standard deviation (n - 1); at the last checkpoint and as a "
+                    + "root mean square; monotonicity as Kendall's tau-b between step and seed-mean score. At least two seeds.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReliabilityRequests.Seeds.class),
+            examples = @ExampleObject(name = "three seeds", value = SEEDS_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Seed variance", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeedVariance.SeedVarianceResult.class)))
+    public Uni<SeedVariance.SeedVarianceResult> seedVariance(@Valid @NotNull ReliabilityRequests.Seeds r) {
+        return compute.submit(() -> SeedVariance.of(r.steps().stream().mapToLong(Long::longValue).toArray(), samples(r.scores())));
+    }
+
+    /** Signal, noise, their ratio and (when small and target are given) decision accuracy. */
+    public record SignalNoiseResult(SignalToNoise.SignalToNoiseResult signalToNoise, SignalToNoise.DecisionAccuracy decisionAccuracy) {
+    }
+
+    @POST
+    @Path("signal-to-noise")
+    @Operation(operationId = "reliabilitySignalToNoise", summary = "Signal, noise, signal-to-noise ratio and decision accuracy",
+            description = "Heineman et al. (2025), \"Signal and Noise\": signal = relative dispersion max|m_j - m_k| / mean(m) of the "
+                    + "models' final scores; noise = relative standard deviation sd/mean of a model's last checkpoints (mean over the "
+                    + "series given); SNR = signal / noise. Decision accuracy: share of candidate pairs ordered at small scale as at the "
+                    + "target scale (target ties left out, small-scale ties count one half).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReliabilityRequests.SignalNoise.class),
+            examples = @ExampleObject(name = "four models", value = SNR_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Signal and noise", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignalNoiseResult.class)))
+    public Uni<SignalNoiseResult> signalToNoise(@Valid @NotNull ReliabilityRequests.SignalNoise r) {
+        return compute.submit(() -> {
+            SignalToNoise.SignalToNoiseResult snr = SignalToNoise.of(values(r.finalScores()), samples(r.lastCheckpoints()));
+            SignalToNoise.DecisionAccuracy da = null;
+            if (r.small() != null || r.target() != null) {
+                if (r.small() == null || r.target() == null) {
+                    throw ProblemException.invalid(r.small() == null ? "small" : "target", "give both small and target");
+                }
+                da = SignalToNoise.decisionAccuracy(values(r.small()), values(r.target()));
+            }
+            return new SignalNoiseResult(snr, da);
+        });
+    }
+
+    @POST
+    @Path("pass-at-k")
+    @Operation(operationId = "reliabilityPassAtK", summary = "Unbiased pass@k over problems, with its standard error",
+            description = "Chen et al. (2021): per problem 1 - C(n-c, k) / C(n, k) in the stable product form 1 - prod_{i=n-c+1}^{n} (1 - k/i); "
+                    + "the mean over problems with its standard error sd/sqrt(problems).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReliabilityRequests.PassAtK.class),
+            examples = @ExampleObject(name = "three problems", value = PASS_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "pass@k", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PassAtK.PassAtKResult.class)))
+    public Uni<PassAtK.PassAtKResult> passAtK(@Valid @NotNull ReliabilityRequests.PassAtK r) {
+        return compute.submit(() -> PassAtK.estimate(r.problems().stream().mapToInt(ReliabilityRequests.Problem::n).toArray(),
+                r.problems().stream().mapToInt(ReliabilityRequests.Problem::c).toArray(), r.k()));
+    }
+}
