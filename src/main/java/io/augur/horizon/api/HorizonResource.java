@@ -25,7 +25,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -110,31 +109,46 @@ public class HorizonResource {
 
     @POST
     @Path("time-horizons")
-    @Consumes({ MediaType.APPLICATION_JSON, JSONL, "application/jsonl" })
-    @Operation(operationId = "timeHorizons", summary = "50% and 80% time horizons per agent, with hierarchical-bootstrap intervals",
-            description = "METR's method (Kwa et al. 2025; eval-analysis-public): per agent a weighted logistic regression of the "
-                    + "run's score on log2(human minutes), L2 penalty 0.1 on the slope only (scikit-learn C = 10), weights normalised "
-                    + "to sum 1 per agent; the q-horizon is 2^((logit(q) - intercept) / slope), 2^(-intercept/slope) at 50%. "
-                    + "Intervals: bootstrap over task families, then tasks, then runs (METR's hierarchy), percentile. An agent whose "
-                    + "runs all succeed or all fail has no finite horizon: 400 by default, or with degenerateAgents=report its horizon "
-                    + "is reported UNBOUNDED_ABOVE / UNBOUNDED_BELOW with no number. Horizons outside the task lengths the agent ran "
-                    + "are flagged as extrapolations. Body: JSON, or METR's runs JSONL as is (Content-Type application/x-ndjson; "
-                    + "columns alias, task_id, task_family, run_id, human_minutes, score_binarized, invsqrt_task_weight; other "
-                    + "columns ignored) with the settings as query parameters.")
-    @RequestBody(required = true, content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HorizonRequests.TimeHorizons.class),
-                    examples = @ExampleObject(name = "one agent", value = RUNS_EXAMPLE)),
-            @Content(mediaType = JSONL, schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "METR runs", value = JSONL_EXAMPLE)) })
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "computeTimeHorizons", summary = "50% and 80% time horizons per agent, with hierarchical-bootstrap intervals",
+            description = TIME_HORIZONS + " Body: JSON; computeTimeHorizonsFromJsonl takes METR's runs JSONL as is.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = HorizonRequests.TimeHorizons.class),
+            examples = @ExampleObject(name = "one agent", value = RUNS_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Horizons per agent", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HorizonResponses.TimeHorizons.class)))
-    public Uni<HorizonResponses.TimeHorizons> timeHorizons(@HeaderParam("Content-Type") String contentType, byte[] body,
-            @Parameter(description = "JSONL only: rounds, 0 to 100000 (default 1000)") @QueryParam("rounds") @Min(0) @Max(100_000) Integer rounds,
-            @Parameter(description = "JSONL only: seed (default " + DEFAULT_SEED + ")") @QueryParam("seed") Long seed,
-            @Parameter(description = "JSONL only: level (default 0.95)") @QueryParam("level") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double level,
-            @Parameter(description = "JSONL only: reject (default) or report") @QueryParam("degenerateAgents") @Pattern(regexp = "reject|report", message = "must be reject or report") String degenerate,
-            @Parameter(description = "JSONL only: the score column (default score_binarized)") @QueryParam("scoreColumn") @Pattern(regexp = "score_binarized|score", message = "must be score_binarized or score") String scoreColumn) {
-        boolean jsonl = contentType != null && (contentType.toLowerCase().startsWith(JSONL)
-                || contentType.toLowerCase().startsWith("application/jsonl"));
+    public Uni<HorizonResponses.TimeHorizons> timeHorizons(byte[] body) {
+        return timeHorizons(false, body, null, null, null, null, null);
+    }
+
+    @POST
+    @Path("time-horizons/jsonl")
+    @Consumes({ JSONL, "application/jsonl" })
+    @Operation(operationId = "computeTimeHorizonsFromJsonl", summary = "Time horizons from METR's runs JSONL, as is",
+            description = TIME_HORIZONS + " Body: METR's runs JSONL as is (Content-Type application/x-ndjson; columns alias, "
+                    + "task_id, task_family, run_id, human_minutes, score_binarized, invsqrt_task_weight; other columns ignored), "
+                    + "with the settings as query parameters; a bad line is named as `line N.column`.")
+    @RequestBody(required = true, content = @Content(mediaType = JSONL, schema = @Schema(type = SchemaType.STRING),
+            examples = @ExampleObject(name = "METR runs", value = JSONL_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Horizons per agent", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HorizonResponses.TimeHorizons.class)))
+    public Uni<HorizonResponses.TimeHorizons> timeHorizonsFromJsonl(byte[] body,
+            @Parameter(description = "rounds, 0 to 100000 (default 1000)") @QueryParam("rounds") @Min(0) @Max(100_000) Integer rounds,
+            @Parameter(description = "seed (default " + DEFAULT_SEED + ")") @QueryParam("seed") Long seed,
+            @Parameter(description = "level (default 0.95)") @QueryParam("level") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double level,
+            @Parameter(description = "reject (default) or report") @QueryParam("degenerateAgents") @Pattern(regexp = "reject|report", message = "must be reject or report") String degenerate,
+            @Parameter(description = "the score column (default score_binarized)") @QueryParam("scoreColumn") @Pattern(regexp = "score_binarized|score", message = "must be score_binarized or score") String scoreColumn) {
+        return timeHorizons(true, body, rounds, seed, level, degenerate, scoreColumn);
+    }
+
+    static final String TIME_HORIZONS = "METR's method (Kwa et al. 2025; eval-analysis-public): per agent a weighted logistic regression of the "
+            + "run's score on log2(human minutes), L2 penalty 0.1 on the slope only (scikit-learn C = 10), weights normalised "
+            + "to sum 1 per agent; the q-horizon is 2^((logit(q) - intercept) / slope), 2^(-intercept/slope) at 50%. "
+            + "Intervals: bootstrap over task families, then tasks, then runs (METR's hierarchy), percentile. An agent whose "
+            + "runs all succeed or all fail has no finite horizon: 400 by default, or with degenerateAgents=report its horizon "
+            + "is reported UNBOUNDED_ABOVE / UNBOUNDED_BELOW with no number. Horizons outside the task lengths the agent ran "
+            + "are flagged as extrapolations.";
+
+    private Uni<HorizonResponses.TimeHorizons> timeHorizons(boolean jsonl, byte[] body, Integer rounds, Long seed,
+            Double level, String degenerate, String scoreColumn) {
         return compute.submit(() -> {
             List<AgentRun> runs;
             HorizonSettings settings;
@@ -188,7 +202,7 @@ public class HorizonResource {
     @POST
     @Path("trend")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "horizonTrend", summary = "Doubling time of the frontier horizon, forecasts, backtest and trend shapes",
+    @Operation(operationId = "computeHorizonTrend", summary = "Doubling time of the frontier horizon, forecasts, backtest and trend shapes",
             description = "METR's trend (compute_trendline_ci.py): ordinary least squares of ln(horizon) on the release date; "
                     + "doubling time = ln 2 / slope (months of 365.25/12 days), on METR's frontier by default (models whose horizon is "
                     + "at least the best released on or before their date). Interval: bootstrap over the models (percentile; resamples "

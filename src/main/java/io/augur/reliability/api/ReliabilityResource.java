@@ -3,7 +3,7 @@ package io.augur.reliability.api;
 import io.augur.platform.compute.ComputePool;
 import io.augur.platform.problem.Problem;
 import io.augur.platform.problem.ProblemException;
-import io.augur.reliability.engine.BootstrapSettings;
+import io.augur.reliability.engine.ResamplingSettings;
 import io.augur.reliability.engine.ItemScores;
 import io.augur.reliability.engine.PairedComparison;
 import io.augur.reliability.engine.PassAtK;
@@ -40,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/reliability")
 @RegisterForReflection(targets = { ScoreErrorBars.ErrorBarsResult.class, PairedComparison.PairedResult.class, PairedComparison.McNemar.class,
     SeedVariance.SeedVarianceResult.class, SeedVariance.Checkpoint.class, SignalToNoise.SignalToNoiseResult.class, SignalToNoise.DecisionAccuracy.class,
-    PassAtK.PassAtKResult.class, BootstrapSettings.class, io.augur.stats.Interval.class })
+    PassAtK.PassAtKResult.class, ResamplingSettings.class, io.augur.stats.Interval.class })
 @Tag(name = "reliability", description = "Error bars from item-level results, paired comparisons, power, seed variance, signal-to-noise, pass@k")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -72,8 +72,8 @@ public class ReliabilityResource {
         this.compute = compute;
     }
 
-    static BootstrapSettings bootstrap(ReliabilityRequests.Bootstrap b) {
-        return new BootstrapSettings(b == null || b.rounds() == null ? 1000 : b.rounds(),
+    static ResamplingSettings bootstrap(ReliabilityRequests.Bootstrap b) {
+        return new ResamplingSettings(b == null || b.rounds() == null ? 1000 : b.rounds(),
                 b == null || b.seed() == null ? DEFAULT_SEED : b.seed(), b == null || b.level() == null ? 0.95 : b.level());
     }
 
@@ -87,7 +87,7 @@ public class ReliabilityResource {
 
     @POST
     @Path("error-bars")
-    @Operation(operationId = "reliabilityErrorBars", summary = "Standard error and intervals of a benchmark score from item-level results",
+    @Operation(operationId = "computeErrorBars", summary = "Standard error and intervals of a benchmark score from item-level results",
             description = "Miller (2024), \"Adding error bars to evals\": the score is the mean over items of each item's mean over its "
                     + "samples; standard error sd/sqrt(n) (with several samples per item also the within-item variance and the SE "
                     + "infinitely many samples would leave); with clusters the cluster-robust SE (CR1, G/(G-1)) and a t interval with "
@@ -103,7 +103,7 @@ public class ReliabilityResource {
 
     @POST
     @Path("paired-comparisons")
-    @Operation(operationId = "reliabilityPairedComparisons", summary = "Paired differences between models on the same items, with tests and Holm's correction",
+    @Operation(operationId = "comparePairedModels", summary = "Paired differences between models on the same items, with tests and Holm's correction",
             description = "Every pair of models (or each against `baseline`): difference of means with its paired standard error and "
                     + "interval (clustered when clusters are given), the unpaired SE for comparison, the item correlation; McNemar's "
                     + "test for 0/1 scores (exact binomial up to 25 discordant items, chi-square with continuity correction above), "
@@ -125,7 +125,7 @@ public class ReliabilityResource {
                 }
                 models.put(name, new ItemScores(s, clusters));
             });
-            BootstrapSettings settings = bootstrap(request.bootstrap());
+            ResamplingSettings settings = bootstrap(request.bootstrap());
             try {
                 return new PairedResponse(settings, PairedComparison.compareMany(models, request.baseline(), settings));
             } catch (InvalidInputException e) {
@@ -137,7 +137,7 @@ public class ReliabilityResource {
 
     /** The comparisons with the permutation settings that reproduce them. */
     @Schema(name = "PairedComparisonsResponse", description = "Every comparison, with the permutation-test settings (rounds, seed, level)")
-    public record PairedResponse(BootstrapSettings permutation, List<PairedComparison.PairedResult> comparisons) {
+    public record PairedResponse(ResamplingSettings permutation, List<PairedComparison.PairedResult> comparisons) {
     }
 
     /** Minimum detectable effect and items or seeds needed. */
@@ -147,7 +147,7 @@ public class ReliabilityResource {
 
     @POST
     @Path("power")
-    @Operation(operationId = "reliabilityPower", summary = "Minimum detectable effect, items and seeds needed",
+    @Operation(operationId = "computePower", summary = "Minimum detectable effect, items and seeds needed",
             description = "Paired two-sided z-test: MDE = (z_{1-alpha/2} + z_power) sd_d / sqrt(n); items needed n = ((z_{1-alpha/2} + "
                     + "z_power) sd_d / effect)^2; seeds needed per configuration k = 2 ((z_{1-alpha/2} + z_power) seedSd / effect)^2. "
                     + "sd_d, the spread of the per-item difference, comes from sdDifference, or from two models' item scores (the "
@@ -190,7 +190,7 @@ public class ReliabilityResource {
 
     @POST
     @Path("seed-variance")
-    @Operation(operationId = "reliabilitySeedVariance", summary = "Seed standard deviation over checkpoints and monotonicity",
+    @Operation(operationId = "computeSeedVariance", summary = "Seed standard deviation over checkpoints and monotonicity",
             description = "Per checkpoint the mean over seeds and the seed standard deviation (n - 1); at the last checkpoint and as a "
                     + "root mean square; monotonicity as Kendall's tau-b between step and seed-mean score. At least two seeds.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -207,7 +207,7 @@ public class ReliabilityResource {
 
     @POST
     @Path("signal-to-noise")
-    @Operation(operationId = "reliabilitySignalToNoise", summary = "Signal, noise, signal-to-noise ratio and decision accuracy",
+    @Operation(operationId = "computeSignalToNoise", summary = "Signal, noise, signal-to-noise ratio and decision accuracy",
             description = "Heineman et al. (2025), \"Signal and Noise\": signal = relative dispersion max|m_j - m_k| / mean(m) of the "
                     + "models' final scores; noise = relative standard deviation sd/mean of a model's last checkpoints (mean over the "
                     + "series given); SNR = signal / noise. Decision accuracy: share of candidate pairs ordered at small scale as at the "
@@ -232,7 +232,7 @@ public class ReliabilityResource {
 
     @POST
     @Path("pass-at-k")
-    @Operation(operationId = "reliabilityPassAtK", summary = "Unbiased pass@k over problems, with its standard error",
+    @Operation(operationId = "computePassAtK", summary = "Unbiased pass@k over problems, with its standard error",
             description = "Chen et al. (2021): per problem 1 - C(n-c, k) / C(n, k) in the stable product form 1 - prod_{i=n-c+1}^{n} (1 - k/i); "
                     + "the mean over problems with its standard error sd/sqrt(problems).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -76,11 +76,11 @@ public final class PairedComparison {
         }
     }
 
-    public static PairedResult compare(String first, ItemScores a, String second, ItemScores b, BootstrapSettings settings) {
+    public static PairedResult compare(String first, ItemScores a, String second, ItemScores b, ResamplingSettings settings) {
         return compare(first, Prepared.of(a), second, Prepared.of(b), settings);
     }
 
-    private static PairedResult compare(String first, Prepared a, String second, Prepared b, BootstrapSettings settings) {
+    private static PairedResult compare(String first, Prepared a, String second, Prepared b, ResamplingSettings settings) {
         if (a.means().length != b.means().length) {
             throw new InvalidInputException("scores." + second, "has " + b.means().length + " items but " + first
                     + " has " + a.means().length + ": paired comparisons need the same items in the same order");
@@ -202,7 +202,7 @@ public final class PairedComparison {
      * is (P - 2 X) - (N - 2 Y) with X and Y the counts of flipped signs among the P positive and N negative
      * items, counted 64 random bits at a time.
      */
-    static double signFlipP(double[] all, BootstrapSettings settings) {
+    static double signFlipP(double[] all, ResamplingSettings settings) {
         double observed = 0;
         int pos = 0;
         int neg = 0;
@@ -254,7 +254,7 @@ public final class PairedComparison {
         return (1.0 + extreme) / (1.0 + settings.rounds());
     }
 
-    private static double signFlipUnit(int pos, int neg, double observed, BootstrapSettings settings) {
+    private static double signFlipUnit(int pos, int neg, double observed, ResamplingSettings settings) {
         int extreme = 0;
         for (int r = 0; r < settings.rounds(); r++) {
             if ((r & 63) == 0 && Thread.currentThread().isInterrupted()) {
@@ -287,7 +287,7 @@ public final class PairedComparison {
      * Every pair of models (baseline null), or every model against the baseline, with Holm-adjusted
      * p-values. Models in name order.
      */
-    public static List<PairedResult> compareMany(Map<String, ItemScores> models, String baseline, BootstrapSettings settings) {
+    public static List<PairedResult> compareMany(Map<String, ItemScores> models, String baseline, ResamplingSettings settings) {
         if (models == null || models.size() < 2) {
             throw new InvalidInputException("models", "need at least 2 models to compare");
         }

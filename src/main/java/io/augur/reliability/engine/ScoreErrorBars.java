@@ -38,10 +38,10 @@ public final class ScoreErrorBars {
     public record ErrorBarsResult(int items, int minSamplesPerItem, int maxSamplesPerItem, double score, double standardDeviation,
             double standardError, Double withinItemVariance, Double standardErrorInfiniteSamples, Integer clusters,
             Double clusteredStandardError, Double designEffect, Interval normalInterval, Interval wilsonInterval,
-            Interval bootstrapInterval, BootstrapSettings bootstrap, List<String> warnings) {
+            Interval bootstrapInterval, ResamplingSettings bootstrap, List<String> warnings) {
     }
 
-    public static ErrorBarsResult estimate(ItemScores scores, BootstrapSettings settings) {
+    public static ErrorBarsResult estimate(ItemScores scores, ResamplingSettings settings) {
         int n = scores.items();
         double[] m = scores.itemMeans();
         double mean = mean(m);

@@ -39,11 +39,11 @@ class HorizonResourceTest {
         byte[] body = Files.readAllBytes(SharedData.require("horizon/metr_runs_2025-01-22.jsonl"));
         // davinci-002 fails every run: rejected by default, naming the agent
         given().contentType("application/x-ndjson").body(body).queryParam("rounds", 0)
-                .post("/api/v1/horizons/time-horizons").then().statusCode(400)
+                .post("/api/v1/horizons/time-horizons/jsonl").then().statusCode(400)
                 .contentType("application/problem+json").body("field", equalTo("runs[agent=davinci-002].score"));
         // reported on request; Claude 3.5 Sonnet (New) 60.52 min as METR's procedure gives (MetrHorizonReferenceTest)
         given().config(DOUBLES).contentType("application/x-ndjson").body(body).queryParam("rounds", 20)
-                .queryParam("degenerateAgents", "report").post("/api/v1/horizons/time-horizons").then().statusCode(200)
+                .queryParam("degenerateAgents", "report").post("/api/v1/horizons/time-horizons/jsonl").then().statusCode(200)
                 .body("agents", hasSize(11))
                 .body("agents.find { it.agent == 'davinci-002' }.horizons[0].status", equalTo("UNBOUNDED_BELOW"))
                 .body("agents.find { it.agent == 'davinci-002' }.horizons[0].minutes", nullValue())
@@ -57,12 +57,12 @@ class HorizonResourceTest {
 
                 {"alias":"A","task_id":"t2","task_family":"f","run_id":"2","human_minutes":0,"score_binarized":0,"invsqrt_task_weight":0.5}
                 """;
-        given().contentType("application/x-ndjson").body(lines.getBytes(StandardCharsets.UTF_8)).post("/api/v1/horizons/time-horizons").then().statusCode(400)
+        given().contentType("application/x-ndjson").body(lines.getBytes(StandardCharsets.UTF_8)).post("/api/v1/horizons/time-horizons/jsonl").then().statusCode(400)
                 .contentType("application/problem+json").body("field", equalTo("line 3.human_minutes"));
         given().contentType("application/x-ndjson").body("{\"alias\":\"A\"}\nnot json\n".getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/horizons/time-horizons").then().statusCode(400).body("field", equalTo("line 1.task_id"));
+                .post("/api/v1/horizons/time-horizons/jsonl").then().statusCode(400).body("field", equalTo("line 1.task_id"));
         given().contentType("application/x-ndjson").body(lines.replace("\"invsqrt_task_weight\":0.5}", "\"x\":1}").getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/horizons/time-horizons").then().statusCode(400).body("field", equalTo("line 1.invsqrt_task_weight"));
+                .post("/api/v1/horizons/time-horizons/jsonl").then().statusCode(400).body("field", equalTo("line 1.invsqrt_task_weight"));
     }
 
     @Test
@@ -92,7 +92,7 @@ class HorizonResourceTest {
     @Test
     void jsonlExampleAnswersAsDocumented() {
         given().contentType("application/x-ndjson").body(HorizonResource.JSONL_EXAMPLE.getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/horizons/time-horizons").then().statusCode(200).body("agents[0].agent", equalTo("A"))
+                .post("/api/v1/horizons/time-horizons/jsonl").then().statusCode(200).body("agents[0].agent", equalTo("A"))
                 .body("bootstrap.rounds", equalTo(1000));
     }
 
@@ -101,8 +101,8 @@ class HorizonResourceTest {
         String doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
         // engine result records have distinct simple names, so the schemas are not Result, Result1, ...
         org.junit.jupiter.api.Assertions.assertFalse(doc.contains("\"Result1\""), "duplicate schema names");
-        for (String op : new String[] {"timeHorizons", "horizonTrend", "reliabilityErrorBars", "reliabilityPairedComparisons",
-            "reliabilityPower", "reliabilitySeedVariance", "reliabilitySignalToNoise", "reliabilityPassAtK"}) {
+        for (String op : new String[] {"computeTimeHorizons", "computeHorizonTrend", "computeErrorBars", "comparePairedModels",
+            "computePower", "computeSeedVariance", "computeSignalToNoise", "computePassAtK"}) {
             org.junit.jupiter.api.Assertions.assertTrue(doc.contains("\"operationId\" : \"" + op + "\"")
                     || doc.contains("\"operationId\":\"" + op + "\""), op);
         }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class CoverageTest {
 
     static final int REPS = 1000;
-    static final BootstrapSettings NONE = new BootstrapSettings(0, 1, 0.95);
+    static final ResamplingSettings NONE = new ResamplingSettings(0, 1, 0.95);
 
     static double coverage(String label, double truth, IntFunction<Interval> interval) {
         int hit = 0;
@@ -49,7 +49,7 @@ class CoverageTest {
         assertNominal(coverage("Wilson, 150 Bernoulli items", p, rep -> ScoreErrorBars.estimate(
                 ItemScores.of(bernoulli(new SplittableRandom(10_000 + rep), 150, p)), NONE).wilsonInterval()), "Wilson");
         assertNominal(coverage("bootstrap percentile, 300 items, 500 rounds", p, rep -> ScoreErrorBars.estimate(
-                ItemScores.of(bernoulli(new SplittableRandom(20_000 + rep), 300, p)), new BootstrapSettings(500, rep, 0.95))
+                ItemScores.of(bernoulli(new SplittableRandom(20_000 + rep), 300, p)), new ResamplingSettings(500, rep, 0.95))
                 .bootstrapInterval()), "bootstrap");
     }
 
@@ -71,7 +71,7 @@ class CoverageTest {
                     c[k * size + j] = "passage" + k;
                 }
             }
-            return ScoreErrorBars.estimate(new ItemScores(s, c), new BootstrapSettings(300, rep, 0.95));
+            return ScoreErrorBars.estimate(new ItemScores(s, c), new ResamplingSettings(300, rep, 0.95));
         };
         assertNominal(coverage("clustered SE, 80 clusters x 6", truth, rep -> draw.apply(rep).normalInterval()), "clustered");
         assertNominal(coverage("cluster bootstrap, 80 clusters x 6, 300 rounds", truth,

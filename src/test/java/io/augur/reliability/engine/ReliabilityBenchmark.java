@@ -42,7 +42,7 @@ class ReliabilityBenchmark {
             }
             scores.put(String.format("model%03d", m), ItemScores.of(v));
         }
-        BootstrapSettings none = new BootstrapSettings(0, 1, 0.95);
+        ResamplingSettings none = new ResamplingSettings(0, 1, 0.95);
         time("error bars (SE, normal, Wilson), 100 models x 14,000 items", () -> {
             List<ScoreErrorBars.ErrorBarsResult> out = new ArrayList<>();
             scores.values().forEach(s -> out.add(ScoreErrorBars.estimate(s, none)));
@@ -60,10 +60,10 @@ class ReliabilityBenchmark {
         scores.forEach((k, v) -> clustered.put(k, new ItemScores(v.samples(), subjects)));
         time("clustered error bars (57 subjects) + 1,000-round cluster bootstrap, 100 models", () -> {
             List<ScoreErrorBars.ErrorBarsResult> out = new ArrayList<>();
-            clustered.values().forEach(s -> out.add(ScoreErrorBars.estimate(s, new BootstrapSettings(1000, 3, 0.95))));
+            clustered.values().forEach(s -> out.add(ScoreErrorBars.estimate(s, new ResamplingSettings(1000, 3, 0.95))));
             return out;
         });
         time("99 models vs a baseline, paired permutation test, 1,000 rounds", () ->
-                PairedComparison.compareMany(scores, "model050", new BootstrapSettings(1000, 7, 0.95)));
+                PairedComparison.compareMany(scores, "model050", new ResamplingSettings(1000, 7, 0.95)));
     }
 }

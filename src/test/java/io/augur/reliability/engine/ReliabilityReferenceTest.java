@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Closed forms against scipy/numpy; every reference value carries the command that produced it. */
 class ReliabilityReferenceTest {
 
-    static final BootstrapSettings NONE = new BootstrapSettings(0, 1, 0.95);
+    static final ResamplingSettings NONE = new ResamplingSettings(0, 1, 0.95);
 
     @Test
     void wilsonInterval() {
@@ -72,7 +72,7 @@ class ReliabilityReferenceTest {
         for (int i = 3; i < 15; i++) {
             d[i] = 1;
         }
-        var small = PairedComparison.compare("C", ItemScores.of(c), "D", ItemScores.of(d), new BootstrapSettings(20_000, 5, 0.95));
+        var small = PairedComparison.compare("C", ItemScores.of(c), "D", ItemScores.of(d), new ResamplingSettings(20_000, 5, 0.95));
         assertEquals(0.03515625, small.mcnemar().pValue(), 1e-12);
         assertTrue(small.mcnemar().method().contains("exact"));
         // for 0/1 scores the sign-flip distribution is the exact McNemar one: the permutation p agrees
@@ -168,7 +168,7 @@ class ReliabilityReferenceTest {
         assertEquals("scores.B", e.field());
         e = assertThrows(InvalidInputException.class, () -> Power.itemsNeeded(0, 0.5, 0.05, 0.8));
         assertEquals("effect", e.field());
-        e = assertThrows(InvalidInputException.class, () -> new BootstrapSettings(1_000_000, 1, 0.95));
+        e = assertThrows(InvalidInputException.class, () -> new ResamplingSettings(1_000_000, 1, 0.95));
         assertEquals("rounds", e.field());
     }
 }

@@ -3,11 +3,11 @@ package io.augur.reliability.engine;
 import io.augur.stats.InvalidInputException;
 
 /** Resampling settings: rounds (0 for none), seed, confidence level. */
-public record BootstrapSettings(int rounds, long seed, double level) {
+public record ResamplingSettings(int rounds, long seed, double level) {
 
     public static final int MAX_ROUNDS = 100_000;
 
-    public BootstrapSettings {
+    public ResamplingSettings {
         if (rounds < 0 || rounds > MAX_ROUNDS) {
             throw new InvalidInputException("rounds", "must be between 0 and " + MAX_ROUNDS + ", was " + rounds);
         }
