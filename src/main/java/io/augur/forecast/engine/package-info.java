@@ -20,7 +20,7 @@
  * </ul>
  * Bad input raises {@link io.augur.stats.InvalidInputException} naming the field ({@code points[3].x}).
  * Every interval states its method and seed; results are deterministic given the seed and independent
- * of the number of threads. Interrupting the calling thread cancels long computations with a
- * {@link java.util.concurrent.CancellationException}.
+ * of the number of threads. Tripping the computation's {@link io.augur.stats.CancellationToken}
+ * cancels long computations with a {@link java.util.concurrent.CancellationException}.
  */
 package io.augur.forecast.engine;
