@@ -5,8 +5,7 @@
  * <ul>
  *   <li>Forms, all behind {@link io.augur.forecast.engine.CurveForm}: {@link io.augur.forecast.engine.SaturatingPowerLaw},
  *       {@link io.augur.forecast.engine.Chinchilla}, {@link io.augur.forecast.engine.Sigmoid},
- *       {@link io.augur.forecast.engine.LearningCurveForms} (11 families); by name in
- *       {@link io.augur.forecast.engine.CurveForms}.</li>
+ *       {@link io.augur.forecast.engine.LearningCurveForms} (11 families); the API names them.</li>
  *   <li>Fitting: {@link io.augur.forecast.engine.CurveFitter#fit(FitSpec)} (multi-start projected
  *       {@link io.augur.forecast.engine.Lbfgs}, {@link io.augur.forecast.engine.Loss}: Huber on log residuals,
  *       least squares, binomial) -> {@link io.augur.forecast.engine.FitResult} with

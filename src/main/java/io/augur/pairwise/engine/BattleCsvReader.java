@@ -1,6 +1,7 @@
 package io.augur.pairwise.engine;
 
 import io.augur.stats.InvalidInputException;
+import io.augur.stats.Workers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -295,7 +296,9 @@ public final class BattleCsvReader {
             if (end < 0) {
                 break;
             }
-            p.line++;
+            if ((++p.line & 0xFFFF) == 0) {
+                Workers.checkCancelled();
+            }
             int recEnd = end > p.pos && p.buf[end - 1] == '\r' ? end - 1 : end;
             if (recEnd > p.pos) {
                 int found = splitFields(p, recEnd, slotOfColumn);

@@ -1,5 +1,6 @@
 package io.augur.pairwise.engine;
 
+import io.augur.stats.Cholesky;
 import io.augur.stats.InvalidInputException;
 import io.augur.stats.RandomStreams;
 import io.augur.stats.Workers;

@@ -168,6 +168,11 @@ public class ComputePool {
         if (rc == null) {
             return;
         }
+        if (rc.response().closed()) { // gone before this step of its pipeline was submitted
+            clientGone.increment();
+            token.cancel("the client went away");
+            return;
+        }
         rc.addEndHandler(ended -> {
             if (ended.failed() && !token.isCancelled()) {
                 clientGone.increment();

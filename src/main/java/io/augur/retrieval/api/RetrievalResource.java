@@ -1,6 +1,7 @@
 package io.augur.retrieval.api;
 
 import io.augur.platform.compute.ComputePool;
+import io.augur.platform.pipeline.RequestBodies;
 import io.augur.platform.problem.Problem;
 import io.augur.platform.problem.ProblemException;
 import io.augur.retrieval.engine.EvaluationResult;
@@ -9,9 +10,8 @@ import io.augur.retrieval.engine.TrecEval;
 import io.augur.retrieval.engine.TrecEvalOptions;
 import io.augur.retrieval.engine.TrecEvalText;
 import io.augur.retrieval.api.TrecInputs.Source;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -42,6 +42,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Tag(name = "retrieval", description = "Retrieval evaluation with trec_eval v10's exact measures, and significance tests between runs")
 @APIResponse(responseCode = "400", description = "Invalid input (the problem names the field and, for files, the line)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+// Request bodies are read by RequestBodies (Jackson outside RESTEasy): registered for a native image
+@RegisterForReflection(targets = { TrecEvaluationRequest.class, TrecEvaluationRequest.Judgment.class, TrecEvaluationRequest.Result.class })
 public class RetrievalResource {
 
     static final String TREC_EVAL_FORMAT = "trec_eval";
@@ -57,9 +59,11 @@ public class RetrievalResource {
              "measures": ["official"]}""";
 
     private final ComputePool compute;
+    private final RequestBodies bodies;
 
-    public RetrievalResource(ComputePool compute) {
+    public RetrievalResource(ComputePool compute, RequestBodies bodies) {
         this.compute = compute;
+        this.bodies = bodies;
     }
 
     /** Documents the multipart form of evaluateRetrievalRun (OpenAPI only). */
@@ -144,8 +148,11 @@ public class RetrievalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN })
     @Operation(hidden = true) // documented with evaluateRetrievalRun: one operation, two request media types
-    public Uni<Response> evaluateJson(@Valid @NotNull TrecEvaluationRequest request, @RestQuery String format,
-            @RestHeader("Accept") String accept) {
+    public Uni<Response> evaluateJson(byte[] body, @RestQuery String format, @RestHeader("Accept") String accept) {
+        return bodies.read(body, TrecEvaluationRequest.class).flatMap(request -> evaluateJson(request, format, accept));
+    }
+
+    private Uni<Response> evaluateJson(TrecEvaluationRequest request, String format, String accept) {
         boolean text = wantsText(format, accept);
         if ((request.qrels() == null) == (request.judgments() == null)) {
             throw ProblemException.invalid("qrels", "give exactly one of qrels (TREC text) and judgments (array)");
