@@ -14,6 +14,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * event loop, in a canonical order (model, benchmark, metric, seed, step: the table's unique key), so a
  * selection gives the same rows in the same order whatever order they were imported in. A selection that
  * matches more rows than the caller allows is refused with a 400 naming the selection, never truncated.
+ * The listing's page and by-id queries live here too, so no api class holds a query.
  */
 @ApplicationScoped
 public class EvaluationReader {
@@ -35,6 +36,37 @@ public class EvaluationReader {
 
     public EvaluationReader(Mutiny.SessionFactory sessions) {
         this.sessions = sessions;
+    }
+
+    /**
+     * One page of the listing, ordered by id, after the cursor id; every filter is optional (exact match). Runs in
+     * the caller's session (the resource's {@code @WithSession}); entities are mapped to records there.
+     */
+    public Uni<List<EvaluationEntity>> page(String model, String family, String benchmark, String metric, long after,
+            int limit) {
+        StringBuilder q = new StringBuilder(
+                "from EvaluationEntity e join fetch e.model m join fetch e.benchmark b where e.id > :after");
+        Map<String, Object> params = new HashMap<>();
+        params.put("after", after);
+        filter(q, params, "m.name", "model", model);
+        filter(q, params, "m.family", "family", family);
+        filter(q, params, "b.name", "benchmark", benchmark);
+        filter(q, params, "e.metric", "metric", metric);
+        // range is inclusive: one row more than the page tells the caller there is a next page
+        return EvaluationEntity.<EvaluationEntity>find(q + " order by e.id", params).range(0, limit).list();
+    }
+
+    /** The evaluation with its model and benchmark, or null (in the caller's session). */
+    public Uni<EvaluationEntity> byId(long id) {
+        return EvaluationEntity.<EvaluationEntity>find(
+                "from EvaluationEntity e join fetch e.model join fetch e.benchmark where e.id = ?1", id).firstResult();
+    }
+
+    private static void filter(StringBuilder q, Map<String, Object> params, String column, String name, String value) {
+        if (value != null) {
+            q.append(" and ").append(column).append(" = :").append(name);
+            params.put(name, value);
+        }
     }
 
     /** The benchmark of that name, or null. */
