@@ -1,13 +1,17 @@
 package io.augur.stats;
 
 import java.util.Arrays;
+import org.apache.commons.statistics.descriptive.Quantile;
 
 /**
  * Sample quantiles by linear interpolation between order statistics (Hyndman and Fan 1996, type 7;
  * the default of R's {@code quantile} and numpy's {@code percentile}): for sorted x of size n,
- * h = (n - 1) p, Q(p) = x[floor h] + (h - floor h) (x[floor h + 1] - x[floor h]).
+ * h = (n - 1) p, Q(p) = x[floor h] + (h - floor h) (x[floor h + 1] - x[floor h]). Computed by Commons
+ * Statistics' {@link Quantile} ({@code HF7}) on the sorted values.
  */
 public final class Quantiles {
+
+    private static final Quantile HF7 = Quantile.withDefaults().with(Quantile.EstimationMethod.HF7);
 
     private Quantiles() {
     }
@@ -20,10 +24,7 @@ public final class Quantiles {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("p must be in [0, 1], was " + p);
         }
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        return HF7.evaluate(sorted.length, i -> sorted[i], p);
     }
 
     /** Quantile p of unsorted values (the input is not modified). */

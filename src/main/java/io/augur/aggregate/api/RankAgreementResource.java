@@ -2,10 +2,10 @@ package io.augur.aggregate.api;
 
 import io.augur.aggregate.engine.RankAgreement;
 import io.augur.platform.compute.ComputePool;
+import io.augur.platform.pipeline.RequestBodies;
 import io.augur.platform.problem.Problem;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,12 +26,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid input, naming the field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "Compute pool full or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+// Request bodies are read by RequestBodies (Jackson outside RESTEasy): registered for a native image
+@RegisterForReflection(targets = { RankAgreementRequest.class })
 public class RankAgreementResource {
 
     private final ComputePool compute;
+    private final RequestBodies bodies;
 
-    public RankAgreementResource(ComputePool compute) {
+    public RankAgreementResource(ComputePool compute, RequestBodies bodies) {
         this.compute = compute;
+        this.bodies = bodies;
     }
 
     @POST
@@ -45,7 +49,11 @@ public class RankAgreementResource {
             schema = @Schema(implementation = RankAgreementRequest.class),
             examples = @ExampleObject(name = "one swap", value = Examples.AGREEMENT)))
     @APIResponse(responseCode = "200", description = "The agreement", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RankAgreementResponse.class)))
-    public Uni<RankAgreementResponse> agreement(@Valid @NotNull RankAgreementRequest request) {
+    public Uni<RankAgreementResponse> agreement(byte[] body) {
+        return bodies.read(body, RankAgreementRequest.class).flatMap(request -> agreement(request));
+    }
+
+    private Uni<RankAgreementResponse> agreement(RankAgreementRequest request) {
         return compute.submit(() -> {
             RankAgreement a = RankAgreement.between(request.first(), request.second());
             return new RankAgreementResponse(a.systems(), a.kendallTauB(), a.spearmanRho(), a.concordantPairs(),

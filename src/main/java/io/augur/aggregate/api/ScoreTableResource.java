@@ -8,12 +8,12 @@ import io.augur.aggregate.engine.ScoreTable;
 import io.augur.aggregate.engine.SocialChoiceRanking;
 import io.augur.aggregate.engine.StratifiedBootstrap;
 import io.augur.platform.compute.ComputePool;
+import io.augur.platform.pipeline.RequestBodies;
 import io.augur.platform.problem.Problem;
 import io.augur.platform.problem.ProblemException;
 import io.augur.stats.InvalidInputException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -46,6 +46,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid input, naming the field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "Compute pool full or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+// Request bodies are read by RequestBodies (Jackson outside RESTEasy): registered for a native image
+@RegisterForReflection(targets = { AggregatesRequest.class, PerformanceProfileRequest.class, PerformanceProfileRequest.TauGrid.class,
+        ProbabilityOfImprovementRequest.class, RankingRequest.class, ScoreInput.class, ScoreSelection.class, NormalizationInput.class,
+        NormalizationInput.Baseline.class, BootstrapInput.class })
 public class ScoreTableResource {
 
     static final String TABLE = " The table: either `scores` inline, [{system, task, run, value}], or `selection`, stored evaluations "
@@ -60,10 +64,12 @@ public class ScoreTableResource {
 
     private final ScoreTables tables;
     private final ComputePool compute;
+    private final RequestBodies bodies;
 
-    public ScoreTableResource(ScoreTables tables, ComputePool compute) {
+    public ScoreTableResource(ScoreTables tables, ComputePool compute, RequestBodies bodies) {
         this.tables = tables;
         this.compute = compute;
+        this.bodies = bodies;
     }
 
     @POST
@@ -76,7 +82,11 @@ public class ScoreTableResource {
             schema = @Schema(implementation = AggregatesRequest.class),
             examples = @ExampleObject(name = "Atari human-normalised", value = Examples.AGGREGATES)))
     @APIResponse(responseCode = "200", description = "Aggregates per system", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AggregatesResponse.class)))
-    public Uni<AggregatesResponse> aggregates(@Valid @NotNull AggregatesRequest request) {
+    public Uni<AggregatesResponse> aggregates(byte[] body) {
+        return bodies.read(body, AggregatesRequest.class).flatMap(request -> aggregates(request));
+    }
+
+    private Uni<AggregatesResponse> aggregates(AggregatesRequest request) {
         List<Aggregate> aggregates = aggregates(request.aggregates(), request.optimalityGapTarget());
         StratifiedBootstrap bootstrap = ScoreTables.bootstrap(request.bootstrap());
         return run(request, prepared -> {
@@ -100,7 +110,11 @@ public class ScoreTableResource {
             schema = @Schema(implementation = PerformanceProfileRequest.class),
             examples = @ExampleObject(name = "Atari human-normalised", value = Examples.PERFORMANCE_PROFILE)))
     @APIResponse(responseCode = "200", description = "One profile per system", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PerformanceProfileResponse.class)))
-    public Uni<PerformanceProfileResponse> performanceProfile(@Valid @NotNull PerformanceProfileRequest request) {
+    public Uni<PerformanceProfileResponse> performanceProfile(byte[] body) {
+        return bodies.read(body, PerformanceProfileRequest.class).flatMap(request -> performanceProfile(request));
+    }
+
+    private Uni<PerformanceProfileResponse> performanceProfile(PerformanceProfileRequest request) {
         double[] taus = taus(request);
         StratifiedBootstrap bootstrap = ScoreTables.bootstrap(request.bootstrap());
         return run(request, prepared -> {
@@ -123,7 +137,11 @@ public class ScoreTableResource {
             schema = @Schema(implementation = ProbabilityOfImprovementRequest.class),
             examples = @ExampleObject(name = "SPR over CURL", value = Examples.PROBABILITY_OF_IMPROVEMENT)))
     @APIResponse(responseCode = "200", description = "P(x > y) with its interval and per-task values", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProbabilityOfImprovementResponse.class)))
-    public Uni<ProbabilityOfImprovementResponse> probabilityOfImprovement(@Valid @NotNull ProbabilityOfImprovementRequest request) {
+    public Uni<ProbabilityOfImprovementResponse> probabilityOfImprovement(byte[] body) {
+        return bodies.read(body, ProbabilityOfImprovementRequest.class).flatMap(request -> probabilityOfImprovement(request));
+    }
+
+    private Uni<ProbabilityOfImprovementResponse> probabilityOfImprovement(ProbabilityOfImprovementRequest request) {
         StratifiedBootstrap bootstrap = ScoreTables.bootstrap(request.bootstrap());
         return run(request, prepared -> {
             ScoreTable table = prepared.table();
@@ -148,7 +166,11 @@ public class ScoreTableResource {
             schema = @Schema(implementation = RankingRequest.class),
             examples = @ExampleObject(name = "Kemeny over two games", value = Examples.RANKING)))
     @APIResponse(responseCode = "200", description = "The ranking, best first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RankingResponse.class)))
-    public Uni<RankingResponse> ranking(@Valid @NotNull RankingRequest request) {
+    public Uni<RankingResponse> ranking(byte[] body) {
+        return bodies.read(body, RankingRequest.class).flatMap(request -> ranking(request));
+    }
+
+    private Uni<RankingResponse> ranking(RankingRequest request) {
         return run(request, prepared -> {
             ScoreTable table = prepared.table();
             Set<String> lower = new TreeSet<>();

@@ -86,21 +86,17 @@ public class ScoreTables {
         return Uni.createFrom().item(new Prepared(scores, normalization, missing, missingTasks, "inline", Set.of()));
     }
 
-    private static Prepared fromStore(ScoreSelection s, StoredScores.Result result, Normalization normalization,
+    private static Prepared fromStore(ScoreSelection s, List<StoredScores.Row> rows, Normalization normalization,
             MissingTasks missing, String missingTasks) {
-        if (result.truncated()) {
-            throw ProblemException.invalid("selection", "matches more than " + StoredScores.MAX_ROWS
-                    + " evaluations; narrow it by benchmarks, models, family or step");
-        }
-        if (result.rows().isEmpty()) {
+        if (rows.isEmpty()) {
             throw ProblemException.invalid("selection", "matches no stored evaluations"
                     + (s.metric() == null ? " (metric: each benchmark's own metric)" : " of metric '" + s.metric() + "'"));
         }
         Set<String> models = new HashSet<>();
         Set<String> benchmarks = new HashSet<>();
         Set<String> lowerIsBetter = new TreeSet<>();
-        List<Score> scores = new ArrayList<>(result.rows().size());
-        for (StoredScores.Row row : result.rows()) {
+        List<Score> scores = new ArrayList<>(rows.size());
+        for (StoredScores.Row row : rows) {
             models.add(row.model());
             benchmarks.add(row.benchmark());
             if (!row.higherIsBetter()) {

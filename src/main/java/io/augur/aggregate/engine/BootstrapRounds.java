@@ -2,15 +2,15 @@ package io.augur.aggregate.engine;
 
 import io.augur.stats.RandomStreams;
 import java.util.concurrent.CancellationException;
-import java.util.stream.IntStream;
+import io.augur.stats.Workers;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Runs bootstrap rounds in fixed blocks of {@value #BLOCK} rounds; block b draws from
  * {@code RandomStreams.stream(seed, b)}, so the replicates depend only on the seed, never on how many
- * threads ran the blocks. Large jobs run the blocks on the common fork-join pool. Every block checks
- * whether the calling thread was interrupted and then throws {@link CancellationException}, so the
- * API can enforce a time budget.
+ * threads ran the blocks. Large jobs run the blocks in parallel on the compute pool's {@link Workers};
+ * every block checks the computation's cancellation token and then throws {@link CancellationException},
+ * so the API can enforce a time budget.
  */
 final class BootstrapRounds {
 
@@ -30,23 +30,14 @@ final class BootstrapRounds {
     static double[][] run(long seed, int rounds, int stats, long drawsPerRound, Block body) {
         double[][] out = new double[stats][rounds];
         int blocks = (rounds + BLOCK - 1) / BLOCK;
-        Thread caller = Thread.currentThread();
-        IntStream range = IntStream.range(0, blocks);
-        if (drawsPerRound * rounds >= PARALLEL_WORK && blocks > 1) {
-            range = range.parallel();
+        Workers workers = Workers.current();
+        if (drawsPerRound * rounds < PARALLEL_WORK) {
+            workers = Workers.sequential(workers.token());
         }
-        try {
-            range.forEach(b -> {
-                if (caller.isInterrupted() || (Thread.currentThread() != caller && Thread.currentThread().isInterrupted())) {
-                    throw new CancellationException("bootstrap interrupted");
-                }
-                int from = b * BLOCK;
-                body.run(RandomStreams.stream(seed, b), from, Math.min(rounds, from + BLOCK), out);
-            });
-        } catch (CancellationException e) {
-            Thread.interrupted(); // the cancellation is reported by the exception; clear the flag
-            throw e;
-        }
+        workers.forEach(blocks, b -> {
+            int from = b * BLOCK;
+            body.run(RandomStreams.stream(seed, b), from, Math.min(rounds, from + BLOCK), out);
+        });
         return out;
     }
 

@@ -1,6 +1,7 @@
 package io.augur.aggregate.engine;
 
 import io.augur.stats.InvalidInputException;
+import io.augur.stats.Workers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -160,8 +161,8 @@ public record SocialChoiceRanking(String method, String algorithm, boolean optim
         Arrays.fill(dp, Long.MAX_VALUE);
         dp[0] = 0;
         for (int s = 1; s <= full; s++) {
-            if ((s & 0xFFF) == 0 && Thread.interrupted()) {
-                throw new CancellationException("Kemeny interrupted");
+            if ((s & 0xFFF) == 0 && Workers.cancelled()) {
+                throw new CancellationException("Kemeny cancelled");
             }
             long best = Long.MAX_VALUE;
             int bestK = -1;
@@ -201,8 +202,8 @@ public record SocialChoiceRanking(String method, String algorithm, boolean optim
         int moves = 0;
         boolean improved = true;
         while (improved) {
-            if (Thread.interrupted()) {
-                throw new CancellationException("Kemeny interrupted");
+            if (Workers.cancelled()) {
+                throw new CancellationException("Kemeny cancelled");
             }
             improved = false;
             long bestDelta = 0;

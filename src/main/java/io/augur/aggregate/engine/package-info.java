@@ -14,7 +14,7 @@
  * {@link io.augur.aggregate.engine.RankAgreement}: Kendall tau-b and Spearman between rankings.</li>
  * </ul>
  * Bad input raises {@link io.augur.stats.InvalidInputException} naming the field; long bootstrap and
- * Kemeny loops throw {@link java.util.concurrent.CancellationException} when the calling thread is
- * interrupted.
+ * Kemeny loops throw {@link java.util.concurrent.CancellationException} when the computation's
+ * {@link io.augur.stats.CancellationToken} is tripped.
  */
 package io.augur.aggregate.engine;

@@ -3,6 +3,7 @@ package io.augur.evaluation.api;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.augur.evaluation.store.EvaluationEntity;
+import io.augur.evaluation.store.EvaluationReader;
 import io.augur.evaluation.store.EvaluationStore;
 import io.augur.platform.api.Page;
 import io.augur.platform.compute.ComputePool;
@@ -30,9 +31,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -59,9 +58,12 @@ public class EvaluationResource {
     private final EvaluationStore store;
     private final ComputePool compute;
     private final Validator validator;
+    private final EvaluationReader reader;
     private final ObjectMapper json;
 
-    public EvaluationResource(EvaluationStore store, ComputePool compute, Validator validator, ObjectMapper json) {
+    public EvaluationResource(EvaluationStore store, EvaluationReader reader, ComputePool compute, Validator validator,
+            ObjectMapper json) {
+        this.reader = reader;
         this.store = store;
         this.compute = compute;
         this.validator = validator;
@@ -123,14 +125,7 @@ public class EvaluationResource {
             @Parameter(description = "Metric name") @QueryParam("metric") String metric,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 1000") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        StringBuilder q = new StringBuilder("from EvaluationEntity e join fetch e.model m join fetch e.benchmark b where e.id > :after");
-        Map<String, Object> params = new HashMap<>();
-        params.put("after", Page.after(cursor));
-        filter(q, params, "m.name", "model", model);
-        filter(q, params, "m.family", "family", family);
-        filter(q, params, "b.name", "benchmark", benchmark);
-        filter(q, params, "e.metric", "metric", metric);
-        return EvaluationEntity.<EvaluationEntity>find(q + " order by e.id", params).range(0, limit).list()
+        return reader.page(model, family, benchmark, metric, Page.after(cursor), limit)
                 .map(list -> Page.of(list.stream().map(Evaluation::of).toList(), limit, Evaluation::id));
     }
 
@@ -141,8 +136,7 @@ public class EvaluationResource {
     @APIResponse(responseCode = "200", description = "The evaluation", content = @Content(schema = @Schema(implementation = Evaluation.class)))
     @APIResponse(responseCode = "404", description = "No such evaluation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Evaluation> get(@PathParam("id") long id) {
-        return EvaluationEntity.<EvaluationEntity>find(
-                "from EvaluationEntity e join fetch e.model join fetch e.benchmark where e.id = ?1", id).firstResult()
+        return reader.byId(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("evaluation", id))
                 .map(Evaluation::of);
     }
@@ -160,13 +154,6 @@ public class EvaluationResource {
             }
             return Response.noContent().build();
         });
-    }
-
-    private static void filter(StringBuilder q, Map<String, Object> params, String column, String name, String value) {
-        if (value != null) {
-            q.append(" and ").append(column).append(" = :").append(name);
-            params.put(name, value);
-        }
     }
 
     private List<EvaluationStore.Row> fromJson(String body) throws Exception {

@@ -225,7 +225,10 @@ final class ForecastMapper {
         return v;
     }
 
-    /** Stored evaluations to observations; repeated evaluations at the same inputs are averaged (counts summed). */
+    /**
+     * Stored evaluations to observations, ordered by their inputs; repeated evaluations at the same inputs are
+     * averaged (counts summed).
+     */
     static DataSet selected(Selected sel, SelectionInput s, Kind kind) {
         if (kind == Kind.STAGE1 || kind == Kind.STAGE2) {
             throw new InvalidInputException("selection", "two-stage takes inline points carrying both loss and score");
@@ -281,7 +284,11 @@ final class ForecastMapper {
         List<Observation> obs = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         int averaged = 0;
-        for (Map.Entry<String, double[]> e : sums.entrySet()) {
+        // canonical order: by the inputs (the rows arrive in the store's canonical order), so the fit and its
+        // bootstrap do not depend on the order in which the evaluations were imported
+        List<Map.Entry<String, double[]>> entries = new ArrayList<>(sums.entrySet());
+        entries.sort((p, q) -> Arrays.compare(p.getValue(), 0, dim, q.getValue(), 0, dim));
+        for (Map.Entry<String, double[]> e : entries) {
             double[] a = e.getValue();
             double[] x = Arrays.copyOf(a, dim);
             int count = (int) a[dim + 1];

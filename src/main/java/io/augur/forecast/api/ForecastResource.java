@@ -15,11 +15,11 @@ import io.augur.forecast.api.ForecastResponses.PredictResponse;
 import io.augur.forecast.api.ForecastResponses.TargetResponse;
 import io.augur.forecast.api.SelectionLoader.Selected;
 import io.augur.platform.compute.ComputePool;
+import io.augur.platform.pipeline.RequestBodies;
 import io.augur.platform.problem.Problem;
 import io.augur.platform.problem.ProblemException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -49,6 +49,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "The compute pool is full or the time budget ran out",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+// Request bodies are read by RequestBodies (Jackson outside RESTEasy): registered for a native image
+@RegisterForReflection(targets = { ForecastRequests.FitRequest.class, ForecastRequests.PredictRequest.class, ForecastRequests.BacktestRequest.class,
+        ForecastRequests.TargetRequest.class, ForecastRequests.ComputeOptimalRequest.class, ForecastRequests.LearningCurveRequest.class,
+        ForecastRequests.PointInput.class, ForecastRequests.InputAt.class, ForecastRequests.BootstrapInput.class,
+        ForecastRequests.SelectionInput.class, ForecastRequests.HoldoutInput.class })
 public class ForecastResource {
 
     private static final String CHINCHILLA_POINTS = """
@@ -60,10 +65,12 @@ public class ForecastResource {
 
     private final ComputePool compute;
     private final SelectionLoader loader;
+    private final RequestBodies bodies;
 
-    public ForecastResource(ComputePool compute, SelectionLoader loader) {
+    public ForecastResource(ComputePool compute, SelectionLoader loader, RequestBodies bodies) {
         this.compute = compute;
         this.loader = loader;
+        this.bodies = bodies;
     }
 
     @POST
@@ -86,8 +93,8 @@ public class ForecastResource {
                     @ExampleObject(name = "stored evaluations", value = """
                             {"form": "sigmoid", "selection": {"benchmark": "arc-challenge", "family": "pythia", "x": "trainingCompute"}}""") }))
     @APIResponse(responseCode = "200", description = "The fit", content = @Content(schema = @Schema(implementation = FitResponse.class)))
-    public Uni<FitResponse> fit(@Valid @NotNull FitRequest request) {
-        return run(request, (r, sel) -> ForecastMapper.fitResponse(ForecastMapper.fit(r, sel, null)));
+    public Uni<FitResponse> fit(byte[] body) {
+        return run(body, FitRequest.class, (r, sel) -> ForecastMapper.fitResponse(ForecastMapper.fit(r, sel, null)));
     }
 
     @POST
@@ -110,8 +117,8 @@ public class ForecastResource {
                                         {"x": 1e23, "loss": 2.30, "y": 0.58}],
                              "floor": 0.25, "bootstrap": {"rounds": 100}, "at": [{"x": 1e24}]}""") }))
     @APIResponse(responseCode = "200", description = "The fit and the predictions", content = @Content(schema = @Schema(implementation = PredictResponse.class)))
-    public Uni<PredictResponse> predict(@Valid @NotNull PredictRequest request) {
-        return run(request, ForecastMapper::predict);
+    public Uni<PredictResponse> predict(byte[] body) {
+        return run(body, PredictRequest.class, ForecastMapper::predict);
     }
 
     @POST
@@ -128,8 +135,8 @@ public class ForecastResource {
                                 {"x": 1e21, "y": 2.55}, {"x": 1e22, "y": 2.40}, {"x": 1e23, "y": 2.30}],
                      "bootstrap": {"rounds": 100, "seed": 3}}""")))
     @APIResponse(responseCode = "200", description = "The backtest", content = @Content(schema = @Schema(implementation = BacktestResponse.class)))
-    public Uni<BacktestResponse> backtest(@Valid @NotNull BacktestRequest request) {
-        return run(request, ForecastMapper::backtest);
+    public Uni<BacktestResponse> backtest(byte[] body) {
+        return run(body, BacktestRequest.class, ForecastMapper::backtest);
     }
 
     @POST
@@ -148,8 +155,8 @@ public class ForecastResource {
     @APIResponse(responseCode = "200", description = "The plot, an SVG document (UTF-8 text; declared as bytes so that "
             + "generated clients hand it over unparsed)", content = @Content(mediaType = "image/svg+xml",
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
-    public Uni<String> plot(@Valid @NotNull BacktestRequest request) {
-        return run(request, ForecastMapper::plot);
+    public Uni<String> plot(byte[] body) {
+        return run(body, BacktestRequest.class, ForecastMapper::plot);
     }
 
     @POST
@@ -163,8 +170,8 @@ public class ForecastResource {
                     value = "{\"compute\": 5.76e23, \"targetLoss\": 2.4, \"bootstrap\": {\"rounds\": 100, \"seed\": 1},\n \"points\": "
                             + CHINCHILLA_POINTS + "}")))
     @APIResponse(responseCode = "200", description = "The allocation", content = @Content(schema = @Schema(implementation = ComputeOptimalResponse.class)))
-    public Uni<ComputeOptimalResponse> computeOptimal(@Valid @NotNull ComputeOptimalRequest request) {
-        return run(request, ForecastMapper::computeOptimal);
+    public Uni<ComputeOptimalResponse> computeOptimal(byte[] body) {
+        return run(body, ComputeOptimalRequest.class, ForecastMapper::computeOptimal);
     }
 
     @POST
@@ -179,8 +186,8 @@ public class ForecastResource {
                                 {"x": 1e21, "y": 2.55}, {"x": 1e22, "y": 2.40}, {"x": 1e23, "y": 2.30}],
                      "bootstrap": {"rounds": 200, "seed": 7}}""")))
     @APIResponse(responseCode = "200", description = "The x for the target", content = @Content(schema = @Schema(implementation = TargetResponse.class)))
-    public Uni<TargetResponse> target(@Valid @NotNull TargetRequest request) {
-        return run(request, ForecastMapper::target);
+    public Uni<TargetResponse> target(byte[] body) {
+        return run(body, TargetRequest.class, ForecastMapper::target);
     }
 
     @POST
@@ -196,11 +203,16 @@ public class ForecastResource {
                                 {"x": 9, "y": 0.716}, {"x": 10, "y": 0.724}],
                      "horizon": 40, "threshold": 0.75}""")))
     @APIResponse(responseCode = "200", description = "The forecast", content = @Content(schema = @Schema(implementation = LearningCurveResponse.class)))
-    public Uni<LearningCurveResponse> learningCurve(@Valid @NotNull LearningCurveRequest request) {
-        return compute.submit(() -> ForecastMapper.learningCurve(request));
+    public Uni<LearningCurveResponse> learningCurve(byte[] body) {
+        return bodies.read(body, LearningCurveRequest.class)
+                .flatMap(request -> compute.submit(() -> ForecastMapper.learningCurve(request)));
     }
 
-    /** Loads the selection (if any), then runs the engine work on the compute pool. */
+    /** The pipeline: parse and validate the body on the compute pool, load the selection (if any), run the engine on the pool. */
+    private <R extends CurveRequest, T> Uni<T> run(byte[] body, Class<R> type, BiFunction<R, Selected, T> work) {
+        return bodies.read(body, type).flatMap(request -> run(request, work));
+    }
+
     private <R extends CurveRequest, T> Uni<T> run(R request, BiFunction<R, Selected, T> work) {
         // an empty points list beside a selection counts as absent: generated clients send [] for an unset list
         boolean hasPoints = request.points() != null && !(request.points().isEmpty() && request.selection() != null);

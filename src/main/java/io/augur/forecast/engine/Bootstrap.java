@@ -3,14 +3,14 @@ package io.augur.forecast.engine;
 import io.augur.stats.RandomStreams;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
+import io.augur.stats.Workers;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Nonparametric (case-resampling) bootstrap of a curve fit (Efron and Tibshirani 1993, ch. 9): round r
  * draws n observations with replacement using stream r of the seed ({@link RandomStreams#stream}), and
  * refits by weighting each observation with its multiplicity, warm-started from the full-data estimate.
- * Rounds run in parallel and are independent of the thread count. Refits that fail (non-finite
+ * Rounds run in parallel on the compute pool ({@link Workers}) and are independent of the thread count. Refits that fail (non-finite
  * objective) are dropped and counted by the caller.
  */
 public final class Bootstrap {
@@ -32,7 +32,7 @@ public final class Bootstrap {
         double[] lo = obj.form.lowerBounds();
         double[] hi = obj.form.upperBounds();
         double[][] out = new double[rounds][];
-        IntStream.range(0, rounds).parallel().forEach(r -> {
+        Workers.current().forEach(rounds, r -> {
             cancel.check();
             double[] w = weights(obj.size(), seed, r);
             Lbfgs.Result res = Lbfgs.minimize((th, g) -> obj.evaluate(th, w, g), theta, lo, hi, CurveFitter.BOOTSTRAP_OPTIONS, cancel);

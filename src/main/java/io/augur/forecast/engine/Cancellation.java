@@ -1,28 +1,28 @@
 package io.augur.forecast.engine;
 
+import io.augur.stats.CancellationToken;
+import io.augur.stats.Workers;
 import java.util.concurrent.CancellationException;
 
 /**
- * Cooperative cancellation for CPU-heavy loops that may run on pool threads: it remembers the
- * thread that started the computation and throws {@link CancellationException} when that thread
- * (or the current one) has been interrupted, so the API can enforce a time budget by interrupting
- * the request's worker thread.
+ * The forecast loops' handle on the computation's {@link CancellationToken} (the one the compute pool
+ * trips when the time budget ends or the client leaves): {@link #check()} throws
+ * {@link CancellationException} once it is tripped.
  */
 final class Cancellation {
 
-    private final Thread owner;
+    private final CancellationToken token;
 
-    private Cancellation(Thread owner) {
-        this.owner = owner;
+    private Cancellation(CancellationToken token) {
+        this.token = token;
     }
 
+    /** The token of the computation running on this thread (a fresh, never-tripped one outside the pool). */
     static Cancellation ofCurrentThread() {
-        return new Cancellation(Thread.currentThread());
+        return new Cancellation(Workers.current().token());
     }
 
     void check() {
-        if (owner.isInterrupted() || (Thread.currentThread() != owner && Thread.currentThread().isInterrupted())) {
-            throw new CancellationException("forecast computation interrupted");
-        }
+        token.check();
     }
 }

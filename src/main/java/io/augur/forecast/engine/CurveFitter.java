@@ -2,11 +2,11 @@ package io.augur.forecast.engine;
 
 import io.augur.stats.Interval;
 import io.augur.stats.Quantiles;
+import io.augur.stats.Workers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * Fits any {@link CurveForm}: global multi-start search (one projected L-BFGS run, {@link Lbfgs}, from
@@ -212,11 +212,8 @@ public final class CurveFitter {
     private static Lbfgs.Result[] run(Lbfgs.Function fn, List<double[]> starts, double[] lo, double[] hi,
             Lbfgs.Options opt, Cancellation cancel) {
         Lbfgs.Result[] results = new Lbfgs.Result[starts.size()];
-        IntStream idx = IntStream.range(0, starts.size());
-        if (starts.size() >= 16) {
-            idx = idx.parallel();
-        }
-        idx.forEach(i -> {
+        Workers workers = starts.size() >= 16 ? Workers.current() : Workers.sequential(Workers.current().token());
+        workers.forEach(starts.size(), i -> {
             cancel.check();
             results[i] = Lbfgs.minimize(fn, starts.get(i), lo, hi, opt, cancel);
         });

@@ -5,8 +5,7 @@
  * <ul>
  *   <li>Forms, all behind {@link io.augur.forecast.engine.CurveForm}: {@link io.augur.forecast.engine.SaturatingPowerLaw},
  *       {@link io.augur.forecast.engine.Chinchilla}, {@link io.augur.forecast.engine.Sigmoid},
- *       {@link io.augur.forecast.engine.LearningCurveForms} (11 families); by name in
- *       {@link io.augur.forecast.engine.CurveForms}.</li>
+ *       {@link io.augur.forecast.engine.LearningCurveForms} (11 families); the API names them.</li>
  *   <li>Fitting: {@link io.augur.forecast.engine.CurveFitter#fit(FitSpec)} (multi-start projected
  *       {@link io.augur.forecast.engine.Lbfgs}, {@link io.augur.forecast.engine.Loss}: Huber on log residuals,
  *       least squares, binomial) -> {@link io.augur.forecast.engine.FitResult} with
@@ -20,7 +19,7 @@
  * </ul>
  * Bad input raises {@link io.augur.stats.InvalidInputException} naming the field ({@code points[3].x}).
  * Every interval states its method and seed; results are deterministic given the seed and independent
- * of the number of threads. Interrupting the calling thread cancels long computations with a
- * {@link java.util.concurrent.CancellationException}.
+ * of the number of threads. Tripping the computation's {@link io.augur.stats.CancellationToken}
+ * cancels long computations with a {@link java.util.concurrent.CancellationException}.
  */
 package io.augur.forecast.engine;

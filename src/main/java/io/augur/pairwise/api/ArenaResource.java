@@ -6,16 +6,16 @@ import io.augur.pairwise.engine.PairCount;
 import io.augur.pairwise.store.ArenaStore;
 import io.augur.platform.api.Page;
 import io.augur.platform.compute.ComputePool;
+import io.augur.platform.pipeline.RequestBodies;
 import io.augur.platform.problem.Problem;
 import io.augur.platform.problem.Problem.FieldError;
 import io.augur.platform.problem.ProblemException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.ws.rs.Consumes;
@@ -51,16 +51,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "arenas", description = "Stored arenas of pairwise battles that grow batch by batch, with their leaderboards")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+// Request bodies are read by RequestBodies (Jackson outside RESTEasy): registered for a native image
+@RegisterForReflection(targets = { ArenaInput.class, AppendBattlesInput.class, ArenaBattleInput.class })
 public class ArenaResource {
 
     static final int MAX_BATCH = 10_000;
 
     private final ArenaStore store;
     private final ComputePool compute;
+    private final RequestBodies bodies;
 
-    public ArenaResource(ArenaStore store, ComputePool compute) {
+    public ArenaResource(ArenaStore store, ComputePool compute, RequestBodies bodies) {
         this.store = store;
         this.compute = compute;
+        this.bodies = bodies;
     }
 
     @POST
@@ -72,7 +76,11 @@ public class ArenaResource {
                     {"name": "chat-arena-2024", "description": "Pairwise human preferences between chat models"}""")))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Arena.class)))
     @APIResponse(responseCode = "409", description = "An arena with this name exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> create(@NotNull @Valid ArenaInput input) {
+    public Uni<Response> create(byte[] body) {
+        return bodies.read(body, ArenaInput.class).flatMap(input -> create(input));
+    }
+
+    private Uni<Response> create(ArenaInput input) {
         return store.create(input.name().strip(), input.description()).map(a -> Response
                 .created(URI.create("/api/v1/arenas/" + a.id())).entity(Arena.of(a)).build());
     }
@@ -124,7 +132,11 @@ public class ArenaResource {
     @APIResponse(responseCode = "200", description = "What was stored", content = @Content(schema = @Schema(implementation = AppendResult.class)))
     @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body larger than the limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<AppendResult> append(@PathParam("id") long id, @NotNull @Valid AppendBattlesInput input) {
+    public Uni<AppendResult> append(@PathParam("id") long id, byte[] body) {
+        return bodies.read(body, AppendBattlesInput.class).flatMap(input -> append(id, input));
+    }
+
+    private Uni<AppendResult> append(long id, AppendBattlesInput input) {
         return compute.submit(() -> validated(input.battles()))
                 .flatMap(battles -> store.append(id, battles))
                 .map(a -> new AppendResult(a.received(), a.added(), a.alreadyKnown()));

@@ -1,6 +1,5 @@
 package io.augur.pairwise.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.augur.pairwise.engine.BattleCsvReader;
 import io.augur.pairwise.engine.BattleLog;
 import io.augur.pairwise.engine.Elo;
@@ -8,13 +7,11 @@ import io.augur.pairwise.engine.Leaderboard;
 import io.augur.pairwise.engine.PlackettLuce;
 import io.augur.pairwise.engine.PlackettLuceFit;
 import io.augur.platform.compute.ComputePool;
-import io.augur.platform.problem.Problem;
 import io.augur.platform.problem.ProblemException;
+import io.augur.platform.pipeline.RequestBodies;
+import io.augur.platform.problem.Problem;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -30,7 +27,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayInputStream;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -80,13 +76,11 @@ public class LeaderboardResource {
             + "tie (bothbad). The options are query parameters, since a CSV body has no room for them.";
 
     private final ComputePool compute;
-    private final Validator validator;
-    private final ObjectMapper json;
+    private final RequestBodies bodies;
 
-    public LeaderboardResource(ComputePool compute, Validator validator, ObjectMapper json) {
+    public LeaderboardResource(ComputePool compute, RequestBodies bodies) {
         this.compute = compute;
-        this.validator = validator;
-        this.json = json;
+        this.bodies = bodies;
     }
 
     @POST
@@ -141,7 +135,7 @@ public class LeaderboardResource {
                 b = new BootstrapInput(rounds, seed, level);
                 params = Pairwise.engine(fields, () -> new Elo.Params(k == null ? 4 : k, 10, 400, 1000));
             } else {
-                EloRequest req = read(body, EloRequest.class);
+                EloRequest req = bodies.parse(body, EloRequest.class);
                 log = Pairwise.battleLog(req.battles());
                 b = BootstrapInput.orDefault(req.bootstrap());
                 Elo.Params d = Elo.Params.defaults();
@@ -223,7 +217,7 @@ public class LeaderboardResource {
                         Pairwise.options(ties, regularization, anchorModel, anchorRating),
                         new BootstrapInput(rounds, seed, level), null));
             }
-            BradleyTerryRequest req = read(body, BradleyTerryRequest.class);
+            BradleyTerryRequest req = bodies.parse(body, BradleyTerryRequest.class);
             var counts = Pairwise.canonical(Pairwise.battleLog(req.battles()).counts().rows());
             return Pairwise.engine(Pairwise.JSON_FIELDS, () -> Pairwise.bradleyTerry(counts,
                     Pairwise.options(req.ties(), req.regularization(),
@@ -262,7 +256,7 @@ public class LeaderboardResource {
     @APIResponse(responseCode = "200", description = "The leaderboard", content = @Content(schema = @Schema(implementation = LeaderboardResult.class)))
     public Uni<LeaderboardResult> plackettLuce(byte[] body) {
         return compute.submit(() -> {
-            PlackettLuceRequest req = read(body, PlackettLuceRequest.class);
+            PlackettLuceRequest req = bodies.parse(body, PlackettLuceRequest.class);
             PlackettLuce.Options options = PlackettLuce.Options.defaults()
                     .withAlpha(req.alpha() == null ? 0 : req.alpha());
             BootstrapInput b = BootstrapInput.orDefault(req.bootstrap());
@@ -302,21 +296,5 @@ public class LeaderboardResource {
 
     static boolean isCsv(String contentType) {
         return contentType != null && contentType.toLowerCase().startsWith(CSV);
-    }
-
-    /** Reads and validates a JSON body (Jackson and Bean Validation errors become 400 problems naming the field). */
-    private <T> T read(byte[] body, Class<T> type) throws Exception {
-        if (body == null || body.length == 0) {
-            throw ProblemException.invalid("body", "the request body is empty");
-        }
-        T value = json.readValue(body, type);
-        if (value == null) {
-            throw ProblemException.invalid("body", "expected a JSON object");
-        }
-        Set<ConstraintViolation<T>> violations = validator.validate(value);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return value;
     }
 }

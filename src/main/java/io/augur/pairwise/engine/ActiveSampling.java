@@ -1,5 +1,6 @@
 package io.augur.pairwise.engine;
 
+import io.augur.stats.Cholesky;
 import io.augur.stats.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Comparator;

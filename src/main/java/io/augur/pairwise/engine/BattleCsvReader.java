@@ -1,12 +1,11 @@
 package io.augur.pairwise.engine;
 
 import io.augur.stats.InvalidInputException;
+import io.augur.stats.Workers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +36,7 @@ public final class BattleCsvReader {
     /** Battles in file order; {@code columns} null means: ARENA's names if present, else EVALICA's. */
     public static BattleLog readLog(InputStream in, Columns columns) {
         BattleLog.Builder builder = BattleLog.builder();
-        read(new Parser(in, 0, Long.MAX_VALUE), columns, null, new Sink() {
+        read(new Parser(in), columns, new Sink() {
             @Override
             public int intern(String name) {
                 return builder.model(name);
@@ -54,108 +53,11 @@ public final class BattleCsvReader {
     /** Merged counts; {@code columns} null means: ARENA's names if present, else EVALICA's. */
     public static PairCounts readCounts(InputStream in, Columns columns) {
         DenseCounts dense = new DenseCounts();
-        long battles = read(new Parser(in, 0, Long.MAX_VALUE), columns, null, denseSink(dense));
+        long battles = read(new Parser(in), columns, denseSink(dense));
         if (battles == 0) {
             throw new InvalidInputException("csv", "no battles in the file");
         }
         return dense.toBuilder().build();
-    }
-
-    /**
-     * Merged counts of a file, parsed in parallel chunks (split at line ends) when the file is large;
-     * the result equals {@link #readCounts(InputStream, Columns)}. A file with quoted fields, or with an
-     * error (to report the exact line), is read again sequentially.
-     */
-    public static PairCounts readCounts(Path file, Columns columns) {
-        try {
-            long size = Files.size(file);
-            int workers = Math.min(4, Runtime.getRuntime().availableProcessors());
-            if (size < PARALLEL_MIN_BYTES || workers < 2) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    return readCounts(in, columns);
-                }
-            }
-            List<String> header;
-            long bodyStart;
-            try (InputStream in = Files.newInputStream(file)) {
-                Parser p = new Parser(in, 0, Long.MAX_VALUE);
-                int end = p.recordEnd();
-                if (end < 0) {
-                    throw new InvalidInputException("csv", "empty input: no header row");
-                }
-                header = headerFields(p.buf, p.pos, end);
-                bodyStart = p.base + end + 1;
-            }
-            Columns cols = columns != null ? columns
-                    : header.contains(Columns.ARENA.modelA()) ? Columns.ARENA : Columns.EVALICA;
-            long[] bounds = new long[workers + 1];
-            for (int k = 0; k <= workers; k++) {
-                bounds[k] = bodyStart + (size - bodyStart) * k / workers;
-            }
-            DenseCounts[] parts = new DenseCounts[workers];
-            boolean[] redo = new boolean[1];
-            java.util.stream.IntStream.range(0, workers).parallel().forEach(k -> {
-                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
-                    long from = bounds[k];
-                    if (k > 0) {
-                        from = nextLineStart(ch, bounds[k] - 1);
-                    }
-                    ch.position(from);
-                    Parser p = new Parser(java.nio.channels.Channels.newInputStream(ch), from, bounds[k + 1]);
-                    DenseCounts dense = new DenseCounts();
-                    read(p, cols, header, denseSink(dense));
-                    if (p.sawQuote) {
-                        synchronized (redo) {
-                            redo[0] = true;
-                        }
-                    }
-                    parts[k] = dense;
-                } catch (InvalidInputException e) {
-                    synchronized (redo) {
-                        redo[0] = true;
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            if (redo[0]) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    return readCounts(in, columns);
-                }
-            }
-            PairCounts.Builder merged = parts[0].toBuilder();
-            for (int k = 1; k < workers; k++) {
-                merged.addAll(parts[k].toBuilder().build());
-            }
-            PairCounts counts = merged.build();
-            if (counts.totalBattles() == 0) {
-                throw new InvalidInputException("csv", "no battles in the file");
-            }
-            return counts;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static final long PARALLEL_MIN_BYTES = 4L << 20;
-
-    /** Offset just after the first newline at or after {@code at}. */
-    private static long nextLineStart(java.nio.channels.FileChannel ch, long at) throws IOException {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 << 16);
-        long pos = at;
-        while (true) {
-            b.clear();
-            int r = ch.read(b, pos);
-            if (r <= 0) {
-                return pos;
-            }
-            for (int k = 0; k < r; k++) {
-                if (b.get(k) == '\n') {
-                    return pos + k + 1;
-                }
-            }
-            pos += r;
-        }
     }
 
     private static Sink denseSink(DenseCounts dense) {
@@ -295,23 +197,14 @@ public final class BattleCsvReader {
         final int[] fieldLen = new int[3];
         final byte[][] scratch = {new byte[64], new byte[64], new byte[64]};
         final NameTable names = new NameTable();
-        /** File offset of buf[0]; records starting at or after stopAt are left to the next chunk. */
-        long base;
-        final long stopAt;
-        boolean sawQuote;
         boolean recordQuoted;
 
-        Parser(InputStream in, long base, long stopAt) {
+        Parser(InputStream in) {
             this.in = in;
-            this.base = base;
-            this.stopAt = stopAt;
         }
 
         /** Makes sure a whole record starting at pos is in the buffer; returns its end (exclusive of newline) or -1 at EOF. */
         int recordEnd() {
-            if (base + pos >= stopAt) {
-                return -1;
-            }
             while (true) {
                 // SWAR scan, 8 bytes at a time, for a newline or a quote (Mycroft's has-zero-byte test;
                 // the lowest flagged byte is exact). A quote sends the record to the byte loop below.
@@ -335,7 +228,6 @@ public final class BattleCsvReader {
                     byte c = buf[k];
                     if (c == '"') {
                         quoted = !quoted;
-                        sawQuote = true;
                         recordQuoted = true;
                     } else if (c == '\n' && !quoted) {
                         return k;
@@ -352,7 +244,6 @@ public final class BattleCsvReader {
             if (pos > 0) {
                 System.arraycopy(buf, pos, buf, 0, limit - pos);
                 limit -= pos;
-                base += pos;
                 pos = 0;
             }
             if (limit == buf.length) {
@@ -371,17 +262,15 @@ public final class BattleCsvReader {
         }
     }
 
-    /** Parses records; {@code header} null means the parser starts at the header row. Returns the battle count. */
-    private static long read(Parser p, Columns columns, List<String> header, Sink sink) {
-        if (header == null) {
-            int end = p.recordEnd();
-            if (end < 0) {
-                throw new InvalidInputException("csv", "empty input: no header row");
-            }
-            p.line = 1;
-            header = headerFields(p.buf, p.pos, end);
-            p.pos = end + 1;
+    /** Parses the header row and then the records. Returns the battle count. */
+    private static long read(Parser p, Columns columns, Sink sink) {
+        int headerEnd = p.recordEnd();
+        if (headerEnd < 0) {
+            throw new InvalidInputException("csv", "empty input: no header row");
         }
+        p.line = 1;
+        List<String> header = headerFields(p.buf, p.pos, headerEnd);
+        p.pos = headerEnd + 1;
         if (columns == null) {
             columns = header.contains(Columns.ARENA.modelA()) ? Columns.ARENA : Columns.EVALICA;
         }
@@ -407,7 +296,9 @@ public final class BattleCsvReader {
             if (end < 0) {
                 break;
             }
-            p.line++;
+            if ((++p.line & 0xFFFF) == 0) {
+                Workers.checkCancelled();
+            }
             int recEnd = end > p.pos && p.buf[end - 1] == '\r' ? end - 1 : end;
             if (recEnd > p.pos) {
                 int found = splitFields(p, recEnd, slotOfColumn);

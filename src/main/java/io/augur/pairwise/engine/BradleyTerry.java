@@ -1,12 +1,12 @@
 package io.augur.pairwise.engine;
 
+import io.augur.stats.Cholesky;
 import io.augur.stats.InvalidInputException;
 import io.augur.stats.RandomStreams;
+import io.augur.stats.Workers;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 
 /**
  * Bradley-Terry ratings by maximum likelihood on battles merged by (model A, model B, outcome) and
@@ -108,7 +108,7 @@ public final class BradleyTerry {
     /**
      * Fit plus multinomial bootstrap of the merged rows: {@code rounds} rounds from {@code seed},
      * percentile intervals at {@code level} (e.g. 0.95). Cancels (CancellationException) when the
-     * calling thread is interrupted.
+     * computation's token is tripped.
      */
     public static BradleyTerryBootstrap bootstrap(PairCounts counts, Options options, int rounds, long seed,
             double level) {
@@ -149,10 +149,7 @@ public final class BradleyTerry {
         double[][] logReplicates = new double[rounds][];
         double[] phiReplicates = new double[rounds];
         AtomicInteger degenerate = new AtomicInteger();
-        Thread caller = Thread.currentThread();
-        AtomicBoolean cancelled = new AtomicBoolean();
-        IntStream.range(0, rounds).parallel().forEach(round -> {
-            Elo.checkCancelled(caller, cancelled);
+        Workers.current().forEach(rounds, round -> {
             long[] tally = new long[cellCounts.length];
             Multinomial.sample(RandomStreams.stream(seed, round), cellCounts, n, tally);
             PairData rep = d.emptyCopy();

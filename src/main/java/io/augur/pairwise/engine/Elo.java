@@ -2,11 +2,9 @@ package io.augur.pairwise.engine;
 
 import io.augur.stats.InvalidInputException;
 import io.augur.stats.RandomStreams;
+import io.augur.stats.Workers;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -68,10 +66,7 @@ public final class Elo {
         double[] point = replay(battles, params, null);
         int n = battles.size();
         double[][] replicates = new double[rounds][];
-        Thread caller = Thread.currentThread();
-        AtomicBoolean cancelled = new AtomicBoolean();
-        IntStream.range(0, rounds).parallel().forEach(round -> {
-            checkCancelled(caller, cancelled);
+        Workers.current().forEach(rounds, round -> {
             UniformRandomProvider rng = RandomStreams.stream(seed, round);
             int[] order = new int[n];
             for (int i = 0; i < n; i++) {
@@ -118,14 +113,4 @@ public final class Elo {
         }
     }
 
-    /** Throws CancellationException when the calling thread was interrupted (workers see a shared flag). */
-    static void checkCancelled(Thread caller, AtomicBoolean cancelled) {
-        if (cancelled.get()) {
-            throw new CancellationException("cancelled");
-        }
-        if (Thread.currentThread() == caller && caller.isInterrupted()) {
-            cancelled.set(true);
-            throw new CancellationException("interrupted");
-        }
-    }
 }

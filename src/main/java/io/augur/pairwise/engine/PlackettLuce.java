@@ -2,15 +2,13 @@ package io.augur.pairwise.engine;
 
 import io.augur.stats.InvalidInputException;
 import io.augur.stats.RandomStreams;
+import io.augur.stats.Workers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -123,10 +121,7 @@ public final class PlackettLuce {
         int count = o.count();
         double[][] replicates = new double[rounds][];
         AtomicInteger degenerate = new AtomicInteger();
-        Thread caller = Thread.currentThread();
-        AtomicBoolean cancelled = new AtomicBoolean();
-        IntStream.range(0, rounds).parallel().forEach(round -> {
-            Elo.checkCancelled(caller, cancelled);
+        Workers.current().forEach(rounds, round -> {
             UniformRandomProvider rng = RandomStreams.stream(seed, round);
             double[] w = new double[count];
             for (int k = 0; k < count; k++) {
@@ -194,11 +189,10 @@ public final class PlackettLuce {
         Result res = new Result();
         int it = 0;
         boolean converged = false;
-        Thread self = Thread.currentThread();
         while (it < maxIterations && !converged) {
             it++;
-            if ((it & 255) == 0 && self.isInterrupted()) {
-                throw new CancellationException("interrupted");
+            if ((it & 255) == 0) {
+                Workers.checkCancelled();
             }
             Arrays.fill(denom, 0);
             for (int k = 0; k < o.count(); k++) {

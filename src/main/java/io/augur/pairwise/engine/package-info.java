@@ -10,6 +10,7 @@
  * {@link io.augur.pairwise.engine.ActiveSampling.Plan} (which pairs to battle next).
  * {@link io.augur.pairwise.engine.BattleCsvReader} streams Chatbot Arena and evalica CSV files. Bad input
  * raises {@link io.augur.stats.InvalidInputException} naming the field; long bootstraps throw
- * {@link java.util.concurrent.CancellationException} when the calling thread is interrupted.
+ * {@link java.util.concurrent.CancellationException} when the computation's
+ * {@link io.augur.stats.CancellationToken} is tripped; bootstrap rounds run on {@link io.augur.stats.Workers}.
  */
 package io.augur.pairwise.engine;

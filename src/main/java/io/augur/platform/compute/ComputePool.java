@@ -1,57 +1,93 @@
 package io.augur.platform.compute;
 
 import io.augur.platform.problem.ProblemException;
+import io.augur.stats.CancellationToken;
+import io.augur.stats.ForkJoinWorkers;
+import io.augur.stats.Workers;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InstanceHandle;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
- * The bounded worker pool that runs CPU-heavy engine work (fits, bootstraps, metric computations) off
- * the event loop. Sized to the cores ({@code augur.compute.threads}, 0 = available processors) with
- * a bounded queue ({@code augur.compute.queue}); a full queue answers 503 with Retry-After at once,
- * and a task that outlives {@code augur.compute.time-budget} is interrupted and answered with 503.
+ * The pool that owns all CPU-heavy work (parsing and validating bodies, fits, bootstraps, metric
+ * computations): a dedicated {@link ForkJoinPool} of {@code augur.compute.threads} workers (0 = the
+ * cores) that never grows, so parallel work inside one request ({@link Workers#forEach}) runs on these
+ * same threads and joins by work stealing. At most {@code augur.compute.queue} computations wait beyond
+ * the running ones; one more is answered at once with 503 "queue full".
+ *
+ * <p>Every computation gets a {@link CancellationToken}, bound with the pool's {@link Workers} as
+ * {@link Workers#current()}. The token is tripped when the time budget ({@code augur.compute.time-budget},
+ * counted from submission, so queue wait counts) ends, answered with 503 "time budget spent", or when the
+ * HTTP client goes away (response closed before it was written); the engines check it in their loops and
+ * stop. A computation still queued when its token trips never starts. Retry-After is the expected wait:
+ * the queue ahead divided by the threads, times the recent mean run time.
  */
 @Startup
 @ApplicationScoped
 public class ComputePool {
 
-    private final ThreadPoolExecutor executor;
+    private static final Logger LOG = Logger.getLogger(ComputePool.class);
+
+    private final ForkJoinPool pool;
+    private final int threads;
+    private final int queue;
     private final Duration timeBudget;
+    private final AtomicInteger admitted = new AtomicInteger();
+    private final AtomicInteger running = new AtomicInteger();
+    private final Counter rejected;
+    private final Counter budgetSpent;
+    private final Counter clientGone;
+    /** Exponentially weighted mean run time of finished computations, in seconds. */
+    private volatile double meanRunSeconds = 1.0;
 
     public ComputePool(@ConfigProperty(name = "augur.compute.threads") int threads,
             @ConfigProperty(name = "augur.compute.queue") int queue,
             @ConfigProperty(name = "augur.compute.time-budget") Duration timeBudget,
             MeterRegistry registry) {
-        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        this.queue = Math.max(0, queue);
+        this.timeBudget = timeBudget;
         AtomicInteger counter = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
-            Thread t = new Thread(r, "augur-compute-" + counter.incrementAndGet());
+        ForkJoinPool.ForkJoinWorkerThreadFactory factory = p -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            t.setName("augur-compute-" + counter.incrementAndGet());
             t.setDaemon(true);
             return t;
-        }, new ThreadPoolExecutor.AbortPolicy());
-        this.timeBudget = timeBudget;
-        Gauge.builder("augur.compute.active", executor, ThreadPoolExecutor::getActiveCount)
-                .description("compute tasks running").register(registry);
-        Gauge.builder("augur.compute.queued", executor, e -> e.getQueue().size())
-                .description("compute tasks waiting").register(registry);
+        };
+        // core = max = parallelism: the pool never adds compensation threads, so it uses exactly its threads;
+        // saturate = true: a join that cannot be compensated waits (helping by work stealing) instead of failing.
+        this.pool = new ForkJoinPool(this.threads, factory, null, false, this.threads, this.threads, 1, p -> true,
+                60, TimeUnit.SECONDS);
+        Gauge.builder("augur.compute.active", running, AtomicInteger::get)
+                .description("computations running").register(registry);
+        Gauge.builder("augur.compute.queued", this, ComputePool::queued)
+                .description("computations waiting for a thread").register(registry);
+        this.rejected = Counter.builder("augur.compute.rejected").description("computations refused: queue full")
+                .register(registry);
+        this.budgetSpent = Counter.builder("augur.compute.cancelled").tag("reason", "budget")
+                .description("computations stopped when their time budget ended").register(registry);
+        this.clientGone = Counter.builder("augur.compute.cancelled").tag("reason", "client")
+                .description("computations stopped because the client went away").register(registry);
     }
 
     /** Runs {@code task} on the pool within the default time budget. */
@@ -59,60 +95,132 @@ public class ComputePool {
         return submit(task, timeBudget);
     }
 
-    /** Runs {@code task} on the pool; the Uni fails with a 503 problem when the pool is full or time runs out. */
+    /**
+     * Runs {@code task} on the pool; the Uni completes on the caller's Vert.x context, or fails with a 503
+     * problem when the queue is full or the budget (queue wait included) is spent.
+     */
     public <T> Uni<T> submit(Callable<T> task, Duration budget) {
         return Uni.createFrom().deferred(() -> {
-            // Complete on the caller's Vert.x context, so what follows (database calls) runs on its event loop.
+            if (admitted.incrementAndGet() > threads + queue) {
+                admitted.decrementAndGet();
+                rejected.increment();
+                return Uni.createFrom().failure(new ProblemException(503, "/problems/compute-queue-full",
+                        "Compute queue full", "the compute pool is full (" + running.get() + " running, " + queued()
+                                + " waiting, at most " + queue + "); retry after the Retry-After seconds",
+                        null, null).retryAfter(retryAfterSeconds()));
+            }
+            long submitted = System.nanoTime();
+            CancellationToken token = new CancellationToken();
             Context caller = Vertx.currentContext();
             CompletableFuture<T> result = new CompletableFuture<>();
-            FutureTask<T> future = new FutureTask<>(task) {
-                @Override
-                protected void done() {
-                    if (isCancelled()) {
-                        result.cancel(false);
-                        return;
-                    }
-                    Runnable completion;
-                    try {
-                        T value = get();
-                        completion = () -> result.complete(value);
-                    } catch (ExecutionException e) {
-                        completion = () -> result.completeExceptionally(e.getCause());
-                    } catch (InterruptedException | CancellationException e) {
-                        completion = () -> result.completeExceptionally(e);
-                    }
-                    if (caller != null) {
-                        Runnable c = completion;
-                        caller.runOnContext(v -> c.run());
-                    } else {
-                        completion.run();
-                    }
-                }
-            };
-            try {
-                executor.execute(future);
-            } catch (RejectedExecutionException e) {
-                return Uni.createFrom().failure(busy("the compute pool is full (" + executor.getMaximumPoolSize()
-                        + " running, " + executor.getQueue().size() + " waiting); retry shortly"));
-            }
+            watchClient(token);
+            pool.execute(() -> execute(task, token, caller, result, submitted));
             return Uni.createFrom().completionStage(result)
                     .ifNoItem().after(budget).failWith(() -> {
-                        future.cancel(true);
-                        return busy("the computation exceeded its time budget of " + budget.toSeconds()
-                                + " s; ask for less work (fewer bootstrap rounds or starts) or submit it as a job");
-                    });
+                        if (!token.isCancelled()) {
+                            budgetSpent.increment();
+                        }
+                        token.cancel("the time budget of " + budget.toMillis() + " ms was spent");
+                        return new ProblemException(503, "/problems/time-budget-spent", "Time budget spent",
+                                "the computation did not finish within its time budget of " + seconds(budget)
+                                        + " (queue wait included); ask for less work (fewer bootstrap rounds, starts or "
+                                        + "points) or retry when the service is less busy", null, null)
+                                .retryAfter(retryAfterSeconds());
+                    })
+                    .onCancellation().invoke(() -> token.cancel("the request was cancelled"));
         });
     }
 
-    private static ProblemException busy(String detail) {
-        return ProblemException.unavailable(detail);
+    private <T> void execute(Callable<T> task, CancellationToken token, Context caller, CompletableFuture<T> result,
+            long submitted) {
+        if (token.isCancelled()) { // budget spent or client gone while queued: never start
+            admitted.decrementAndGet();
+            result.cancel(false);
+            return;
+        }
+        running.incrementAndGet();
+        long started = System.nanoTime();
+        Throwable failure = null;
+        T value = null;
+        try {
+            value = Workers.call(new ForkJoinWorkers(pool, token), task);
+        } catch (Throwable t) {
+            failure = t;
+        } finally {
+            running.decrementAndGet();
+            admitted.decrementAndGet();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            meanRunSeconds = 0.8 * meanRunSeconds + 0.2 * seconds;
+        }
+        Throwable f = failure;
+        T v = value;
+        Runnable completion = f == null ? () -> result.complete(v) : () -> result.completeExceptionally(f);
+        if (caller != null) {
+            caller.runOnContext(x -> completion.run());
+        } else {
+            completion.run();
+        }
+    }
+
+    /** Trips the token when the HTTP response is closed (client gone) before it was written. */
+    private void watchClient(CancellationToken token) {
+        RoutingContext rc = currentRequest();
+        if (rc == null) {
+            return;
+        }
+        if (rc.response().closed()) { // gone before this step of its pipeline was submitted
+            clientGone.increment();
+            token.cancel("the client went away");
+            return;
+        }
+        rc.addEndHandler(ended -> {
+            if (ended.failed() && !token.isCancelled()) {
+                clientGone.increment();
+                token.cancel("the client went away");
+            }
+        });
+    }
+
+    private static RoutingContext currentRequest() {
+        try {
+            if (Arc.container() == null || !Arc.container().requestContext().isActive()) {
+                return null;
+            }
+            try (InstanceHandle<CurrentVertxRequest> h = Arc.container().instance(CurrentVertxRequest.class)) {
+                return h.isAvailable() ? h.get().getCurrent() : null;
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("no current HTTP request to watch", e);
+            return null;
+        }
+    }
+
+    /** Expected seconds until a new computation would start and finish: the queue ahead over the threads. */
+    long retryAfterSeconds() {
+        double ahead = queued() + 1.0;
+        double estimate = Math.ceil(meanRunSeconds * ahead / threads);
+        return (long) Math.max(1, Math.min(estimate, Math.max(1, timeBudget.toSeconds())));
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    /** Computations waiting for a thread. */
+    public int queued() {
+        return Math.max(0, admitted.get() - running.get());
+    }
+
+    /** Computations running now. */
+    public int active() {
+        return running.get();
     }
 
     public int threads() {
-        return executor.getMaximumPoolSize();
+        return threads;
     }
 
     void stop(@Observes ShutdownEvent event) {
-        executor.shutdownNow();
+        pool.shutdownNow();
     }
 }

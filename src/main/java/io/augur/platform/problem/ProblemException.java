@@ -13,6 +13,7 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final String field;
     private final List<Problem.FieldError> errors;
+    private long retryAfter = 1;
 
     public ProblemException(int status, String type, String title, String detail, String field,
             List<Problem.FieldError> errors) {
@@ -47,6 +48,17 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException unavailable(String detail) {
         return new ProblemException(503, "/problems/busy", "Service busy", detail, null, null);
+    }
+
+    /** Sets the Retry-After seconds of a 503 (default 1). */
+    public ProblemException retryAfter(long seconds) {
+        this.retryAfter = Math.max(1, seconds);
+        return this;
+    }
+
+    /** Seconds a client should wait before retrying a 503. */
+    public long retryAfter() {
+        return retryAfter;
     }
 
     public Problem toProblem(String instance) {

@@ -36,7 +36,7 @@ public class ProblemMapper {
         Response.ResponseBuilder r = Response.status(e.status()).type(Problem.MEDIA_TYPE)
                 .entity(e.toProblem(request.path()));
         if (e.status() == 503) {
-            r.header("Retry-After", "1");
+            r.header("Retry-After", Long.toString(e.retryAfter()));
         }
         return r.build();
     }

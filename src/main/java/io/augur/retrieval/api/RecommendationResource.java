@@ -1,12 +1,12 @@
 package io.augur.retrieval.api;
 
 import io.augur.platform.compute.ComputePool;
+import io.augur.platform.pipeline.RequestBodies;
 import io.augur.platform.problem.Problem;
 import io.augur.retrieval.engine.recommendation.RecommendationEvaluation;
 import io.augur.retrieval.engine.recommendation.UserRecommendations;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+// Request bodies are read by RequestBodies (Jackson outside RESTEasy): registered for a native image
+@RegisterForReflection(targets = { RecommendationEvaluationRequest.class, RecommendationEvaluationRequest.UserList.class })
 public class RecommendationResource {
 
     static final int DEFAULT_K = 10;
@@ -44,9 +46,11 @@ public class RecommendationResource {
              "catalog": ["i1", "i2", "i3", "i4", "i5"], "k": 3, "seed": 7, "perUser": true}""";
 
     private final ComputePool compute;
+    private final RequestBodies bodies;
 
-    public RecommendationResource(ComputePool compute) {
+    public RecommendationResource(ComputePool compute, RequestBodies bodies) {
         this.compute = compute;
+        this.bodies = bodies;
     }
 
     @POST
@@ -61,7 +65,11 @@ public class RecommendationResource {
     @APIResponse(responseCode = "200", description = "The evaluation",
             content = @Content(schema = @Schema(implementation = RecommendationEvaluationResult.class)))
     @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RecommendationEvaluationResult> evaluate(@Valid @NotNull RecommendationEvaluationRequest request) {
+    public Uni<RecommendationEvaluationResult> evaluate(byte[] body) {
+        return bodies.read(body, RecommendationEvaluationRequest.class).flatMap(request -> evaluate(request));
+    }
+
+    private Uni<RecommendationEvaluationResult> evaluate(RecommendationEvaluationRequest request) {
         int k = request.k() == null ? DEFAULT_K : request.k();
         long seed = request.seed() == null ? DEFAULT_SEED : request.seed();
         int rounds = request.bootstrapRounds() == null ? DEFAULT_ROUNDS : request.bootstrapRounds();

@@ -1,6 +1,7 @@
 package io.augur.retrieval.api;
 
 import io.augur.platform.compute.ComputePool;
+import io.augur.platform.pipeline.RequestBodies;
 import io.augur.platform.problem.Problem;
 import io.augur.platform.problem.ProblemException;
 import io.augur.retrieval.engine.EvaluationResult;
@@ -9,9 +10,8 @@ import io.augur.retrieval.engine.TrecEval;
 import io.augur.retrieval.engine.TrecEvalOptions;
 import io.augur.retrieval.engine.TrecEvalText;
 import io.augur.retrieval.api.TrecInputs.Source;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -43,6 +43,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Tag(name = "retrieval", description = "Retrieval evaluation with trec_eval v10's exact measures, and significance tests between runs")
 @APIResponse(responseCode = "400", description = "Invalid input (the problem names the field and, for files, the line)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+// Request bodies are read by RequestBodies (Jackson outside RESTEasy): registered for a native image
+@RegisterForReflection(targets = { TrecEvaluationRequest.class, TrecEvaluationRequest.Judgment.class, TrecEvaluationRequest.Result.class })
 public class RetrievalResource {
 
     static final String TREC_EVAL_FORMAT = "trec_eval";
@@ -61,9 +63,11 @@ public class RetrievalResource {
              "measures": ["official"]}""";
 
     private final ComputePool compute;
+    private final RequestBodies bodies;
 
-    public RetrievalResource(ComputePool compute) {
+    public RetrievalResource(ComputePool compute, RequestBodies bodies) {
         this.compute = compute;
+        this.bodies = bodies;
     }
 
     /** Documents the multipart form of evaluateRetrievalUpload (OpenAPI only). */
@@ -120,10 +124,10 @@ public class RetrievalResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrecEvaluation.class)))
     @APIResponse(responseCode = "413", description = "Body larger than the limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> evaluateJson(@Valid @NotNull TrecEvaluationRequest request,
+    public Uni<Response> evaluateJson(byte[] body,
             @Parameter(hidden = true) @RestQuery String format, @RestHeader("Accept") String accept) {
         // format=trec_eval and Accept: text/plain still select the text output here, for curl users
-        return evaluateBody(request, wantsText(format, accept));
+        return bodies.read(body, TrecEvaluationRequest.class).flatMap(request -> evaluateBody(request, wantsText(format, accept)));
     }
 
     @POST
@@ -139,8 +143,8 @@ public class RetrievalResource {
             schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "trec_eval", value = TEXT_EXAMPLE)))
     @APIResponse(responseCode = "413", description = "Body larger than the limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> evaluateJsonAsText(@Valid @NotNull TrecEvaluationRequest request) {
-        return evaluateBody(request, true);
+    public Uni<Response> evaluateJsonAsText(byte[] body) {
+        return bodies.read(body, TrecEvaluationRequest.class).flatMap(request -> evaluateBody(request, true));
     }
 
     @POST

@@ -1,6 +1,7 @@
 package io.augur.retrieval.api;
 
 import io.augur.platform.compute.ComputePool;
+import io.augur.platform.pipeline.RequestBodies;
 import io.augur.platform.problem.Problem;
 import io.augur.platform.problem.ProblemException;
 import io.augur.retrieval.api.TrecInputs.Source;
@@ -15,9 +16,8 @@ import io.augur.retrieval.engine.significance.RunComparisons;
 import io.augur.retrieval.engine.significance.RunScores;
 import io.augur.retrieval.engine.significance.SignificanceOptions;
 import io.augur.retrieval.engine.significance.WilcoxonSignedRank;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -45,6 +45,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid input (the problem names the field and, for files, the line)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+// Request bodies are read by RequestBodies (Jackson outside RESTEasy): registered for a native image
+@RegisterForReflection(targets = { RunComparisonRequest.class, RunComparisonRequest.RunInput.class })
 public class RunComparisonResource {
 
     static final String CORRECTION = "Holm step-down and Bonferroni within each test over the comparisons of one measure";
@@ -61,9 +63,11 @@ public class RunComparisonResource {
              "measures": ["map", "P.1"]}""";
 
     private final ComputePool compute;
+    private final RequestBodies bodies;
 
-    public RunComparisonResource(ComputePool compute) {
+    public RunComparisonResource(ComputePool compute, RequestBodies bodies) {
         this.compute = compute;
+        this.bodies = bodies;
     }
 
     /** Documents the multipart form of compareRetrievalUploads (OpenAPI only). */
@@ -121,7 +125,11 @@ public class RunComparisonResource {
                             @ExampleObject(name = "TREC runs", value = TREC_EXAMPLE) }) })
     @APIResponse(responseCode = "200", description = "The comparisons", content = @Content(schema = @Schema(implementation = RunComparison.class)))
     @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RunComparison> compareJson(@Valid @NotNull RunComparisonRequest request) {
+    public Uni<RunComparison> compareJson(byte[] body) {
+        return bodies.read(body, RunComparisonRequest.class).flatMap(this::compareJson);
+    }
+
+    private Uni<RunComparison> compareJson(RunComparisonRequest request) {
         List<RunComparisonRequest.RunInput> runs = request.runs();
         long texts = runs.stream().filter(r -> r.run() != null).count();
         long scores = runs.stream().filter(r -> r.scores() != null).count();

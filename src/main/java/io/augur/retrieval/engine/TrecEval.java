@@ -1,11 +1,11 @@
 package io.augur.retrieval.engine;
 
-import io.augur.retrieval.engine.measure.Aggregation;
 import io.augur.retrieval.engine.measure.MeasureRegistry;
 import io.augur.retrieval.engine.measure.NumRel;
 import io.augur.retrieval.engine.measure.TrecMeasure;
 import io.augur.retrieval.engine.measure.ValueKind;
 import io.augur.stats.InvalidInputException;
+import io.augur.stats.Workers;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +34,7 @@ import java.util.zip.GZIPInputStream;
  * documents (kept up to a memory budget); from a {@link Path}, a run that exceeds the budget is read a
  * second time in full.
  *
- * <p>Stateless and thread-safe. Long evaluations check {@link Thread#interrupted()} and throw
+ * <p>Stateless and thread-safe. Long evaluations check the computation's cancellation ({@link io.augur.stats.Workers#cancelled()}) and throw
  * {@link java.util.concurrent.CancellationException}.
  */
 public final class TrecEval {
@@ -276,8 +276,8 @@ public final class TrecEval {
             int runIdLen = 0;
             long contentLines = 0;
             while (s.next()) {
-                if ((s.lineNumber & 0xFFFF) == 0 && Thread.interrupted()) {
-                    throw new java.util.concurrent.CancellationException("run evaluation interrupted");
+                if ((s.lineNumber & 0xFFFF) == 0 && Workers.cancelled()) {
+                    throw new java.util.concurrent.CancellationException("run evaluation cancelled");
                 }
                 int first = s.firstByte();
                 if (first == -1 || first == '#') {

@@ -1,5 +1,7 @@
 package io.augur.aggregate.engine;
 
+import io.augur.testing.OnComputeWorkers;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.augur.testing.SharedData;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * prints wall-clock times, median of 5 after 3 warm-up runs. No assertion on time.
  */
 @Tag("benchmark")
+@ExtendWith(OnComputeWorkers.class)
 class AggregateBenchmark {
 
     static double median(double[] ms) {

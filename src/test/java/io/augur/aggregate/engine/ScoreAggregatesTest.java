@@ -168,11 +168,13 @@ class ScoreAggregatesTest {
     }
 
     @Test
-    void interruptedCallerGetsCancellation() {
+    void trippedTokenCancels() {
         ScoreTable t = ScoreTable.of(synthetic("a", 5, 5, 0, 1));
-        Thread.currentThread().interrupt();
-        assertThrows(CancellationException.class, () -> ScoreAggregates.estimate(t, null, new StratifiedBootstrap(1000, 1, 0.95)));
-        assertTrue(!Thread.currentThread().isInterrupted());
+        io.augur.stats.CancellationToken token = new io.augur.stats.CancellationToken();
+        token.cancel("the time budget of 1 ms was spent");
+        CancellationException e = assertThrows(CancellationException.class, () -> io.augur.stats.Workers.run(
+                io.augur.stats.Workers.sequential(token), () -> ScoreAggregates.estimate(t, null, new StratifiedBootstrap(1000, 1, 0.95))));
+        assertEquals("the time budget of 1 ms was spent", e.getMessage());
     }
 
     /** Coverage sanity: the IQM interval of a normal sample tends to cover the population IQM. */

@@ -1,5 +1,7 @@
 package io.augur.forecast.engine;
 
+import io.augur.testing.OnComputeWorkers;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.augur.testing.SharedData;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * {@code ./mvnw -B test -Pbench -Dtest=ForecastBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("benchmark")
+@ExtendWith(OnComputeWorkers.class)
 class ForecastBenchmark {
 
     static long cpuNanos() {

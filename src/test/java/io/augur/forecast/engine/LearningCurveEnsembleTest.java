@@ -34,13 +34,10 @@ class LearningCurveEnsembleTest {
     }
 
     @Test
-    void interruptedCallerCancels() {
-        Thread.currentThread().interrupt();
-        try {
-            assertThrows(CancellationException.class,
-                    () -> LearningCurveEnsemble.forecast(LearningCurveSpec.ofValues(errorCurve(10, 0.1), 40, true)));
-        } finally {
-            Thread.interrupted();
-        }
+    void trippedTokenCancels() {
+        io.augur.stats.CancellationToken token = new io.augur.stats.CancellationToken();
+        token.cancel("the time budget of 1 ms was spent");
+        assertThrows(CancellationException.class, () -> io.augur.stats.Workers.run(io.augur.stats.Workers.sequential(token),
+                () -> LearningCurveEnsemble.forecast(LearningCurveSpec.ofValues(errorCurve(10, 0.1), 40, true))));
     }
 }

@@ -233,15 +233,12 @@ class BradleyTerryTest {
     }
 
     @Test
-    void bootstrapStopsWhenInterrupted() {
+    void bootstrapStopsWhenTheTokenIsTripped() {
         PairCounts counts = cycle();
-        Thread.currentThread().interrupt();
-        try {
-            assertThrows(CancellationException.class,
-                    () -> BradleyTerry.bootstrap(counts, Options.defaults(), 1000, 1, 0.95));
-        } finally {
-            Thread.interrupted();
-        }
+        io.augur.stats.CancellationToken token = new io.augur.stats.CancellationToken();
+        token.cancel("the client went away");
+        assertThrows(CancellationException.class, () -> io.augur.stats.Workers.run(io.augur.stats.Workers.sequential(token),
+                () -> BradleyTerry.bootstrap(counts, Options.defaults(), 1000, 1, 0.95)));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.augur.retrieval.engine;
 
+import io.augur.testing.OnComputeWorkers;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.augur.retrieval.engine.significance.PairedTests;
 import io.augur.retrieval.engine.significance.RunComparisons;
 import io.augur.retrieval.engine.significance.RunScores;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * -Dsurefire.failIfNoSpecifiedTests=false}. Prints wall times and memory; no timed assertions.
  */
 @Tag("benchmark")
+@ExtendWith(OnComputeWorkers.class)
 class RetrievalBenchmark {
 
     static final int QUERIES = 7000;

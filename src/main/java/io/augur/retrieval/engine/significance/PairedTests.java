@@ -4,6 +4,7 @@ import io.augur.stats.InvalidInputException;
 import io.augur.stats.Interval;
 import io.augur.stats.Quantiles;
 import io.augur.stats.RandomStreams;
+import io.augur.stats.Workers;
 import java.util.concurrent.CancellationException;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.TDistribution;
@@ -119,8 +120,8 @@ public final class PairedTests {
                 if (Math.abs(s) >= threshold) {
                     count++;
                 }
-                if ((k & 0xFFFF) == 0 && Thread.interrupted()) {
-                    throw new CancellationException("randomization test interrupted");
+                if ((k & 0xFFFF) == 0 && Workers.cancelled()) {
+                    throw new CancellationException("randomization test cancelled");
                 }
             }
             return new TestResult("randomization (sign-flip)", observed / n, (double) count / total, total, true, null,
@@ -147,8 +148,8 @@ public final class PairedTests {
             if (Math.abs(s) >= threshold) {
                 count++;
             }
-            if ((p & 0x3FF) == 0 && Thread.interrupted()) {
-                throw new CancellationException("randomization test interrupted");
+            if ((p & 0x3FF) == 0 && Workers.cancelled()) {
+                throw new CancellationException("randomization test cancelled");
             }
         }
         return new TestResult("randomization (sign-flip)", observed / n, (count + 1.0) / (b + 1.0), b, false,
@@ -180,8 +181,8 @@ public final class PairedTests {
             if (Math.abs(means[r] - mean) >= threshold) {
                 count++;
             }
-            if ((r & 0x3FF) == 0 && Thread.interrupted()) {
-                throw new CancellationException("bootstrap interrupted");
+            if ((r & 0x3FF) == 0 && Workers.cancelled()) {
+                throw new CancellationException("bootstrap cancelled");
             }
         }
         Interval interval = Quantiles.percentileInterval(means, o.level(),

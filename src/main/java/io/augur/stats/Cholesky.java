@@ -1,18 +1,19 @@
-package io.augur.pairwise.engine;
+package io.augur.stats;
 
 /**
  * In-place Cholesky factorisation and solve of a dense symmetric positive-definite matrix stored row
  * major in a double[]. Hand-written rather than Commons Math's CholeskyDecomposition because the
  * Newton fits call it thousands of times per bootstrap on the same buffers, and allocating RealMatrix
- * objects per iteration would dominate the cost. Package-private.
+ * objects per iteration would dominate the cost. Shared numerics: used by the pairwise Newton fits and
+ * active sampling.
  */
-final class Cholesky {
+public final class Cholesky {
 
     private Cholesky() {
     }
 
     /** Overwrites the lower triangle of a (dim x dim) with L such that a = L L^T; false if not positive definite. */
-    static boolean factor(double[] a, int dim) {
+    public static boolean factor(double[] a, int dim) {
         for (int j = 0; j < dim; j++) {
             int rj = j * dim;
             double d = a[rj + j];
@@ -38,7 +39,7 @@ final class Cholesky {
     }
 
     /** Solves L L^T x = b in place of b, with L from {@link #factor}. */
-    static void solve(double[] l, int dim, double[] b) {
+    public static void solve(double[] l, int dim, double[] b) {
         for (int i = 0; i < dim; i++) {
             int ri = i * dim;
             double s = b[i];
