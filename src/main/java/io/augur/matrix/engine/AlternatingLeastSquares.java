@@ -1,0 +1,181 @@
+package io.augur.matrix.engine;
+
+import io.augur.stats.RandomStreams;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * Regularised low-rank factorisation of the per-benchmark z-scores by alternating least squares
+ * (Koren, Bell and Volinsky 2009; CPP's matrix factorisation, Zhang et al. 2024, with design factors):
+ * z_mb ~ u_m . v_b + a_m + c_b + beta_b . f_m + gamma_m . g_b, minimising the squared error over observed
+ * cells plus lambda (|u|^2 + |v|^2 + a^2 + |beta|^2 + |gamma|^2). f_m are model features (log params,
+ * log tokens, log compute, family), g_b benchmark features. With the benchmark side fixed each model's
+ * parameters solve one ridge system, and vice versa; each sweep cannot increase the objective.
+ */
+final class AlternatingLeastSquares implements Completer {
+
+    static final int MAX_SWEEPS = 300;
+    static final int WARM_SWEEPS = 6;
+    static final double TOLERANCE = 1e-6;
+
+    private final int rank;
+    private final double lambda;
+    private final double[][] f;
+    private final double[][] g;
+    private final long seed;
+
+    AlternatingLeastSquares(int rank, double lambda, ModelFeatures modelFeatures, ModelFeatures benchmarkFeatures, long seed) {
+        this.rank = rank;
+        this.lambda = lambda;
+        this.f = modelFeatures.columns();
+        this.g = benchmarkFeatures.columns();
+        this.seed = seed;
+    }
+
+    @Override
+    public String method() {
+        return "alternating least squares, rank " + rank + ", lambda " + lambda
+                + (f.length > 0 && f[0].length > 0 ? ", model features" : "")
+                + (g.length > 0 && g[0].length > 0 ? ", benchmark features" : "");
+    }
+
+    /** Model side [u (k), a, gamma (q)], benchmark side [v (k), c, beta (p)]. */
+    record Factors(double[][] u, double[][] v, Table t, double[][] f, double[][] g, int k) implements Fitted {
+        @Override
+        public double predict(int m, int b) {
+            return t.st.back(z(m, b), b);
+        }
+
+        double z(int m, int b) {
+            double[] um = u[m];
+            double[] vb = v[b];
+            double s = 0;
+            for (int i = 0; i < k; i++) {
+                s += um[i] * vb[i];
+            }
+            s += um[k] + vb[k];
+            double[] fm = f[m];
+            for (int i = 0; i < fm.length; i++) {
+                s += vb[k + 1 + i] * fm[i];
+            }
+            double[] gb = g[b];
+            for (int i = 0; i < gb.length; i++) {
+                s += um[k + 1 + i] * gb[i];
+            }
+            return s;
+        }
+    }
+
+    @Override
+    public Fitted fit(Table t, double[] w, Fitted warm) {
+        int p = f[0].length;
+        int q = g[0].length;
+        int nu = rank + 1 + q;
+        int nv = rank + 1 + p;
+        double[][] u = new double[t.models][nu];
+        double[][] v = new double[t.benchmarks][nv];
+        int sweeps = MAX_SWEEPS;
+        if (warm instanceof Factors wf) {
+            for (int m = 0; m < t.models; m++) {
+                u[m] = wf.u[m].clone();
+            }
+            for (int b = 0; b < t.benchmarks; b++) {
+                v[b] = wf.v[b].clone();
+            }
+            sweeps = WARM_SWEEPS;
+        } else {
+            UniformRandomProvider rng = RandomStreams.stream(seed, 0x5EEDL);
+            for (double[] r : u) {
+                for (int i = 0; i < rank; i++) {
+                    r[i] = 0.1 * gaussian(rng);
+                }
+            }
+            for (double[] r : v) {
+                for (int i = 0; i < rank; i++) {
+                    r[i] = 0.1 * gaussian(rng);
+                }
+            }
+        }
+        Factors fit = new Factors(u, v, t, f, g, rank);
+        double[] a = new double[Math.max(nu, nv) * Math.max(nu, nv)];
+        double[] y = new double[Math.max(nu, nv)];
+        double[] d = new double[Math.max(nu, nv)];
+        double previous = Double.POSITIVE_INFINITY;
+        for (int sweep = 0; sweep < sweeps; sweep++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.util.concurrent.CancellationException("matrix completion interrupted");
+            }
+            // benchmark side: weighted by the models' resample counts
+            for (int b = 0; b < t.benchmarks; b++) {
+                java.util.Arrays.fill(a, 0, nv * nv, 0);
+                java.util.Arrays.fill(y, 0, nv, 0);
+                double[] gb = g[b];
+                for (int m : t.byBenchmark[b]) {
+                    double wm = w[m];
+                    if (wm == 0) {
+                        continue;
+                    }
+                    double[] um = u[m];
+                    System.arraycopy(um, 0, d, 0, rank);
+                    d[rank] = 1;
+                    System.arraycopy(f[m], 0, d, rank + 1, p);
+                    double target = t.z[m][b] - um[rank];
+                    for (int i = 0; i < q; i++) {
+                        target -= um[rank + 1 + i] * gb[i];
+                    }
+                    SmallLinear.addOuterLower(a, d, wm, nv);
+                    for (int i = 0; i < nv; i++) {
+                        y[i] += wm * d[i] * target;
+                    }
+                }
+                for (int i = 0; i < nv; i++) {
+                    a[i * nv + i] += i == rank ? 1e-6 : lambda;
+                }
+                if (SmallLinear.choleskySolve(a, y, nv)) {
+                    System.arraycopy(y, 0, v[b], 0, nv);
+                }
+            }
+            // model side: every model from its own observed cells
+            double loss = 0;
+            for (int m = 0; m < t.models; m++) {
+                java.util.Arrays.fill(a, 0, nu * nu, 0);
+                java.util.Arrays.fill(y, 0, nu, 0);
+                double[] fm = f[m];
+                for (int b : t.byModel[m]) {
+                    double[] vb = v[b];
+                    System.arraycopy(vb, 0, d, 0, rank);
+                    d[rank] = 1;
+                    System.arraycopy(g[b], 0, d, rank + 1, q);
+                    double target = t.z[m][b] - vb[rank];
+                    for (int i = 0; i < p; i++) {
+                        target -= vb[rank + 1 + i] * fm[i];
+                    }
+                    SmallLinear.addOuterLower(a, d, 1, nu);
+                    for (int i = 0; i < nu; i++) {
+                        y[i] += d[i] * target;
+                    }
+                }
+                for (int i = 0; i < nu; i++) {
+                    a[i * nu + i] += lambda;
+                }
+                if (SmallLinear.choleskySolve(a, y, nu)) {
+                    System.arraycopy(y, 0, u[m], 0, nu);
+                }
+                for (int b : t.byModel[m]) {
+                    double r = t.z[m][b] - fit.z(m, b);
+                    loss += w[m] * r * r;
+                }
+            }
+            if (Math.abs(previous - loss) <= TOLERANCE * Math.max(1, loss)) {
+                break;
+            }
+            previous = loss;
+        }
+        return fit;
+    }
+
+    static double gaussian(UniformRandomProvider rng) {
+        // Box-Muller; a few hundred draws per fit, not worth a sampler object
+        double u1 = 1 - rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * rng.nextDouble());
+    }
+}
