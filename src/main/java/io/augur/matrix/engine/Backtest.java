@@ -39,8 +39,12 @@ public final class Backtest {
     public record NewestModels(int count, LocalDate[] released, List<String> targets) implements Protocol {
     }
 
-    public record Metrics(MatrixCompletion.Method method, String setting, int cells, double mae, double rmse, double maeAt0,
-            double maeAt2, double coverage, double level) {
+    /**
+     * {@code standardisedMae}: the mean of |error| / sd_b, sd_b the sd of benchmark b's observed scores —
+     * comparable across benchmarks measured on different scales.
+     */
+    public record Metrics(MatrixCompletion.Method method, String setting, int cells, double mae, double rmse,
+            double standardisedMae, double maeAt0, double maeAt2, double coverage, double level) {
     }
 
     public record Result(int heldOutCells, List<String> heldOutModels, List<Metrics> methods, List<String> warnings) {
@@ -73,6 +77,7 @@ public final class Backtest {
             throw new InvalidInputException("holdout", "hides no observed cell");
         }
         ScoreMatrix train = data.hide(hidden);
+        Standardisation sd = Standardisation.of(data.toArray());
         List<Metrics> out = new ArrayList<>();
         for (MatrixCompletion.Settings s : methods) {
             MatrixCompletion.Result r = MatrixCompletion.complete(train, cells, s);
@@ -88,21 +93,27 @@ public final class Backtest {
                 upper[i] = r.predictions().get(i).interval().upper();
             }
             int[] benchmark = cells.stream().mapToInt(MatrixCompletion.Cell::benchmark).toArray();
-            out.add(metrics(s.method(), r.setting(), truth, pred, lower, upper, benchmark, s.level()));
+            double[] scale = new double[cells.size()];
+            for (int i = 0; i < cells.size(); i++) {
+                scale[i] = sd.sd[benchmark[i]];
+            }
+            out.add(metrics(s.method(), r.setting(), truth, pred, lower, upper, scale, benchmark, s.level()));
         }
         return new Result(cells.size(), heldOutModels, out, warnings);
     }
 
     static Metrics metrics(MatrixCompletion.Method method, String setting, double[] truth, double[] pred, double[] lower,
-            double[] upper, int[] group, double level) {
+            double[] upper, double[] scale, int[] group, double level) {
         int n = truth.length;
         double ae = 0;
+        double sae = 0;
         double se = 0;
         int covered = 0;
         int intervals = 0;
         for (int i = 0; i < n; i++) {
             double e = pred[i] - truth[i];
             ae += Math.abs(e);
+            sae += Math.abs(e) / scale[i];
             se += e * e;
             if (!Double.isNaN(lower[i])) {
                 intervals++;
@@ -118,7 +129,7 @@ public final class Backtest {
             at0 += e == 0 ? 1 : 0;
             at2 += e <= 2 ? 1 : 0;
         }
-        return new Metrics(method, setting, n, ae / n, Math.sqrt(se / n), (double) at0 / n, (double) at2 / n,
+        return new Metrics(method, setting, n, ae / n, Math.sqrt(se / n), sae / n, (double) at0 / n, (double) at2 / n,
                 intervals == 0 ? Double.NaN : (double) covered / intervals, level);
     }
 
