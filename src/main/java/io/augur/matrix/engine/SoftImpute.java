@@ -20,10 +20,18 @@ final class SoftImpute implements Completer {
     static final double TOLERANCE = 1e-5;
 
     private final double lambda;
+    private final double tolerance;
+    private final int maxIterations;
 
     /** @param lambda the singular-value threshold on the z-score scale */
     SoftImpute(double lambda) {
+        this(lambda, TOLERANCE, MAX_ITERATIONS);
+    }
+
+    SoftImpute(double lambda, double tolerance, int maxIterations) {
         this.lambda = lambda;
+        this.tolerance = tolerance;
+        this.maxIterations = maxIterations;
     }
 
     @Override
@@ -74,7 +82,7 @@ final class SoftImpute implements Completer {
                 zHat[i] = c.zHat[rows[i]].clone();
             }
         }
-        int iterations = warm == null ? MAX_ITERATIONS : WARM_ITERATIONS;
+        int iterations = warm == null ? maxIterations : WARM_ITERATIONS;
         double[][] filled = new double[n][nb];
         RealMatrix v = null;
         double[] d = null;
@@ -113,7 +121,7 @@ final class SoftImpute implements Completer {
                     zHat[i][b] = val;
                 }
             }
-            if (change <= TOLERANCE * Math.max(norm, 1e-12)) {
+            if (change <= tolerance * Math.max(norm, 1e-12)) {
                 break;
             }
         }

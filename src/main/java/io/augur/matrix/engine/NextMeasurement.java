@@ -1,0 +1,97 @@
+package io.augur.matrix.engine;
+
+import io.augur.stats.InvalidInputException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * "Which benchmark to run next": for one model, the missing cell whose measurement would most reduce the
+ * uncertainty of the predictions the user asked about. Treating the bootstrap draws as a joint Gaussian
+ * (the fitted values f, plus an independent residual e of sd sigma for any new measurement), measuring
+ * candidate c gives y_c = f_c + e_c and the expected variance of an asked true score t_a = f_a + e_a
+ * falls by Cov(t_a, y_c)^2 / Var(y_c) (Gaussian conditioning), where Cov(t_a, y_c) = Cov(f_a, f_c)
+ * + [a = c] sigma_a^2 and Var(y_c) = Var(f_c) + sigma_c^2. Candidates are ranked by the summed
+ * reduction over the asked cells; measuring an asked cell itself removes all of its variance.
+ */
+public final class NextMeasurement {
+
+    public record Candidate(String benchmark, double varianceReduction, double fractionOfAskedVariance) {
+    }
+
+    public record Result(String model, List<String> asked, double askedVariance, List<Candidate> candidates) {
+    }
+
+    private NextMeasurement() {
+    }
+
+    /**
+     * @param model the model to measure next
+     * @param asked the benchmarks whose predictions for that model matter (missing cells of the model)
+     * @param s     the completion settings (method, rounds >= 20, seed)
+     */
+    public static Result rank(ScoreMatrix data, String model, List<String> asked, MatrixCompletion.Settings s) {
+        int m = data.modelIndex(model, "model");
+        if (asked == null || asked.isEmpty()) {
+            throw new InvalidInputException("asked", "name at least one benchmark whose prediction matters");
+        }
+        if (s.rounds() < 20) {
+            throw new InvalidInputException("rounds", "needs at least 20 bootstrap rounds to estimate covariances, was " + s.rounds());
+        }
+        List<MatrixCompletion.Cell> cells = new ArrayList<>();
+        int[] askedIdx = new int[asked.size()];
+        for (int i = 0; i < asked.size(); i++) {
+            int b = data.benchmarkIndex(asked.get(i), "asked[" + i + "]");
+            if (data.isObserved(m, b)) {
+                throw new InvalidInputException("asked[" + i + "]", "'" + asked.get(i) + "' is already measured for '" + model + "'");
+            }
+            askedIdx[i] = b;
+        }
+        List<Integer> candidates = new ArrayList<>();
+        for (int b = 0; b < data.benchmarkCount(); b++) {
+            if (!data.isObserved(m, b)) {
+                cells.add(new MatrixCompletion.Cell(m, b));
+                candidates.add(b);
+            }
+        }
+        MatrixCompletion.Result r = MatrixCompletion.complete(data, cells, s);
+        float[][] f = r.draws().fitted();
+        double[] noise = r.draws().noiseSd();
+        int rounds = s.rounds();
+        double[] mean = new double[cells.size()];
+        for (int c = 0; c < cells.size(); c++) {
+            double sum = 0;
+            for (int k = 0; k < rounds; k++) {
+                sum += f[c][k];
+            }
+            mean[c] = sum / rounds;
+        }
+        int[] askedPos = new int[askedIdx.length];
+        double askedVariance = 0;
+        for (int i = 0; i < askedIdx.length; i++) {
+            askedPos[i] = candidates.indexOf(askedIdx[i]);
+            askedVariance += cov(f, mean, askedPos[i], askedPos[i], rounds) + noise[askedPos[i]] * noise[askedPos[i]];
+        }
+        List<Candidate> out = new ArrayList<>();
+        for (int c = 0; c < cells.size(); c++) {
+            double varY = cov(f, mean, c, c, rounds) + noise[c] * noise[c];
+            double reduction = 0;
+            for (int a : askedPos) {
+                double cv = cov(f, mean, a, c, rounds) + (a == c ? noise[c] * noise[c] : 0);
+                reduction += varY > 0 ? cv * cv / varY : 0;
+            }
+            out.add(new Candidate(data.benchmarks().get(candidates.get(c)), reduction,
+                    askedVariance > 0 ? reduction / askedVariance : 0));
+        }
+        out.sort(Comparator.comparingDouble(Candidate::varianceReduction).reversed().thenComparing(Candidate::benchmark));
+        return new Result(model, List.copyOf(asked), askedVariance, out);
+    }
+
+    private static double cov(float[][] f, double[] mean, int a, int c, int rounds) {
+        double s = 0;
+        for (int k = 0; k < rounds; k++) {
+            s += (f[a][k] - mean[a]) * (f[c][k] - mean[c]);
+        }
+        return s / (rounds - 1);
+    }
+}
