@@ -65,6 +65,59 @@ final class AlternatingLeastSquares implements Completer {
         }
     }
 
+    double lambda() {
+        return lambda;
+    }
+
+    /**
+     * Covariance (z-scale) of the model's fitted cells from the uncertainty of its own parameters given
+     * the benchmark side: the ridge solution is the posterior mean of a Gaussian model with noise sd
+     * sigma and prior N(0, sigma^2 / lambda), whose covariance is sigma^2 (D^T D + lambda I)^-1 over the
+     * design rows D of the model's observed cells; cell a's fitted value is d_a . theta.
+     */
+    static double[][] modelSideCovariance(Factors fit, int m, int[] cells, double lambda, double sigma) {
+        Table t = fit.t();
+        int k = fit.k();
+        int q = fit.g()[0].length;
+        int nu = k + 1 + q;
+        double[][] a = new double[nu][nu];
+        for (int b : t.byModel[m]) {
+            double[] d = design(fit, b, k, q);
+            for (int i = 0; i < nu; i++) {
+                for (int j = 0; j < nu; j++) {
+                    a[i][j] += d[i] * d[j];
+                }
+            }
+        }
+        for (int i = 0; i < nu; i++) {
+            a[i][i] += lambda;
+        }
+        org.apache.commons.math3.linear.RealMatrix inv = new org.apache.commons.math3.linear.CholeskyDecomposition(
+                new org.apache.commons.math3.linear.Array2DRowRealMatrix(a, false)).getSolver().getInverse();
+        double[][] out = new double[cells.length][cells.length];
+        for (int x = 0; x < cells.length; x++) {
+            double[] dx = design(fit, cells[x], k, q);
+            double[] tmp = inv.operate(dx);
+            for (int y = 0; y < cells.length; y++) {
+                double[] dy = design(fit, cells[y], k, q);
+                double c = 0;
+                for (int i = 0; i < nu; i++) {
+                    c += tmp[i] * dy[i];
+                }
+                out[x][y] = sigma * sigma * c;
+            }
+        }
+        return out;
+    }
+
+    private static double[] design(Factors fit, int b, int k, int q) {
+        double[] d = new double[k + 1 + q];
+        System.arraycopy(fit.v()[b], 0, d, 0, k);
+        d[k] = 1;
+        System.arraycopy(fit.g()[b], 0, d, k + 1, q);
+        return d;
+    }
+
     @Override
     public Fitted fit(Table t, double[] w, Fitted warm) {
         int p = f[0].length;

@@ -126,6 +126,66 @@ public final class MatrixCompletion {
                     + " rounds exceeds " + MAX_CELLS_TIMES_ROUNDS + " predictions; ask for fewer cells or rounds");
         }
         Table full = new Table(data.toArray());
+        Selection sel = select(data, full, s);
+        List<String> warnings = new ArrayList<>(sel.warnings());
+        Completer chosen = sel.chosen();
+        double residualSd = sel.residualSd();
+        List<Candidate> selection = sel.candidates();
+        int validation = sel.validationCells();
+
+        // 2. point fit
+        Completer.Fitted point = chosen.fit(full, ones(data.modelCount()), null);
+
+        // 3. bootstrap over models
+        int rounds = s.rounds();
+        float[][] fitted = new float[asked.size()][rounds];
+        double[][] predictive = new double[asked.size()][rounds];
+        Completer finalChosen = chosen;
+        ResampleRunner.run(rounds, s.executor(), r -> {
+            UniformRandomProvider rng = RandomStreams.stream(s.seed(), r);
+            double[] w = new double[data.modelCount()];
+            for (int i = 0; i < w.length; i++) {
+                w[rng.nextInt(w.length)]++;
+            }
+            Completer.Fitted f = finalChosen.fit(full, w, point);
+            if (listener != null) {
+                listener.round(r, f);
+            }
+            for (int c = 0; c < asked.size(); c++) {
+                Cell cell = asked.get(c);
+                double v = f.predict(cell.model(), cell.benchmark());
+                fitted[c][r] = (float) v;
+                predictive[c][r] = v + residualSd * full.st.sd[cell.benchmark()] * AlternatingLeastSquares.gaussian(rng);
+            }
+        });
+        if (rounds > 0 && rounds < 100) {
+            warnings.add("intervals from " + rounds + " bootstrap rounds are rough; use 1000 or more");
+        }
+        String method = chosen.method() + "; interval: percentile bootstrap over models, " + rounds
+                + " rounds, plus held-out residual";
+        List<Prediction> out = new ArrayList<>(asked.size());
+        double[] noise = new double[asked.size()];
+        for (int c = 0; c < asked.size(); c++) {
+            Cell cell = asked.get(c);
+            noise[c] = residualSd * full.st.sd[cell.benchmark()];
+            double est = point.predict(cell.model(), cell.benchmark());
+            Interval iv = rounds > 1 ? Quantiles.percentileInterval(predictive[c], s.level(), "percentile bootstrap over models, "
+                    + rounds + " rounds, plus held-out residual") : new Interval(Double.NaN, Double.NaN, s.level(), "none: 0 rounds");
+            int seen = full.byModel[cell.model()].length;
+            String warning = seen < 3 ? "model '" + data.models().get(cell.model()) + "' has only " + seen
+                    + " observed score" + (seen == 1 ? "" : "s") + ": its placement rests on very little" : null;
+            out.add(new Prediction(data.models().get(cell.model()), data.benchmarks().get(cell.benchmark()), est, iv,
+                    method, warning));
+        }
+        return new Result(s.method(), chosen.method(), selection, residualSd, validation, out, rounds, s.seed(), s.level(),
+                warnings, new Draws(asked, fitted, noise));
+    }
+
+    /** The outcome of the held-out selection. */
+    record Selection(Completer chosen, double residualSd, List<Candidate> candidates, int validationCells, List<String> warnings) {
+    }
+
+    static Selection select(ScoreMatrix data, Table full, Settings s) {
         List<String> warnings = new ArrayList<>();
 
         // 1. held-out selection and residual sd
@@ -179,52 +239,7 @@ public final class MatrixCompletion {
         }
         double residualSd = best;
 
-        // 2. point fit
-        Completer.Fitted point = chosen.fit(full, ones(data.modelCount()), null);
-
-        // 3. bootstrap over models
-        int rounds = s.rounds();
-        float[][] fitted = new float[asked.size()][rounds];
-        double[][] predictive = new double[asked.size()][rounds];
-        Completer finalChosen = chosen;
-        ResampleRunner.run(rounds, s.executor(), r -> {
-            UniformRandomProvider rng = RandomStreams.stream(s.seed(), r);
-            double[] w = new double[data.modelCount()];
-            for (int i = 0; i < w.length; i++) {
-                w[rng.nextInt(w.length)]++;
-            }
-            Completer.Fitted f = finalChosen.fit(full, w, point);
-            if (listener != null) {
-                listener.round(r, f);
-            }
-            for (int c = 0; c < asked.size(); c++) {
-                Cell cell = asked.get(c);
-                double v = f.predict(cell.model(), cell.benchmark());
-                fitted[c][r] = (float) v;
-                predictive[c][r] = v + residualSd * full.st.sd[cell.benchmark()] * AlternatingLeastSquares.gaussian(rng);
-            }
-        });
-        if (rounds > 0 && rounds < 100) {
-            warnings.add("intervals from " + rounds + " bootstrap rounds are rough; use 1000 or more");
-        }
-        String method = chosen.method() + "; interval: percentile bootstrap over models, " + rounds
-                + " rounds, plus held-out residual";
-        List<Prediction> out = new ArrayList<>(asked.size());
-        double[] noise = new double[asked.size()];
-        for (int c = 0; c < asked.size(); c++) {
-            Cell cell = asked.get(c);
-            noise[c] = residualSd * full.st.sd[cell.benchmark()];
-            double est = point.predict(cell.model(), cell.benchmark());
-            Interval iv = rounds > 1 ? Quantiles.percentileInterval(predictive[c], s.level(), "percentile bootstrap over models, "
-                    + rounds + " rounds, plus held-out residual") : new Interval(Double.NaN, Double.NaN, s.level(), "none: 0 rounds");
-            int seen = full.byModel[cell.model()].length;
-            String warning = seen < 3 ? "model '" + data.models().get(cell.model()) + "' has only " + seen
-                    + " observed score" + (seen == 1 ? "" : "s") + ": its placement rests on very little" : null;
-            out.add(new Prediction(data.models().get(cell.model()), data.benchmarks().get(cell.benchmark()), est, iv,
-                    method, warning));
-        }
-        return new Result(s.method(), chosen.method(), selection, residualSd, validation, out, rounds, s.seed(), s.level(),
-                warnings, new Draws(asked, fitted, noise));
+        return new Selection(chosen, residualSd, selection, validation, warnings);
     }
 
     static void validate(ScoreMatrix data, Settings s) {
