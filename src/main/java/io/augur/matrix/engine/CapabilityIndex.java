@@ -62,7 +62,7 @@ public final class CapabilityIndex {
             for (int m = 0; m < nm; m++) {
                 rank[m][r] = rk[m];
             }
-        });
+        }, false);
         String method = "percentile bootstrap over models, " + rounds + " rounds";
         int[] pointRank = ranks(point.capability());
         List<ModelCapability> models = new ArrayList<>();

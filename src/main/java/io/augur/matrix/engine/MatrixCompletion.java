@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * Missing-score prediction over a model x benchmark table, with an interval on every predicted cell.
@@ -86,8 +88,8 @@ public final class MatrixCompletion {
 
     /**
      * The bootstrap draws behind the intervals, for the decision helpers: {@code fitted[c][r]} is the
-     * refit's prediction of cell c in round r (raw units, no residual), {@code noiseSd[c]} the residual sd
-     * of a new measurement of that cell.
+     * refit's prediction of cell c in round r (raw units, no residual; null unless asked for),
+     * {@code noiseSd[c]} the residual sd of a new measurement of that cell.
      */
     public record Draws(List<Cell> cells, float[][] fitted, double[] noiseSd) {
     }
@@ -115,10 +117,26 @@ public final class MatrixCompletion {
 
     /** Predicts {@code cells} (null = every missing cell). */
     public static Result complete(ScoreMatrix data, List<Cell> cells, Settings s) {
-        return complete(data, cells, s, null);
+        return complete(data, cells, s, null, false);
+    }
+
+    /** As {@link #complete(ScoreMatrix, List, Settings)}, keeping the fitted draws for the decision helpers. */
+    static Result completeWithDraws(ScoreMatrix data, List<Cell> cells, Settings s) {
+        return complete(data, cells, s, null, true);
     }
 
     static Result complete(ScoreMatrix data, List<Cell> cells, Settings s, RoundListener listener) {
+        return complete(data, cells, s, listener, true);
+    }
+
+    /** Percentile interval of values sorted in place (Quantiles.percentileInterval without its copy). */
+    static Interval sortedInterval(double[] values, double level, String method) {
+        java.util.Arrays.sort(values);
+        double alpha = (1 - level) / 2;
+        return new Interval(Quantiles.ofSorted(values, alpha), Quantiles.ofSorted(values, 1 - alpha), level, method);
+    }
+
+    static Result complete(ScoreMatrix data, List<Cell> cells, Settings s, RoundListener listener, boolean keepDraws) {
         validate(data, s);
         List<Cell> asked = cells != null ? List.copyOf(cells) : missingCells(data);
         if ((long) asked.size() * Math.max(1, s.rounds()) > MAX_CELLS_TIMES_ROUNDS) {
@@ -134,15 +152,18 @@ public final class MatrixCompletion {
         int validation = sel.validationCells();
 
         // 2. point fit
-        Completer.Fitted point = chosen.fit(full, ones(data.modelCount()), null);
+        Completer.Fitted start = sel.chosenValidationFit() instanceof AlternatingLeastSquares.Factors f
+                ? new AlternatingLeastSquares.Start(f) : null;
+        Completer.Fitted point = chosen.fit(full, ones(data.modelCount()), start);
 
         // 3. bootstrap over models
         int rounds = s.rounds();
-        float[][] fitted = new float[asked.size()][rounds];
-        double[][] predictive = new double[asked.size()][rounds];
+        float[][] fitted = keepDraws ? new float[asked.size()][rounds] : null;
+        float[][] predictive = new float[asked.size()][rounds];
         Completer finalChosen = chosen;
         ResampleRunner.run(rounds, s.executor(), r -> {
             UniformRandomProvider rng = RandomStreams.stream(s.seed(), r);
+            ContinuousSampler normal = ZigguratSampler.NormalizedGaussian.of(rng);
             double[] w = new double[data.modelCount()];
             for (int i = 0; i < w.length; i++) {
                 w[rng.nextInt(w.length)]++;
@@ -154,8 +175,10 @@ public final class MatrixCompletion {
             for (int c = 0; c < asked.size(); c++) {
                 Cell cell = asked.get(c);
                 double v = f.predict(cell.model(), cell.benchmark());
-                fitted[c][r] = (float) v;
-                predictive[c][r] = v + residualSd * full.st.sd[cell.benchmark()] * AlternatingLeastSquares.gaussian(rng);
+                if (fitted != null) {
+                    fitted[c][r] = (float) v;
+                }
+                predictive[c][r] = (float) (v + residualSd * full.st.sd[cell.benchmark()] * normal.sample());
             }
         });
         if (rounds > 0 && rounds < 100) {
@@ -165,11 +188,17 @@ public final class MatrixCompletion {
                 + " rounds, plus held-out residual";
         List<Prediction> out = new ArrayList<>(asked.size());
         double[] noise = new double[asked.size()];
+        double[] buffer = new double[rounds];
         for (int c = 0; c < asked.size(); c++) {
             Cell cell = asked.get(c);
             noise[c] = residualSd * full.st.sd[cell.benchmark()];
+            float[] pc = predictive[c];
+            for (int k = 0; k < rounds; k++) {
+                buffer[k] = pc[k];
+            }
+            predictive[c] = null;
             double est = point.predict(cell.model(), cell.benchmark());
-            Interval iv = rounds > 1 ? Quantiles.percentileInterval(predictive[c], s.level(), "percentile bootstrap over models, "
+            Interval iv = rounds > 1 ? sortedInterval(buffer, s.level(), "percentile bootstrap over models, "
                     + rounds + " rounds, plus held-out residual") : new Interval(Double.NaN, Double.NaN, s.level(), "none: 0 rounds");
             int seen = full.byModel[cell.model()].length;
             String warning = seen < 3 ? "model '" + data.models().get(cell.model()) + "' has only " + seen
@@ -182,7 +211,8 @@ public final class MatrixCompletion {
     }
 
     /** The outcome of the held-out selection. */
-    record Selection(Completer chosen, double residualSd, List<Candidate> candidates, int validationCells, List<String> warnings) {
+    record Selection(Completer chosen, double residualSd, List<Candidate> candidates, int validationCells, List<String> warnings,
+            Completer.Fitted chosenValidationFit) {
     }
 
     static Selection select(ScoreMatrix data, Table full, Settings s) {
@@ -199,6 +229,7 @@ public final class MatrixCompletion {
         List<Completer> grid = candidates(data, full, s);
         List<Candidate> selection = new ArrayList<>();
         Completer chosen = grid.get(0);
+        Completer.Fitted chosenFit = null;
         double best = Double.NaN;
         if (validation > 0) {
             double[][] xv = data.toArray();
@@ -227,6 +258,7 @@ public final class MatrixCompletion {
                 if (!(rmse >= best)) {
                     best = rmse;
                     chosen = c;
+                    chosenFit = f;
                 }
             }
             if (validation < 20) {
@@ -239,7 +271,7 @@ public final class MatrixCompletion {
         }
         double residualSd = best;
 
-        return new Selection(chosen, residualSd, selection, validation, warnings);
+        return new Selection(chosen, residualSd, selection, validation, warnings, chosenFit);
     }
 
     static void validate(ScoreMatrix data, Settings s) {

@@ -98,7 +98,7 @@ public final class ModelChoice {
         double[][] draws = new double[cand.length][rounds];
         int[] predicted = new int[cand.length];
         List<String> warnings = new ArrayList<>();
-        MatrixCompletion.Result r = cells.isEmpty() ? null : MatrixCompletion.complete(data, cells, s);
+        MatrixCompletion.Result r = cells.isEmpty() ? null : MatrixCompletion.completeWithDraws(data, cells, s);
         if (r != null) {
             warnings.addAll(r.warnings());
         }

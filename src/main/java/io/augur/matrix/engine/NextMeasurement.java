@@ -59,7 +59,7 @@ public final class NextMeasurement {
                 candidates.add(b);
             }
         }
-        MatrixCompletion.Result r = MatrixCompletion.complete(data, cells, s);
+        MatrixCompletion.Result r = MatrixCompletion.completeWithDraws(data, cells, s);
         Table full = new Table(data.toArray());
         MatrixCompletion.Selection sel = MatrixCompletion.select(data, full, s);
         double[][] latent = null;
