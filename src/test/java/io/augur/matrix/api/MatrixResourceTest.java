@@ -24,8 +24,11 @@ class MatrixResourceTest {
     static final List<String> PATHS = List.of("completions", "capability-index", "observational-scaling", "backtests",
             "next-measurement", "model-choice", "router-evaluation");
 
+    static final io.restassured.config.RestAssuredConfig DOUBLES = io.restassured.config.RestAssuredConfig.config().jsonConfig(
+            io.restassured.config.JsonConfig.jsonConfig().numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+
     static ValidatableResponse post(String path, String body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/matrix/" + path).then();
+        return given().config(DOUBLES).contentType(ContentType.JSON).body(body).post("/api/v1/matrix/" + path).then();
     }
 
     @Test
