@@ -104,7 +104,7 @@ public final class MatrixCompletion {
     }
 
     static final long VALIDATION_STREAM = 0x7A11DL;
-    static final int MAX_CELLS_TIMES_ROUNDS = 50_000_000;
+    static final int MAX_CELLS_TIMES_ROUNDS = 20_000_000;
 
     private MatrixCompletion() {
     }
