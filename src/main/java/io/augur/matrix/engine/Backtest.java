@@ -97,7 +97,13 @@ public final class Backtest {
             for (int i = 0; i < cells.size(); i++) {
                 scale[i] = sd.sd[benchmark[i]];
             }
-            out.add(metrics(s.method(), r.setting(), truth, pred, lower, upper, scale, benchmark, s.level()));
+            Metrics mt = metrics(s.method(), r.setting(), truth, pred, lower, upper, scale, benchmark, s.level());
+            out.add(mt);
+            if (mt.coverage() < mt.level() - 0.1) {
+                warnings.add(String.format(java.util.Locale.ROOT, "%s: the %.0f%% intervals covered only %.1f%% of the hidden cells;"
+                        + " their residual term is estimated on randomly hidden cells, so under this holdout they understate"
+                        + " the error: read them as a lower bound", r.setting(), 100 * mt.level(), 100 * mt.coverage()));
+            }
         }
         return new Result(cells.size(), heldOutModels, out, warnings);
     }

@@ -105,6 +105,7 @@ public final class MatrixCompletion {
 
     static final long VALIDATION_STREAM = 0x7A11DL;
     static final int MAX_CELLS_TIMES_ROUNDS = 20_000_000;
+    static final long SOFT_IMPUTE_MAX_CELLS = 100_000;
 
     private MatrixCompletion() {
     }
@@ -298,6 +299,10 @@ public final class MatrixCompletion {
         if (s.method() == Method.ALTERNATING_LEAST_SQUARES && max < 1 && s.rank() == null) {
             throw new InvalidInputException("scores", "too few observed cells (" + data.observedCount()
                     + ") for any low-rank fit of " + data.modelCount() + " models x " + data.benchmarkCount() + " benchmarks");
+        }
+        if (s.method() == Method.SOFT_IMPUTE && (long) data.modelCount() * data.benchmarkCount() > SOFT_IMPUTE_MAX_CELLS) {
+            throw new InvalidInputException("method", "soft-impute takes a full SVD per iteration: at most " + SOFT_IMPUTE_MAX_CELLS
+                    + " cells (this table has " + (long) data.modelCount() * data.benchmarkCount() + "); use als for larger tables");
         }
         if (s.lambda() != null && !(s.lambda() >= 0 && Double.isFinite(s.lambda()))) {
             throw new InvalidInputException("lambda", "must be finite and >= 0");

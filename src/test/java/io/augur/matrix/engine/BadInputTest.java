@@ -36,6 +36,15 @@ class BadInputTest {
         assertEquals("rank", e.field());
         assertTrue(e.reason().contains("larger than the data allows"), e.reason());
         assertEquals(2, MatrixCompletion.maxRank(t));
+        double[][] big = new double[400][300];
+        for (int m = 0; m < 400; m++) {
+            for (int b = 0; b < 300; b++) {
+                big[m][b] = Math.sin(m * 0.37 + b * 0.11);
+            }
+        }
+        ScoreMatrix large = new ScoreMatrix(CompletionTest.names("m", 400), CompletionTest.names("b", 300), big);
+        var s = refuse(() -> MatrixCompletion.complete(large, List.of(), Settings.of(Method.SOFT_IMPUTE, 10, 1)));
+        assertEquals("method", s.field());
     }
 
     @Test

@@ -64,7 +64,7 @@ class CapabilityIndexReferenceTest {
         double[] floors = {0.25, 0.25, 0.25, 0.5, 0.25, 0, 0.5, 0, ObsScalingReferenceTest.BBH_FLOOR, 0.25, 0, 0, 0.1, 1. / 3};
         ScoreMatrix table = obsScalingTable();
         CapabilityIndex.Result r = CapabilityIndex.estimate(table, List.of(),
-                Settings.of(Method.CAPABILITY_INDEX, 200, 20261125).withFloors(floors));
+                Settings.of(Method.CAPABILITY_INDEX, 100, 20261125).withFloors(floors));
         var top = r.models().stream().sorted(java.util.Comparator.comparingInt(CapabilityIndex.ModelCapability::rank)).limit(5).toList();
         top.forEach(m -> System.out.printf("CAP top %-40s C %.3f [%.3f, %.3f] rank %d [%.0f, %.0f]%n", m.model(), m.capability(),
                 m.interval().lower(), m.interval().upper(), m.rank(), m.rankInterval().lower(), m.rankInterval().upper()));
