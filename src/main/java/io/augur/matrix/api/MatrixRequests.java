@@ -1,0 +1,152 @@
+package io.augur.matrix.api;
+
+import io.augur.stats.Interval;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Request and response records of the matrix endpoints (inline tables: models x benchmarks, null = missing). */
+public final class MatrixRequests {
+
+    private MatrixRequests() {
+    }
+
+    @Schema(name = "MatrixBootstrap", description = "Bootstrap settings: rounds 10 to 5000 (default 500), seed (default 42), level in (0, 1) (default 0.95)")
+    public record BootstrapInput(Integer rounds, Long seed, Double level) {
+    }
+
+    @Schema(name = "MatrixBootstrapUsed", description = "The bootstrap settings used, echoed")
+    public record BootstrapUsed(int rounds, long seed, double level, boolean defaultSeed) {
+    }
+
+    @Schema(description = "Side information: numeric columns by name (one value per row, null = unknown; e.g. logParams, "
+            + "logTokens, logCompute) and an optional categorical family (one label per row)")
+    public record FeaturesInput(Map<String, List<Double>> numeric, List<String> family) {
+    }
+
+    public record CellInput(String model, String benchmark) {
+    }
+
+    @Schema(description = "Missing-score prediction. `method`: als (alternating least squares, default), soft-impute, "
+            + "nearest-models, capability-index. `rank`, `lambda`, `neighbours` are chosen by held-out error when absent. "
+            + "`cells`: the cells to predict (default every missing cell).")
+    public record CompletionRequest(List<String> models, List<String> benchmarks, List<List<Double>> scores, String method,
+            Integer rank, Double lambda, Integer neighbours, FeaturesInput modelFeatures, FeaturesInput benchmarkFeatures,
+            Map<String, Double> floors, List<CellInput> cells, BootstrapInput bootstrap) {
+    }
+
+    public record Candidate(String setting, double heldOutRmse) {
+    }
+
+    public record PredictedCell(String model, String benchmark, double estimate, Interval interval, String method, String warning) {
+    }
+
+    public record CompletionResponse(String method, String setting, List<Candidate> selection, double residualSd,
+            int validationCells, List<PredictedCell> predictions, BootstrapUsed bootstrap, List<String> warnings) {
+    }
+
+    @Schema(description = "Capability index over the table; `floors` gives each benchmark's chance level (default 0)")
+    public record CapabilityIndexRequest(List<String> models, List<String> benchmarks, List<List<Double>> scores,
+            Map<String, Double> floors, List<CellInput> cells, BootstrapInput bootstrap) {
+    }
+
+    public record ModelCapability(String model, double capability, Interval interval, int rank, Interval rankInterval) {
+    }
+
+    public record BenchmarkParameters(String benchmark, double difficulty, Interval difficultyInterval, double slope,
+            Interval slopeInterval, double floor, double ceiling, boolean rescaled) {
+    }
+
+    public record CapabilityIndexResponse(List<ModelCapability> models, List<BenchmarkParameters> benchmarks, double rankStability,
+            List<PredictedCell> predictions, BootstrapUsed bootstrap, List<String> warnings) {
+    }
+
+    @Schema(description = "Observational scaling: `predictorScores` one row per model (null = missing, imputed), `targetScores` "
+            + "(null = to predict), `floor` the target's chance level, `compute` training compute per model (null = unknown); the "
+            + "training models are those with a target score and compute at or below `threshold` (or `train` flags when given). "
+            + "`components` default 3, `delta` (Huber) default 1, `imputationRank` default 1.")
+    public record ObservationalScalingRequest(List<String> models, List<String> predictors, List<List<Double>> predictorScores,
+            String target, List<Double> targetScores, Double floor, List<Double> compute, Double threshold, List<Boolean> train,
+            Integer components, Double delta, Integer imputationRank, BootstrapInput bootstrap) {
+    }
+
+    public record Component(String name, double explainedVarianceRatio, List<Double> loadings) {
+    }
+
+    public record HeldOut(int models, Double mse, Double mae) {
+    }
+
+    public record ModelPrediction(String model, boolean training, Double observed, double estimate, Interval interval,
+            Double computeEstimate) {
+    }
+
+    public record ObservationalScalingResponse(String target, double floor, List<String> predictors, List<Component> components,
+            List<Double> explainedVarianceRatios, List<Double> coefficients, List<Double> computeCoefficients, HeldOut heldOut,
+            HeldOut computeHeldOut, int trainingModels, String method, List<ModelPrediction> predictions, BootstrapUsed bootstrap,
+            List<String> warnings) {
+    }
+
+    @Schema(description = "Backtest holdout: kind random (a seeded `fraction` of the observed cells), compute-threshold (models "
+            + "above `threshold` in `compute` or of unknown compute lose their `targets` cells), newest (the `count` most recently "
+            + "`released` models lose their `targets` cells)")
+    public record HoldoutInput(String kind, Double fraction, Long seed, Double threshold, Map<String, Double> compute,
+            Map<String, LocalDate> released, Integer count, List<String> targets) {
+    }
+
+    @Schema(description = "Backtest: the methods (als, soft-impute, nearest-models, capability-index; default all four) "
+            + "are run on the same hidden cells")
+    public record BacktestRequest(List<String> models, List<String> benchmarks, List<List<Double>> scores, HoldoutInput holdout,
+            List<String> methods, Map<String, Double> floors, BootstrapInput bootstrap) {
+    }
+
+    public record MethodMetrics(String method, String setting, int cells, double mae, double rmse, double standardisedMae,
+            double maeAt0, double maeAt2, Double coverage, double level) {
+    }
+
+    public record BacktestResponse(int heldOutCells, List<String> heldOutModels, List<MethodMetrics> methods, BootstrapUsed bootstrap,
+            List<String> warnings) {
+    }
+
+    @Schema(description = "Which benchmark to run next for `model`, to most reduce the uncertainty of its `asked` benchmarks")
+    public record NextMeasurementRequest(List<String> models, List<String> benchmarks, List<List<Double>> scores, String model,
+            List<String> asked, String method, Integer rank, BootstrapInput bootstrap) {
+    }
+
+    public record NextCandidate(String benchmark, double varianceReduction, double fractionOfAskedVariance) {
+    }
+
+    public record NextMeasurementResponse(String model, List<String> asked, double askedVariance, List<NextCandidate> candidates,
+            String method, BootstrapUsed bootstrap, List<String> warnings) {
+    }
+
+    @Schema(description = "Choose a model: `candidates`, a task `profile` (benchmark -> weight), `costs` (model -> cost per call), "
+            + "optional `budget`")
+    public record ModelChoiceRequest(List<String> models, List<String> benchmarks, List<List<Double>> scores, List<String> candidates,
+            Map<String, Double> profile, Map<String, Double> costs, Double budget, String method, BootstrapInput bootstrap) {
+    }
+
+    public record Option(String model, double cost, double quality, Interval interval, int predictedCells, boolean pareto,
+            double probabilityBest, Double probabilityBestWithinBudget) {
+    }
+
+    public record ModelChoiceResponse(Map<String, Double> profile, List<Option> options, String bestWithinBudget, Double budget,
+            BootstrapUsed bootstrap, List<String> warnings) {
+    }
+
+    public record ItemResult(String model, String prompt, Double score, Double cost) {
+    }
+
+    @Schema(description = "Router evaluation from item-level results: each prompt needs a result of `strong` and of `weak` and a "
+            + "router score (higher = route to the strong model)")
+    public record RouterEvaluationRequest(List<ItemResult> results, String strong, String weak, Map<String, Double> routerScores) {
+    }
+
+    public record CurvePoint(Double threshold, double strongShare, double cost, double quality) {
+    }
+
+    public record RouterEvaluationResponse(int prompts, double weakQuality, double strongQuality, double weakCost, double strongCost,
+            List<CurvePoint> curve, double auc, Double apgr, Double strongShareFor50, Double costFor50, Double strongShareFor80,
+            Double costFor80, double aiq, List<String> warnings) {
+    }
+}

@@ -1,0 +1,101 @@
+package io.augur.matrix.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class MatrixResourceTest {
+
+    static final List<String> PATHS = List.of("completions", "capability-index", "observational-scaling", "backtests",
+            "next-measurement", "model-choice", "router-evaluation");
+
+    static final io.restassured.config.RestAssuredConfig DOUBLES = io.restassured.config.RestAssuredConfig.config().jsonConfig(
+            io.restassured.config.JsonConfig.jsonConfig().numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+
+    static ValidatableResponse post(String path, String body) {
+        return given().config(DOUBLES).contentType(ContentType.JSON).body(body).post("/api/v1/matrix/" + path).then();
+    }
+
+    @Test
+    void everyExampleWorksWhenPasted() {
+        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        for (String p : PATHS) {
+            String path = "/api/v1/matrix/" + p;
+            Map<String, Object> op = doc.getMap("paths.'" + path + "'.post");
+            assertNotNull(op, path);
+            assertNotNull(op.get("operationId"), path);
+            assertNotNull(op.get("summary"), path);
+            assertNotNull(doc.get("paths.'" + path + "'.post.responses.'400'.content.'application/problem+json'"), path);
+            Map<String, Map<String, Object>> examples = doc.getMap("paths.'" + path + "'.post.requestBody.content.'application/json'.examples");
+            assertFalse(examples == null || examples.isEmpty(), path + " has an example");
+            for (var e : examples.entrySet()) {
+                Object value = e.getValue().get("value");
+                String body = value instanceof String s ? s : new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(value).toString();
+                int status = given().contentType(ContentType.JSON).body(body).post(path).then().extract().statusCode();
+                assertEquals(200, status, path + " example '" + e.getKey() + "'");
+            }
+        }
+    }
+
+    @Test
+    void completionAnswersEveryMissingCellWithAnInterval() {
+        post("completions", MatrixExamples.COMPLETION).statusCode(200)
+                .body("method", equalTo("als")).body("setting", startsWith("alternating least squares, rank 1"))
+                .body("predictions", hasSize(3))
+                .body("predictions[0].interval.level", closeTo(0.95, 1e-12))
+                .body("predictions[0].method", startsWith("alternating least squares"))
+                .body("bootstrap.rounds", equalTo(200)).body("bootstrap.seed", equalTo(7));
+    }
+
+    @Test
+    void routerMetricsMatchTheHandComputedCase() {
+        post("router-evaluation", MatrixExamples.ROUTER).statusCode(200)
+                .body("auc", closeTo(0.5625, 1e-12)).body("apgr", closeTo(0.625, 1e-12))
+                .body("strongShareFor50", closeTo(0.25, 1e-12)).body("aiq", closeTo(0.59375, 1e-12))
+                .body("curve[0].threshold", equalTo(null));
+    }
+
+    @Test
+    void observationalScalingNeverPredictsBelowChance() {
+        post("observational-scaling", MatrixExamples.OBSERVATIONAL).statusCode(200)
+                .body("trainingModels", equalTo(6)).body("components", hasSize(1))
+                .body("predictions.find { it.model == 'c-70b' }.estimate", notNullValue())
+                .body("predictions.find { it.model == 'c-70b' }.observed", equalTo(null));
+    }
+
+    @Test
+    void badInputNamesTheField() {
+        String empty = "{\"models\":[\"a\",\"b\"],\"benchmarks\":[\"x\",\"y\"],\"scores\":[[0.1,0.2],[null,null]]}";
+        post("completions", empty).statusCode(400).contentType("application/problem+json").body("field", equalTo("models[1]"));
+        String table = MatrixExamples.TABLE;
+        post("completions", "{" + table + ",\"rank\":5}").statusCode(400).body("field", equalTo("rank"));
+        post("completions", "{" + table + ",\"method\":\"magic\"}").statusCode(400).body("field", equalTo("method"));
+        post("completions", "{" + table + ",\"bootstrap\":{\"rounds\":1}}").statusCode(400).body("field", equalTo("bootstrap.rounds"));
+        String constant = "{\"models\":[\"a\",\"b\",\"c\"],\"benchmarks\":[\"x\",\"y\"],\"scores\":[[0.1,0.5],[0.2,0.5],[0.3,null]]}";
+        post("completions", constant).statusCode(400).body("field", equalTo("benchmarks[1]"));
+        post("model-choice", "{" + table + ",\"candidates\":[\"llama-70b\",\"qwen-72b\"],\"profile\":{\"GSM8K\":1},"
+                + "\"costs\":{\"llama-70b\":1}}").statusCode(400).body("field", equalTo("costs.qwen-72b"));
+        post("backtests", "{" + table + ",\"holdout\":{\"kind\":\"compute-threshold\",\"threshold\":1,\"targets\":[\"GSM8K\"]}}")
+                .statusCode(400).body("field", equalTo("holdout.targets"));
+        post("observational-scaling", MatrixExamples.OBSERVATIONAL.replace("\"threshold\": 50", "\"threshold\": 1"))
+                .statusCode(400).body("field", equalTo("holdout"));
+        post("completions", "{" + table.replace("0.44", "\"NaN\"") + "}").statusCode(400).body("field", startsWith("scores"));
+        post("router-evaluation", MatrixExamples.ROUTER.replace("\"p4\": 0.1", "\"p5\": 0.1")).statusCode(400)
+                .body("field", equalTo("routerScores.p4"));
+    }
+}
