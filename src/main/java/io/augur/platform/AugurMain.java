@@ -1,0 +1,75 @@
+package io.augur.platform;
+
+import io.augur.platform.database.SchemaMigrations;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The two run modes of the one artifact (JVM jar or native binary):
+ * <ul>
+ * <li>no argument: serve the API until stopped. The serving process runs no migrations (except on the
+ * embedded database, which is migrated at start) and is ready only once the database holds the schema
+ * version it needs.</li>
+ * <li>{@code migrate}: apply the Flyway migrations and exit, 0 when the schema is at the version this
+ * build needs, 1 with the reason logged otherwise; no HTTP port is opened. Used by the Kubernetes
+ * Job {@code augur-migrate}. The same mode is selected by {@code augur.run-mode=migrate}.</li>
+ * </ul>
+ */
+@QuarkusMain
+public class AugurMain implements QuarkusApplication {
+
+    private static final Logger LOG = Logger.getLogger(AugurMain.class);
+    static final String MIGRATE = "migrate";
+
+    @Inject
+    SchemaMigrations migrations;
+
+    @ConfigProperty(name = "augur.run-mode", defaultValue = "serve")
+    String runMode;
+
+    public static void main(String... args) {
+        if (args.length > 0 && MIGRATE.equals(args[0])) {
+            // before Quarkus reads its configuration: activates the migrations datasource, no HTTP listener
+            System.setProperty("augur.run-mode", MIGRATE);
+            System.setProperty("quarkus.http.host-enabled", "false");
+        }
+        Quarkus.run(AugurMain.class, args);
+    }
+
+    @Override
+    public int run(String... args) {
+        boolean migrate = MIGRATE.equals(runMode) || (args.length > 0 && MIGRATE.equals(args[0]));
+        if (args.length > (migrate && args.length > 0 && MIGRATE.equals(args[0]) ? 1 : 0)) {
+            LOG.errorf("Unknown arguments %s: run with no argument to serve, or with `migrate`", Arrays.toString(args));
+            return 2;
+        }
+        if (!migrate) {
+            Quarkus.waitForExit();
+            return 0;
+        }
+        try {
+            String version = migrations.migrate();
+            LOG.infof("Migration finished: the database schema is at version %s", version);
+            return 0;
+        } catch (RuntimeException e) {
+            LOG.errorf("Migration failed: %s", rootMessage(e));
+            LOG.debug("Migration failure", e);
+            return 1;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        StringBuilder b = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c.getMessage() != null && !b.toString().contains(c.getMessage())) {
+                b.append(": ").append(c.getMessage());
+            }
+        }
+        return b.toString();
+    }
+}
