@@ -6,6 +6,7 @@ import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.inject.Inject;
 import java.util.Arrays;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -24,7 +25,7 @@ import org.jboss.logging.Logger;
 public class AugurMain implements QuarkusApplication {
 
     private static final Logger LOG = Logger.getLogger(AugurMain.class);
-    static final String MIGRATE = "migrate";
+    public static final String MIGRATE = "migrate";
 
     @Inject
     SchemaMigrations migrations;
@@ -33,12 +34,19 @@ public class AugurMain implements QuarkusApplication {
     String runMode;
 
     public static void main(String... args) {
-        if (args.length > 0 && MIGRATE.equals(args[0])) {
-            // before Quarkus reads its configuration: activates the migrations datasource, no HTTP listener
-            System.setProperty("augur.run-mode", MIGRATE);
-            System.setProperty("quarkus.http.host-enabled", "false");
-        }
+        runModeProperties(args).forEach(System::setProperty);
         Quarkus.run(AugurMain.class, args);
+    }
+
+    /**
+     * What the arguments set before Quarkus reads its configuration: {@code migrate} selects the run mode
+     * (which activates the migrations datasource, see EmbeddedDatabaseConfigSource) and opens no HTTP
+     * listener.
+     */
+    public static Map<String, String> runModeProperties(String... args) {
+        return args.length > 0 && MIGRATE.equals(args[0])
+                ? Map.of("augur.run-mode", MIGRATE, "quarkus.http.host-enabled", "false")
+                : Map.of();
     }
 
     @Override
