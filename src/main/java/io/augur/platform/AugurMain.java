@@ -6,6 +6,7 @@ import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.inject.Inject;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -44,18 +45,24 @@ public class AugurMain implements QuarkusApplication {
      * listener.
      */
     public static Map<String, String> runModeProperties(String... args) {
-        return args.length > 0 && MIGRATE.equals(args[0])
+        return commands(args).equals(List.of(MIGRATE))
                 ? Map.of("augur.run-mode", MIGRATE, "quarkus.http.host-enabled", "false")
                 : Map.of();
     }
 
+    /** The arguments other than -Dkey=value and -X/-XX options (a native binary may pass those on). */
+    static List<String> commands(String... args) {
+        return Arrays.stream(args).filter(a -> !a.startsWith("-D") && !a.startsWith("-X")).toList();
+    }
+
     @Override
     public int run(String... args) {
-        boolean migrate = MIGRATE.equals(runMode) || (args.length > 0 && MIGRATE.equals(args[0]));
-        if (args.length > (migrate && args.length > 0 && MIGRATE.equals(args[0]) ? 1 : 0)) {
-            LOG.errorf("Unknown arguments %s: run with no argument to serve, or with `migrate`", Arrays.toString(args));
+        List<String> commands = commands(args);
+        if (!commands.isEmpty() && !commands.equals(List.of(MIGRATE))) {
+            LOG.errorf("Unknown arguments %s: run with no argument to serve, or with `migrate`", commands);
             return 2;
         }
+        boolean migrate = MIGRATE.equals(runMode) || !commands.isEmpty();
         if (!migrate) {
             Quarkus.waitForExit();
             return 0;
