@@ -46,12 +46,14 @@ public class EmbeddedDatabaseConfigSource implements ConfigSourceFactory {
         if (atBuildTime()) {
             return List.of(); // what it supplied here would be recorded as runtime defaults
         }
+        boolean mayStartEmbedded = !nativeImage();
         Map<String, String> supplied = new HashMap<>();
         String reactiveUrl = value(context, REACTIVE_URL);
         String username = value(context, "quarkus.datasource.username");
         String password = value(context, "quarkus.datasource.password");
         boolean embedded = false;
-        if (reactiveUrl == null && !"false".equalsIgnoreCase(value(context, "augur.embedded-database.enabled"))) {
+        if (reactiveUrl == null && mayStartEmbedded
+                && !"false".equalsIgnoreCase(value(context, "augur.embedded-database.enabled"))) {
             boolean durable = !"false".equalsIgnoreCase(value(context, "augur.embedded-database.durable"));
             Path dataDirectory = dataDirectory(context);
             int port = startOnce(dataDirectory, durable);
@@ -63,12 +65,14 @@ public class EmbeddedDatabaseConfigSource implements ConfigSourceFactory {
             supplied.put("quarkus.datasource.username", username);
             supplied.put("quarkus.datasource.password", password);
         }
+        boolean migrateMode = "migrate".equals(value(context, RUN_MODE));
         String migrateAtStart = value(context, MIGRATE_AT_START);
         if (migrateAtStart == null) {
-            migrateAtStart = Boolean.toString(embedded);
+            // the migrate run mode migrates once, itself, after start
+            migrateAtStart = Boolean.toString(embedded && !migrateMode);
             supplied.put(MIGRATE_AT_START, migrateAtStart);
         }
-        boolean migrates = "migrate".equals(value(context, RUN_MODE)) || Boolean.parseBoolean(migrateAtStart);
+        boolean migrates = migrateMode || Boolean.parseBoolean(migrateAtStart);
         if (migrates && reactiveUrl != null && value(context, MIGRATIONS_JDBC_URL) == null
                 && reactiveUrl.startsWith("postgresql://")) {
             supplied.put(MIGRATIONS_JDBC_URL, "jdbc:" + reactiveUrl);
@@ -90,15 +94,23 @@ public class EmbeddedDatabaseConfigSource implements ConfigSourceFactory {
      * Quarkus also builds its configuration while it augments the application (package, test and dev
      * builds) and records what it saw as runtime defaults; there is no switch to keep a factory out of
      * that phase (quarkusio/quarkus#21678), so the factory recognises it by QuarkusAugmentor on the stack
-     * (dev mode and tests start the application outside it). A native image never starts the embedded server (the binaries are not in the image):
-     * it needs QUARKUS_DATASOURCE_REACTIVE_URL.
+     * (dev mode and tests start the application outside it), and the native-image build by GraalVM's
+     * {@code org.graalvm.nativeimage.imagecode=buildtime}.
      */
     static boolean atBuildTime() {
-        if (System.getProperty("org.graalvm.nativeimage.imagecode") != null) {
+        if ("buildtime".equals(System.getProperty("org.graalvm.nativeimage.imagecode"))) {
             return true;
         }
         return StackWalker.getInstance().walk(frames -> frames
                 .anyMatch(f -> f.getClassName().equals("io.quarkus.deployment.QuarkusAugmentor")));
+    }
+
+    /**
+     * A native binary never starts the embedded server (its binaries are not in the image): it needs
+     * QUARKUS_DATASOURCE_REACTIVE_URL; the migrations datasource is still derived from it here.
+     */
+    static boolean nativeImage() {
+        return System.getProperty("org.graalvm.nativeimage.imagecode") != null;
     }
 
     private static Path dataDirectory(ConfigSourceContext context) {

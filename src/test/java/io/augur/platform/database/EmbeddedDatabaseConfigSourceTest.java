@@ -57,6 +57,7 @@ class EmbeddedDatabaseConfigSourceTest {
         assertEquals("jdbc:postgresql://db.example:5432/augur", value(s, "quarkus.datasource.migrations.jdbc.url"));
         assertEquals("augur", value(s, "quarkus.datasource.migrations.username"));
         assertEquals("secret", value(s, "quarkus.datasource.migrations.password"));
+        assertEquals("false", value(s, "augur.database.migrate-at-start"), "migrates once, in the run mode itself");
     }
 
     @Test
