@@ -78,7 +78,7 @@ start() {
   local envs=()
   while [ "$1" != "--" ]; do envs+=("$1"); shift; done; shift
   local log="$work/run.log" st="$work/startuptime.log"
-  rm -f "$st"
+  rm -f "$st"; : >"$log"   # emptied here: the launch below empties it asynchronously, too late for the port
   local t0; t0=$(now_ms)
   env AUGUR_DATA_DIR="$datadir" QUARKUS_HTTP_PORT=0 AUGUR_LOG_JSON=false "${envs[@]}" \
     "$java" -Xlog:startuptime:file="$st" "$@" -jar "$app/quarkus-run.jar" >"$log" 2>&1 &
