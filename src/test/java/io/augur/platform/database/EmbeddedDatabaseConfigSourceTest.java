@@ -34,24 +34,55 @@ class EmbeddedDatabaseConfigSourceTest {
         return out;
     }
 
+    private static String value(List<ConfigSource> sources, String key) {
+        return sources.isEmpty() ? null : sources.getFirst().getValue(key);
+    }
+
     @Test
-    void anExternalDatabaseStartsNothingAndGivesFlywayItsJdbcUrl() {
-        List<ConfigSource> s = sources(Map.of("quarkus.datasource.reactive.url", "postgresql://db.example:5432/augur"));
-        assertEquals(1, s.size());
-        assertEquals("jdbc:postgresql://db.example:5432/augur", s.getFirst().getValue("quarkus.datasource.jdbc.url"));
-        assertNull(s.getFirst().getValue("quarkus.datasource.username"),
+    void anExternalDatabaseStartsNothingAndServesWithoutJdbc() {
+        List<ConfigSource> s = sources(Map.of("quarkus.datasource.reactive.url", "postgresql://db.example:5432/augur",
+                "quarkus.datasource.username", "augur", "quarkus.datasource.password", "secret"));
+        assertEquals("false", value(s, "augur.database.migrate-at-start"));
+        assertNull(value(s, "quarkus.datasource.migrations.jdbc.url"),
+                "no JDBC URL, so the migrations datasource (and Flyway) stays inactive in a serving process");
+        assertNull(value(s, "quarkus.datasource.username"),
                 "no embedded server was started: credentials come from the operator");
     }
 
     @Test
-    void anExplicitJdbcUrlIsLeftAlone() {
-        assertTrue(sources(Map.of("quarkus.datasource.reactive.url", "postgresql://db:5432/a",
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://other:5432/a")).isEmpty());
+    void theMigrateRunModeGivesFlywayItsJdbcUrlAndCredentials() {
+        List<ConfigSource> s = sources(Map.of("quarkus.datasource.reactive.url", "postgresql://db.example:5432/augur",
+                "quarkus.datasource.username", "augur", "quarkus.datasource.password", "secret",
+                "augur.run-mode", "migrate"));
+        assertEquals("jdbc:postgresql://db.example:5432/augur", value(s, "quarkus.datasource.migrations.jdbc.url"));
+        assertEquals("augur", value(s, "quarkus.datasource.migrations.username"));
+        assertEquals("secret", value(s, "quarkus.datasource.migrations.password"));
+        assertEquals("false", value(s, "augur.database.migrate-at-start"), "migrates once, in the run mode itself");
     }
 
     @Test
-    void disabledEmbeddedDatabaseSuppliesNothing() {
-        assertTrue(sources(Map.of("augur.embedded-database.enabled", "false",
-                "augur.data-dir", "target/never-started")).isEmpty());
+    void migrationCredentialsAndUrlSetByTheOperatorAreLeftAlone() {
+        List<ConfigSource> s = sources(Map.of("quarkus.datasource.reactive.url", "postgresql://db:5432/a",
+                "quarkus.datasource.username", "app", "augur.run-mode", "migrate",
+                "quarkus.datasource.migrations.username", "owner",
+                "quarkus.datasource.migrations.jdbc.url", "jdbc:postgresql://other:5432/a"));
+        assertNull(value(s, "quarkus.datasource.migrations.jdbc.url"));
+        assertNull(value(s, "quarkus.datasource.migrations.username"));
+    }
+
+    @Test
+    void migrateAtStartCanBeAskedForWithAnExternalDatabase() {
+        List<ConfigSource> s = sources(Map.of("quarkus.datasource.reactive.url", "postgresql://db:5432/a",
+                "augur.database.migrate-at-start", "true"));
+        assertEquals("jdbc:postgresql://db:5432/a", value(s, "quarkus.datasource.migrations.jdbc.url"));
+    }
+
+    @Test
+    void disabledEmbeddedDatabaseStartsNothingAndMigratesNothing() {
+        List<ConfigSource> s = sources(Map.of("augur.embedded-database.enabled", "false",
+                "augur.data-dir", "target/never-started"));
+        assertNull(value(s, "quarkus.datasource.reactive.url"));
+        assertNull(value(s, "quarkus.datasource.migrations.jdbc.url"));
+        assertTrue(!java.nio.file.Files.exists(java.nio.file.Path.of("target/never-started")));
     }
 }

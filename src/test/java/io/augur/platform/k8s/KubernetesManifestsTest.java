@@ -17,8 +17,10 @@ import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.knative.serving.v1.RevisionSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +35,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Parses every manifest under k8s/ with the fabric8 Kubernetes model and checks that it fits the
- * application: probe paths are the health endpoints, ports match the HTTP port, selectors match the
- * pod labels, and the referenced ConfigMap and Secret exist. Each overlay is also rendered with
+ * Parses every manifest under k8s/ with the fabric8 Kubernetes model (and its Knative model for the
+ * Knative Service) and checks that it fits the application: probe paths are the health endpoints, ports
+ * match the HTTP port, selectors match the pod labels, the referenced ConfigMap and Secret exist, the
+ * migration Job runs the same image in the {@code migrate} mode. Each overlay is also rendered with
  * {@code kubectl kustomize} when kubectl is installed.
  */
 class KubernetesManifestsTest {
@@ -45,7 +48,16 @@ class KubernetesManifestsTest {
     private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(
             "Deployment", Deployment.class, "Service", Service.class, "ConfigMap", ConfigMap.class,
             "Secret", Secret.class, "HorizontalPodAutoscaler", HorizontalPodAutoscaler.class,
-            "PodDisruptionBudget", PodDisruptionBudget.class);
+            "PodDisruptionBudget", PodDisruptionBudget.class, "Job", Job.class);
+
+    /** The model class of a manifest: a Knative Service is told from a Kubernetes one by its apiVersion. */
+    private static Class<? extends HasMetadata> typeOf(JsonNode node) {
+        if (node.path("apiVersion").asText().startsWith("serving.knative.dev/")) {
+            assertEquals("Service", node.path("kind").asText(), "Knative kind");
+            return io.fabric8.knative.serving.v1.Service.class;
+        }
+        return KINDS.get(node.path("kind").asText());
+    }
 
     @Test
     void baseFitsTheApplication() throws IOException {
@@ -54,7 +66,16 @@ class KubernetesManifestsTest {
                 + Files.readString(Path.of("k8s/base/hpa.yaml")) + "\n---\n"
                 + Files.readString(Path.of("k8s/base/pdb.yaml")) + "\n---\n"
                 + Files.readString(Path.of("k8s/base/configmap.yaml")) + "\n---\n"
+                + Files.readString(Path.of("k8s/base/job-migrate.yaml")) + "\n---\n"
                 + Files.readString(Path.of("k8s/base/secret.yaml"))));
+    }
+
+    @Test
+    void knativeServiceFitsTheApplication() throws IOException {
+        checkKnative(parse(Files.readString(Path.of("k8s/overlays/knative/knative-service.yaml")) + "\n---\n"
+                + Files.readString(Path.of("k8s/base/configmap.yaml")) + "\n---\n"
+                + Files.readString(Path.of("k8s/base/job-migrate.yaml")) + "\n---\n"
+                + Files.readString(Path.of("k8s/base/secret.yaml"))), false);
     }
 
     @Test
@@ -75,10 +96,10 @@ class KubernetesManifestsTest {
                     assertTrue(Files.exists(f.getParent().resolve(p.path("path").asText())), f + " patch " + p);
                 }
             } else {
-                assertNotNull(KINDS.get(kind), f + ": unexpected kind " + kind);
-                HasMetadata object = YAML.treeToValue(node, KINDS.get(kind));
-                assertEquals("augur", object.getMetadata().getName().replace("-config", "").replace("-database", ""),
-                        f + ": names start with augur");
+                assertNotNull(typeOf(node), f + ": unexpected kind " + kind);
+                HasMetadata object = YAML.treeToValue(node, typeOf(node));
+                assertEquals("augur", object.getMetadata().getName().replace("-config", "").replace("-database", "")
+                        .replace("-migrate", ""), f + ": names start with augur");
             }
         }
     }
@@ -97,7 +118,88 @@ class KubernetesManifestsTest {
             Deployment d = only(objects, Deployment.class);
             String image = d.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage();
             assertTrue(image.contains("augur-" + overlay), overlay + " overlay sets its image, got " + image);
+            if (overlay.equals("native")) {
+                assertHeapBounded(d.getSpec().getTemplate().getSpec().getContainers().getFirst().getArgs(),
+                        d.getSpec().getTemplate().getSpec().getContainers().getFirst());
+            }
         }
+        Process p = new ProcessBuilder("kubectl", "kustomize", "k8s/overlays/knative").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "kubectl kustomize timed out");
+        assertEquals(0, p.exitValue(), () -> "kubectl kustomize k8s/overlays/knative: " + out);
+        checkKnative(parse(out), true);
+    }
+
+    /**
+     * The Knative overlay: one Knative Service (no Deployment, Service, HPA or PDB of the base) with
+     * bounded concurrency, scale to zero and a maximum scale, the health probes, and the migration Job.
+     */
+    private static void checkKnative(List<HasMetadata> objects, boolean rendered) throws IOException {
+        io.fabric8.knative.serving.v1.Service ksvc = only(objects, io.fabric8.knative.serving.v1.Service.class);
+        ConfigMap config = only(objects, ConfigMap.class);
+        Secret secret = only(objects, Secret.class);
+        Job job = only(objects, Job.class);
+        if (rendered) {
+            assertTrue(objects.stream().noneMatch(o -> o instanceof Deployment || o instanceof Service
+                    || o instanceof HorizontalPodAutoscaler || o instanceof PodDisruptionBudget),
+                    "the Knative Service replaces the base's Deployment, Service, HPA and PDB: " + objects);
+        }
+        Map<String, String> annotations = ksvc.getSpec().getTemplate().getMetadata().getAnnotations();
+        assertEquals("0", annotations.get("autoscaling.knative.dev/min-scale"), "scales to zero");
+        int maxScale = Integer.parseInt(annotations.get("autoscaling.knative.dev/max-scale"));
+        assertTrue(maxScale >= 1 && maxScale <= 10, "bounded scale: " + maxScale);
+        RevisionSpec spec = ksvc.getSpec().getTemplate().getSpec();
+        long hard = spec.getContainerConcurrency();
+        int soft = Integer.parseInt(annotations.get("autoscaling.knative.dev/target"));
+        assertTrue(hard > 0 && soft > 0 && soft <= hard, "concurrency bounded: target " + soft + ", hard " + hard);
+        long budget = java.time.Duration.parse("PT" + applicationProperty("augur.compute.time-budget")).toSeconds();
+        assertTrue(spec.getTimeoutSeconds() > budget, "Knative's request timeout outlasts the compute budget");
+
+        Container c = spec.getContainers().getFirst();
+        int appPort = Integer.parseInt(applicationProperty("quarkus.http.port"));
+        assertEquals(appPort, c.getPorts().getFirst().getContainerPort());
+        assertTrue(List.of("http1", "h2c").contains(c.getPorts().getFirst().getName()), "Knative port name");
+        assertEquals("/q/health/ready", c.getReadinessProbe().getHttpGet().getPath());
+        assertEquals("/q/health/live", c.getLivenessProbe().getHttpGet().getPath());
+        assertTrue(c.getEnvFrom().stream().anyMatch(e -> e.getConfigMapRef() != null
+                && e.getConfigMapRef().getName().equals(config.getMetadata().getName())));
+        assertTrue(c.getEnvFrom().stream().anyMatch(e -> e.getSecretRef() != null
+                && e.getSecretRef().getName().equals(secret.getMetadata().getName())));
+        assertEquals(Boolean.TRUE, c.getSecurityContext().getReadOnlyRootFilesystem());
+        assertEquals(Boolean.TRUE, c.getSecurityContext().getRunAsNonRoot());
+        assertHeapBounded(c.getArgs(), c);
+        if (rendered) {
+            assertTrue(c.getImage().contains("augur-native"), "the native binary: " + c.getImage());
+        }
+        checkJob(job, c.getImage(), config, secret);
+    }
+
+    /** A heap limit well inside the container's memory limit (not the native default of 80% of RAM). */
+    private static void assertHeapBounded(List<String> args, Container c) {
+        String xmx = args.stream().filter(a -> a.startsWith("-Xmx")).findFirst()
+                .orElseThrow(() -> new AssertionError("native heap limit (-Xmx) in " + args));
+        long heap = io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(
+                new io.fabric8.kubernetes.api.model.Quantity(xmx.substring(4).toUpperCase().replace("M", "Mi")))
+                .longValue();
+        long limit = io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(c.getResources().getLimits()
+                .get("memory")).longValue();
+        assertTrue(heap <= 0.75 * limit, "heap " + heap + " leaves room in the container limit " + limit);
+    }
+
+    /** The migration Job: the service's image in the migrate mode, the same settings, and bounded retries. */
+    private static void checkJob(Job job, String image, ConfigMap config, Secret secret) {
+        Container m = job.getSpec().getTemplate().getSpec().getContainers().getFirst();
+        assertEquals("migrate", m.getArgs().getFirst(), "the migrate run mode");
+        assertEquals(image, m.getImage(), "the same image as the service");
+        assertTrue(List.of("OnFailure", "Never").contains(job.getSpec().getTemplate().getSpec().getRestartPolicy()));
+        assertNotNull(job.getSpec().getBackoffLimit());
+        assertNotNull(job.getSpec().getActiveDeadlineSeconds());
+        assertTrue(m.getEnvFrom().stream().anyMatch(e -> e.getConfigMapRef() != null
+                && e.getConfigMapRef().getName().equals(config.getMetadata().getName())));
+        assertTrue(m.getEnvFrom().stream().anyMatch(e -> e.getSecretRef() != null
+                && e.getSecretRef().getName().equals(secret.getMetadata().getName())));
+        assertEquals(Boolean.TRUE, m.getSecurityContext().getReadOnlyRootFilesystem());
+        assertNotNull(m.getResources().getLimits().get("memory"));
     }
 
     private static void checkBundle(List<HasMetadata> objects) throws IOException {
@@ -107,6 +209,7 @@ class KubernetesManifestsTest {
         Secret secret = only(objects, Secret.class);
         HorizontalPodAutoscaler hpa = only(objects, HorizontalPodAutoscaler.class);
         PodDisruptionBudget pdb = only(objects, PodDisruptionBudget.class);
+        Job job = only(objects, Job.class);
 
         assertTrue(deployment.getSpec().getReplicas() >= 2, "at least two replicas");
         Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
@@ -147,6 +250,11 @@ class KubernetesManifestsTest {
         assertEquals(Boolean.TRUE, deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot());
         assertTrue(c.getVolumeMounts().stream().anyMatch(m -> m.getMountPath().equals("/tmp")),
                 "a writable /tmp beside the read-only root");
+        checkJob(job, c.getImage(), config, secret);
+        assertTrue(podLabels.entrySet().stream().noneMatch(e -> e.getValue().equals(
+                job.getSpec().getTemplate().getMetadata().getLabels().get(e.getKey()))
+                && e.getKey().equals("app.kubernetes.io/name")),
+                "the Job's pod is not selected by the Service, PDB or Deployment");
     }
 
     private static void checkProbe(Probe probe, String path) {
@@ -162,7 +270,7 @@ class KubernetesManifestsTest {
             if (node == null || node.isMissingNode() || node.isNull()) {
                 continue;
             }
-            Class<? extends HasMetadata> type = KINDS.get(node.path("kind").asText());
+            Class<? extends HasMetadata> type = typeOf(node);
             assertNotNull(type, "unexpected kind " + node.path("kind"));
             out.add(YAML.treeToValue(node, type));
         }

@@ -72,7 +72,7 @@ class DatabaseOutageTest {
             }
             server = startServer();
             String url = "postgresql://127.0.0.1:" + port + "/postgres";
-            return Map.of("quarkus.datasource.reactive.url", url, "quarkus.datasource.jdbc.url", "jdbc:" + url,
+            return Map.of("quarkus.datasource.reactive.url", url, "augur.database.migrate-at-start", "true",
                     "quarkus.datasource.username", "postgres", "quarkus.datasource.password", "");
         }
 
