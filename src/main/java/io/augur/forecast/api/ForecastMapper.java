@@ -609,9 +609,11 @@ final class ForecastMapper {
             }
         }
         List<LearningCurveForm> chosen = forms;
+        double[] bounds = metricBounds(r);
         LearningCurveSpec spec = engine(ds, () -> new LearningCurveSpec(ds.points(), r.horizon(),
                 Boolean.TRUE.equals(r.lowerIsBetter()), r.threshold(), chosen,
-                r.holdoutFraction() != null ? r.holdoutFraction() : 0.2, r.level() != null ? r.level() : 0.95));
+                r.holdoutFraction() != null ? r.holdoutFraction() : 0.2, r.level() != null ? r.level() : 0.95,
+                bounds[0], bounds[1]));
         EnsembleForecast e = engine(ds, () -> LearningCurveEnsemble.forecast(spec));
         Double above = e.probabilityAbove();
         return new LearningCurveResponse(e.horizon(), num(e.value()), interval(e.interval()), e.threshold(),
@@ -619,6 +621,22 @@ final class ForecastMapper {
                 e.members().stream().map(m -> new MemberOut(m.form(), num(m.weight()), num(m.prediction()),
                         num(m.heldOutMse()), num(m.sd()), m.converged(), m.excludedBecause())).toList(),
                 e.warnings());
+    }
+
+    /** The metric's bounds: given, else [0, 100] for a metric named as a percentage, else [0, 1]. */
+    static double[] metricBounds(LearningCurveRequest r) {
+        if (r.bounds() != null) {
+            if (!(r.bounds().lower() < r.bounds().upper())) {
+                throw new InvalidInputException("bounds", "lower must be below upper, were [" + r.bounds().lower() + ", "
+                        + r.bounds().upper() + "]");
+            }
+            return new double[] {r.bounds().lower(), r.bounds().upper()};
+        }
+        String metric = r.metric() == null ? "" : r.metric().toLowerCase(java.util.Locale.ROOT);
+        if (metric.contains("%") || metric.contains("percent")) {
+            return new double[] {0, 100};
+        }
+        return new double[] {0, 1};
     }
 
     // ------------------------------------------------------------------ copying results
