@@ -185,9 +185,11 @@ public class ForecastResource {
     @POST
     @Path("learning-curve")
     @Operation(operationId = "forecastLearningCurve", summary = "Forecast the final value of a partial learning curve",
-            description = "Weighted ensemble of the eleven learning-curve families of Domhan et al. (2015), weights from "
-                    + "the error on a held-out suffix of the curve; answers the value at the horizon with an interval and, "
-                    + "given a threshold, the probabilities of ending above and below it (for early stopping).")
+            description = "Stacked ensemble of the eleven learning-curve families of Domhan et al. (2015): weights learned "
+                    + "across 265 CIFAR-10 learning curves (see docs/performance.md for their cross-validated accuracy), "
+                    + "families confined to the metric's bounds (default [0, 1]); answers the value at the horizon with an "
+                    + "interval that stays within the bounds (logit mixture) and, given a threshold, the probabilities of "
+                    + "ending above and below it (for early stopping).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = LearningCurveRequest.class), examples = @ExampleObject(name = "ten epochs", value = """
                     {"points": [{"x": 1, "y": 0.42}, {"x": 2, "y": 0.53}, {"x": 3, "y": 0.59}, {"x": 4, "y": 0.63},
