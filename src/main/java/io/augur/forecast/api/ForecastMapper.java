@@ -556,7 +556,8 @@ final class ForecastMapper {
                 num(h.prediction().value()), interval(h.prediction().prediction()), num(h.absoluteError()),
                 num(h.relativeError()), h.covered())).toList();
         return new BacktestOut(apiName(r.trainFit().form()), r.trainPoints(), r.heldOutPoints(), num(r.cutoffScale()),
-                num(r.meanAbsoluteError()), num(r.meanRelativeError()), num(r.coverage()), held, curveFit(r.trainFit()));
+                num(r.meanAbsoluteError()), num(r.meanRelativeError()), num(r.coverage()), held, curveFit(r.trainFit()),
+                r.warnings());
     }
 
     static TargetResponse target(TargetRequest r, Selected sel) {
@@ -663,7 +664,7 @@ final class ForecastMapper {
         }
         return new CurveFit(apiName(f.form()), inputs, f.loss().describe(), params, num(f.objective()), residuals,
                 f.converged(), f.status(), f.starts(), f.iterations(),
-                new BootstrapOut(f.bootstrapRounds(), f.failedRounds(), f.seed(), f.level(), f.intervalMethod()),
+                new BootstrapOut(f.bootstrapRounds(), f.failedRounds(), f.degenerateRounds(), f.seed(), f.level(), f.intervalMethod()),
                 f.warnings());
     }
 
