@@ -538,16 +538,37 @@ final class ForecastMapper {
         if (form.equals("two-stage") || form.equals("chinchilla")) {
             throw new InvalidInputException("form", "the plot draws a curve in one input x; " + form + " is not one");
         }
+        FitPlot.Labels labels = plotLabels(r);
         if (r.holdout() == null || form.equals("auto")) {
             Fitted f = fit(r, sel, r.holdout());
-            return FitPlot.render(f.fit(), f.data().points(), List.of(), Double.NaN, apiName(f.fit().form()) + " fit");
+            return FitPlot.render(f.fit(), f.data().points(), List.of(), Double.NaN, apiName(f.fit().form()) + " fit", labels);
         }
         SingleBacktest b = singleBacktest(form, r, sel);
         List<Observation> byScale = new ArrayList<>(b.data().points());
         byScale.sort(Comparator.comparingDouble(o -> b.form().scale(o.x())));
         int kept = b.result().trainPoints();
         return FitPlot.render(b.result().trainFit(), byScale.subList(0, kept), byScale.subList(kept, byScale.size()),
-                Double.NaN, apiName(b.form()) + " backtest: " + describe(b.holdout()));
+                Double.NaN, apiName(b.form()) + " backtest: " + describe(b.holdout()), labels);
+    }
+
+    /** Axis labels: given, else the selection's x quantity and metric (or benchmark), else x and y. */
+    static FitPlot.Labels plotLabels(BacktestRequest r) {
+        String x = r.plot() != null ? r.plot().xLabel() : null;
+        String y = r.plot() != null ? r.plot().yLabel() : null;
+        if (r.selection() != null) {
+            if (x == null) {
+                x = switch (r.selection().x() == null ? "trainingCompute" : r.selection().x()) {
+                    case "parameters" -> "parameters";
+                    case "trainingTokens" -> "training tokens";
+                    case "step" -> "step";
+                    default -> "training compute (FLOP)";
+                };
+            }
+            if (y == null) {
+                y = r.selection().benchmark() + (r.selection().metric() != null ? " " + r.selection().metric() : "");
+            }
+        }
+        return new FitPlot.Labels(x, y, r.plot() != null && Boolean.TRUE.equals(r.plot().logY()));
     }
 
     private static BacktestOut backtestOut(Backtest.Result r, DataSet ds) {

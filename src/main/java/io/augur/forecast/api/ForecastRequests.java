@@ -164,8 +164,17 @@ public final class ForecastRequests {
             Boolean fitCeiling,
             @Size(max = 20) List<@NotBlank String> candidates,
             @Valid @Schema(description = "Default: the top order of magnitude of scale when the data span at least two "
-                    + "orders of magnitude, else the last 20% of points (learning curves)") HoldoutInput holdout)
+                    + "orders of magnitude, else the last 20% of points (learning curves)") HoldoutInput holdout,
+            @Valid @Schema(description = "Plot only: axis labels and log-y") PlotInput plot)
             implements CurveRequest {
+    }
+
+    @Schema(name = "PlotOptions", description = "Axis labels (default: from the selection's x quantity and metric, else x "
+            + "and y) and a logarithmic y axis (for losses spanning orders of magnitude)")
+    public record PlotInput(
+            @Size(max = 200) @Schema(example = "training compute (FLOP)") String xLabel,
+            @Size(max = 200) @Schema(example = "validation loss") String yLabel,
+            @Schema(defaultValue = "false") Boolean logY) {
     }
 
     @Schema(name = "TargetRequest", description = "A one-input curve (or chinchilla) and the value to reach")
