@@ -535,8 +535,8 @@ final class ForecastMapper {
      */
     static String plot(BacktestRequest r, Selected sel) {
         String form = r.form().strip().toLowerCase(Locale.ROOT);
-        if (form.equals("two-stage") || form.equals("chinchilla")) {
-            throw new InvalidInputException("form", "the plot draws a curve in one input x; " + form + " is not one");
+        if (form.equals("two-stage")) {
+            throw new InvalidInputException("form", "the plot draws one curve; two-stage has two (plot each stage)");
         }
         FitPlot.Labels labels = plotLabels(r);
         if (r.holdout() == null || form.equals("auto")) {

@@ -138,7 +138,11 @@ public class ForecastResource {
     @Operation(operationId = "plotCurve", summary = "Draw a fit as SVG: points, fitted curve, interval band, held-out points",
             description = "Takes the backtest request. Without a holdout: the fit on all points with its bootstrap band. With "
                     + "a holdout: the fit on the kept points, and the held-out points marked, so one sees how the form "
-                    + "extrapolated. One-input forms only (not chinchilla or two-stage).")
+                    + "extrapolated. Axis labels from the selection (x quantity, benchmark and metric) or plot.xLabel / "
+                    + "plot.yLabel; plot.logY for a log y axis; a legend; the chance level of a sigmoid as a dashed line. "
+                    + "A band reaching far beyond the data is clipped to the axis and the plot says so; when the bootstrap "
+                    + "was degenerate no band is drawn. Chinchilla is drawn as loss against compute C = 6ND, the curve "
+                    + "being the loss at the compute-optimal allocation. Not two-stage.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BacktestRequest.class), examples = @ExampleObject(name = "backtest plot", value = """
                     {"form": "power-law", "holdout": {"ordersOfMagnitude": 1},

@@ -10,7 +10,9 @@ import java.util.Locale;
  * the fitted curve and its bootstrap band (the curve's percentile interval, shaded, clipped to the axis
  * with a note when it reaches far beyond the data), the chance level of a sigmoid (dashed), axis labels
  * naming the x quantity and the metric, and a legend. Log10 x axis for forms that take logarithms, log y
- * on request. Pure string building: no AWT, native-image friendly.
+ * on request. A Chinchilla fit is drawn as loss against compute C = 6ND: the points at their compute,
+ * the curve (and band) the loss at the compute-optimal allocation ({@link ComputeOptimal}), so the points
+ * lie on or above it. Pure string building: no AWT, native-image friendly.
  */
 public final class FitPlot {
 
@@ -50,18 +52,22 @@ public final class FitPlot {
     public static String render(FitResult fit, List<Observation> points, List<Observation> heldOut, double xMax, String title,
             Labels labels) {
         CurveForm form = fit.form();
-        if (form.inputNames().size() != 1) {
-            throw new InvalidInputException("form", "plots are drawn for one-input forms; " + form.name() + " takes " + form.inputNames());
+        boolean chinchilla = form instanceof Chinchilla;
+        if (form.inputNames().size() != 1 && !chinchilla) {
+            throw new InvalidInputException("form", "plots are drawn for one-input forms and chinchilla; " + form.name() + " takes "
+                    + form.inputNames());
         }
-        boolean logX = form.requiresPositiveX();
+        // chinchilla: loss against compute C = 6ND, the curve being the loss at the compute-optimal N and D
+        java.util.function.ToDoubleFunction<Observation> xOf = chinchilla ? o -> form.scale(o.x()) : o -> o.x(0);
+        boolean logX = chinchilla || form.requiresPositiveX();
         boolean logY = labels.logY();
         List<Observation> all = new ArrayList<>(points);
         all.addAll(heldOut);
         double x0 = Double.POSITIVE_INFINITY;
         double x1 = Double.NEGATIVE_INFINITY;
         for (Observation o : all) {
-            x0 = Math.min(x0, o.x(0));
-            x1 = Math.max(x1, o.x(0));
+            x0 = Math.min(x0, xOf.applyAsDouble(o));
+            x1 = Math.max(x1, xOf.applyAsDouble(o));
             if (logY && !(o.y() > 0)) {
                 throw new InvalidInputException("logY", "a logarithmic y axis needs positive values, got " + o.y());
             }
@@ -90,10 +96,20 @@ public final class FitPlot {
         for (int i = 0; i <= SAMPLES; i++) {
             us[i] = u0 + (u1 - u0) * i / SAMPLES;
             double x = logX ? Math.pow(10, us[i]) : us[i];
-            Prediction p = fit.predict(x);
-            mid[i] = ty(p.value(), logY);
-            lo[i] = band ? ty(p.confidence().lower(), logY) : mid[i];
-            hi[i] = band ? ty(p.confidence().upper(), logY) : mid[i];
+            double v;
+            io.augur.stats.Interval ci;
+            if (chinchilla) {
+                ComputeOptimal.Allocation a = ComputeOptimal.of(fit, x);
+                v = a.loss();
+                ci = a.lossInterval();
+            } else {
+                Prediction p = fit.predict(x);
+                v = p.value();
+                ci = p.confidence();
+            }
+            mid[i] = ty(v, logY);
+            lo[i] = band && ci != null ? ty(ci.lower(), logY) : mid[i];
+            hi[i] = band && ci != null ? ty(ci.upper(), logY) : mid[i];
             if (Double.isFinite(mid[i])) {
                 d0 = Math.min(d0, mid[i]);
                 d1 = Math.max(d1, mid[i]);
@@ -128,8 +144,8 @@ public final class FitPlot {
         y1 += pad;
         Scale sx = new Scale(u0, u1, L, W - R);
         Scale sy = new Scale(y0, y1, H - B, T);
-        String xLabel = labels.x() != null ? labels.x() : form.inputNames().get(0);
-        String yLabel = labels.y() != null ? labels.y() : "y";
+        String xLabel = labels.x() != null ? labels.x() : chinchilla ? "training compute C = 6ND (FLOP)" : form.inputNames().get(0);
+        String yLabel = labels.y() != null ? labels.y() : chinchilla ? "loss" : "y";
         StringBuilder s = new StringBuilder(16_384);
         s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">%n", W, H, W, H));
         s.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", W, H));
@@ -178,10 +194,10 @@ public final class FitPlot {
         s.append("<path class=\"curve\" fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"2\" d=\"").append(path).append("\"/>\n");
         for (Observation o : points) {
             s.append(String.format(Locale.ROOT, "<circle class=\"point\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#1f77b4\"/>%n",
-                    sx.map(logX ? Math.log10(o.x(0)) : o.x(0)), sy.map(ty(o.y(), logY))));
+                    sx.map(logX ? Math.log10(xOf.applyAsDouble(o)) : xOf.applyAsDouble(o)), sy.map(ty(o.y(), logY))));
         }
         for (Observation o : heldOut) {
-            s.append(cross("held-out", sx.map(logX ? Math.log10(o.x(0)) : o.x(0)), sy.map(ty(o.y(), logY))));
+            s.append(cross("held-out", sx.map(logX ? Math.log10(xOf.applyAsDouble(o)) : xOf.applyAsDouble(o)), sy.map(ty(o.y(), logY))));
         }
         // legend, top right
         List<String> entries = new ArrayList<>();
@@ -195,7 +211,7 @@ public final class FitPlot {
         }
         entries.add(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#1f77b4\" stroke-width=\"2\"/>",
                 lx, ly + 16 * (entries.size() / 2), lx + 20, ly + 16 * (entries.size() / 2)));
-        entries.add("fit: " + form.name());
+        entries.add(chinchilla ? "fit: chinchilla, loss at the compute-optimal N, D" : "fit: " + form.name());
         if (band) {
             int yy = ly + 16 * (entries.size() / 2);
             entries.add(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"20\" height=\"8\" fill=\"#1f77b4\" fill-opacity=\"0.2\"/>", lx, yy - 4));

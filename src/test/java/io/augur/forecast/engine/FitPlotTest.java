@@ -125,9 +125,33 @@ class FitPlotTest {
     }
 
     @Test
-    void refusesTwoInputForms() {
+    void chinchillaIsLossAgainstComputeAlongTheOptimalAllocation() throws Exception {
         List<Observation> pts = ComputeOptimalTest.grid();
-        FitResult fit = CurveFitter.fit(FitSpec.of(Chinchilla.INSTANCE, pts).withBootstrap(0, 1));
-        assertThrows(InvalidInputException.class, () -> FitPlot.render(fit, pts, List.of(), Double.NaN, "x"));
+        FitResult fit = CurveFitter.fit(FitSpec.of(Chinchilla.INSTANCE, pts).withBootstrap(50, 1));
+        Document doc = parse(FitPlot.render(fit, pts, List.of(), Double.NaN, "chinchilla"));
+        assertEquals(pts.size(), byClass(doc, "point").size());
+        assertEquals("training compute C = 6ND (FLOP) (log scale)", text(doc, "x-label"));
+        assertEquals("loss", text(doc, "y-label"));
+        assertTrue(legend(doc).contains("fit: chinchilla, loss at the compute-optimal N, D"), legend(doc).toString());
+        // no point lies below the compute-optimal loss at its own compute (up to the fit's residuals)
+        double worst = 0;
+        for (Observation o : pts) {
+            double opt = ComputeOptimal.of(fit, 6 * o.x(0) * o.x(1)).loss();
+            worst = Math.max(worst, (opt - fit.value(o.x())) / opt);
+        }
+        assertTrue(worst <= 1e-9, "the fitted loss at any (N, D) is at least the optimum at its compute: " + worst);
+    }
+
+    @Test
+    void logYRefusesValuesThatAreNotPositive() {
+        List<Observation> pts = new ArrayList<>();
+        double[] ys = {0, 0.1, 0.4, 0.8, 0.9};
+        for (int i = 0; i < ys.length; i++) {
+            pts.add(Observation.of(ys[i], Math.pow(10, 20 + i)));
+        }
+        FitResult fit = CurveFitter.fit(FitSpec.of(Sigmoid.ofLogX(0, 1), pts).withBootstrap(0, 1));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> FitPlot.render(fit, pts, List.of(), Double.NaN, "x",
+                new FitPlot.Labels(null, null, true)));
+        assertEquals("logY", e.field());
     }
 }
