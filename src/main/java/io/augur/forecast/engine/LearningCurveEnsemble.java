@@ -138,7 +138,7 @@ public final class LearningCurveEnsemble {
                 excluded[k] = "forecast is not finite";
             } else if (mean[k] < 0 || mean[k] > 1) {
                 excluded[k] = String.format(Locale.ROOT, "forecast %.4g leaves the bounds [%s, %s]", spec.fromUnit(mean[k]),
-                        spec.lower(), spec.upper());
+                        fmt(spec.lower()), fmt(spec.upper()));
             } else if (!Double.isFinite(mse[k]) && !(n > p)) {
                 excluded[k] = "needs more than " + p + " points to size its extrapolation error";
             } else {
@@ -172,7 +172,7 @@ public final class LearningCurveEnsemble {
         double qLo = expit(quantile(mix, (1 - spec.level()) / 2));
         double qHi = expit(quantile(mix, (1 + spec.level()) / 2));
         String method = "mixture of " + mix.size() + " learning-curve families on the logit of the metric's range ["
-                + spec.lower() + ", " + spec.upper() + "], " + WEIGHTING;
+                + fmt(spec.lower()) + ", " + fmt(spec.upper()) + "], " + WEIGHTING;
         double a = spec.fromUnit(qLo);
         double b = spec.fromUnit(qHi);
         Interval interval = new Interval(Math.min(a, b), Math.max(a, b), spec.level(), method);
@@ -265,8 +265,8 @@ public final class LearningCurveEnsemble {
                 throw new InvalidInputException("points[" + i + "].x", "must be a finite step >= 1");
             }
             if (!(o.y() >= spec.lower() && o.y() <= spec.upper())) {
-                throw new InvalidInputException("points[" + i + "].y", "must lie within the metric's bounds [" + spec.lower()
-                        + ", " + spec.upper() + "], was " + o.y() + " (give the bounds of other metrics in 'bounds')");
+                throw new InvalidInputException("points[" + i + "].y", "must lie within the metric's bounds [" + fmt(spec.lower())
+                        + ", " + fmt(spec.upper()) + "], was " + o.y() + " (give the bounds of other metrics in 'bounds')");
             }
         }
         if (spec.threshold() != null && !Double.isFinite(spec.threshold())) {
@@ -274,6 +274,10 @@ public final class LearningCurveEnsemble {
         }
         // duplicates with conflicting values are rejected by the fitter's validation
         Inputs.validate(LearningCurveForms.ILOG2, spec.points(), Loss.leastSquares());
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static double logit(double u) {

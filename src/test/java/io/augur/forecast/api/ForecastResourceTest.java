@@ -169,7 +169,10 @@ class ForecastResourceTest {
                 .body("fit.lossToScore.inputs", equalTo(List.of("loss")))
                 .body("predictions[0].loss.value", lessThan(2.30))
                 .body("predictions[0].value", greaterThan(0.5))
-                .body("predictions[0].confidence.method", containsString("both stages"));
+                // five points for a three-parameter power law: more than 10% of the resamples are degenerate, so
+                // the intervals are withheld (with the reason) rather than shown
+                .body("predictions[0].confidence", nullValue())
+                .body(containsString("intervals withheld"));
     }
 
     @Test
