@@ -39,7 +39,8 @@ public final class ForecastResponses {
             @Schema(example = "1000") int rounds,
             @Schema(description = "Refits that failed and were left out", example = "0") int failedRounds,
             @Schema(description = "Resamples left out as degenerate: fewer distinct points than parameters, no convergence, "
-                    + "or a parameter run off to a bound. Above 10% of the rounds (with the failed ones), no interval is given",
+                    + "or a parameter run off to a bound. Above 10% of the rounds with too few distinct points, or 50% in all "
+                    + "(with the failed ones), no interval is given",
                     example = "0") int degenerateRounds,
             @Schema(example = "20261122") long seed,
             @Schema(example = "0.95") double level,

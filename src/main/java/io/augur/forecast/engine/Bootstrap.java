@@ -31,10 +31,10 @@ public final class Bootstrap {
     /**
      * The usable replicates of a bootstrap, and how many rounds were left out: {@code failed} refits had a
      * non-finite objective; {@code degenerate} ones were not identified by their resample (fewer distinct
-     * observations than the form has parameters), did not converge, or ended on a parameter bound that the
-     * full-data fit is not on (the optimiser ran off to a bound: the resample does not determine the curve).
+     * observations than the form has parameters: {@code underdetermined}, not refitted), did not converge,
+     * or ended on a parameter bound that the full-data fit is not on (the optimiser ran off to a bound).
      */
-    record Replicates(double[][] kept, int failed, int degenerate) {
+    record Replicates(double[][] kept, int failed, int degenerate, int underdetermined) {
     }
 
     static Replicates replicates(Objective obj, double[] theta, int rounds, long seed, Cancellation cancel) {
@@ -42,12 +42,12 @@ public final class Bootstrap {
         double[] hi = obj.form.upperBounds();
         int p = theta.length;
         double[][] out = new double[rounds][];
-        byte[] status = new byte[rounds]; // 0 kept, 1 failed, 2 degenerate
+        byte[] status = new byte[rounds]; // 0 kept, 1 failed, 2 degenerate fit, 3 underdetermined resample
         IntStream.range(0, rounds).parallel().forEach(r -> {
             cancel.check();
             double[] w = weights(obj.size(), seed, r);
             if (distinctObservations(obj, w) < p) {
-                status[r] = 2;
+                status[r] = 3;
                 return;
             }
             Lbfgs.Result res = Lbfgs.minimize((th, g) -> obj.evaluate(th, w, g), theta, lo, hi, CurveFitter.BOOTSTRAP_OPTIONS, cancel);
@@ -62,6 +62,7 @@ public final class Bootstrap {
         List<double[]> ok = new ArrayList<>(rounds);
         int failed = 0;
         int degenerate = 0;
+        int underdetermined = 0;
         for (int r = 0; r < rounds; r++) {
             if (status[r] == 0) {
                 ok.add(out[r]);
@@ -69,9 +70,10 @@ public final class Bootstrap {
                 failed++;
             } else {
                 degenerate++;
+                underdetermined += status[r] == 3 ? 1 : 0;
             }
         }
-        return new Replicates(ok.toArray(new double[0][]), failed, degenerate);
+        return new Replicates(ok.toArray(new double[0][]), failed, degenerate, underdetermined);
     }
 
     /** Number of distinct inputs (feature vectors) drawn at least once. */

@@ -23,11 +23,18 @@ public final class CurveFitter {
     }
 
     /**
-     * Largest share of unusable (failed or degenerate) bootstrap rounds for which intervals are still given
-     * from the rest; beyond it the resampling distribution is dominated by fits the data do not determine,
-     * and dropping them would condition the intervals on the lucky resamples, so none are given.
+     * Largest share of failed or underdetermined resamples (fewer distinct points than parameters) for which
+     * intervals are still given from the rest: such resamples arise only when the data barely outnumber the
+     * parameters, and dropping more of them would condition the intervals on the lucky resamples.
      */
-    static final double MAX_UNUSABLE_SHARE = 0.1;
+    static final double MAX_UNDERDETERMINED_SHARE = 0.1;
+
+    /**
+     * Largest share of all unusable rounds (also non-converged fits and fits run off to a bound, which a
+     * weakly identified but well-sampled curve, say a nearly flat sigmoid, produces now and then) for which
+     * intervals are still given from the rest; beyond it none are given.
+     */
+    static final double MAX_UNUSABLE_SHARE = 0.5;
 
     /** Local optimiser settings used for every start and bootstrap refit. */
     static final Lbfgs.Options OPTIONS = new Lbfgs.Options(2000, 1e-12, 1e-12, 10);
@@ -57,19 +64,21 @@ public final class CurveFitter {
         }
         Bootstrap.Replicates boot = spec.bootstrapRounds() > 0 && Double.isFinite(best.objective())
                 ? Bootstrap.replicates(obj, best.theta(), spec.bootstrapRounds(), spec.seed(), cancel)
-                : new Bootstrap.Replicates(new double[0][], spec.bootstrapRounds(), 0);
+                : new Bootstrap.Replicates(new double[0][], spec.bootstrapRounds(), 0, 0);
         double[][] reps = boot.kept();
         int failed = boot.failed();
         int degenerate = boot.degenerate();
         int rounds = spec.bootstrapRounds();
-        if (rounds > 0 && failed + degenerate > MAX_UNUSABLE_SHARE * rounds) {
+        if (rounds > 0 && (failed + boot.underdetermined() > MAX_UNDERDETERMINED_SHARE * rounds
+                || failed + degenerate > MAX_UNUSABLE_SHARE * rounds)) {
             warnings.add(String.format(java.util.Locale.ROOT, "intervals withheld: %d of %d bootstrap resamples were degenerate "
-                    + "(too few distinct points for the %d parameters, no convergence, or a parameter run off to a bound) and "
-                    + "%d failed; with %d points the bootstrap cannot be trusted", degenerate, rounds,
-                    form.parameterNames().size(), failed, spec.points().size()));
+                    + "(%d with too few distinct points for the %d parameters, the others without convergence or with a "
+                    + "parameter run off to a bound) and %d failed; with %d points the bootstrap cannot be trusted",
+                    degenerate, rounds, boot.underdetermined(), form.parameterNames().size(), failed, spec.points().size()));
             reps = new double[0][];
         } else if (failed + degenerate > 0) {
-            warnings.add(degenerate + " degenerate and " + failed + " failed of " + rounds
+            warnings.add(degenerate + " degenerate (" + boot.underdetermined() + " with too few distinct points, the others "
+                    + "without convergence or run off to a bound) and " + failed + " failed of " + rounds
                     + " bootstrap resamples were left out; intervals use the rest");
         }
         if (spec.bootstrapRounds() == 0) {

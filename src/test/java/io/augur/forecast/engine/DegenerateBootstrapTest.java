@@ -45,9 +45,11 @@ class DegenerateBootstrapTest {
             // kept: the band is a sane one
             assertNotNull(held.prediction().prediction());
             assertTrue(held.prediction().prediction().upper() < 10, held.prediction().prediction().toString());
+            assertTrue(fit.warnings().stream().anyMatch(w -> w.contains("degenerate")), fit.warnings().toString());
         }
         System.out.println("example backtest: " + fit.degenerateRounds() + " degenerate, " + fit.failedRounds() + " failed, "
-                + fit.replicateCount() + " kept; warnings " + fit.warnings() + " " + r.warnings());
+                + fit.replicateCount() + " kept; held-out bands " + r.heldOut().stream().map(p -> p.observed() + " in "
+                + p.prediction().prediction() + ": " + p.covered()).toList() + "; warnings " + fit.warnings() + " " + r.warnings());
     }
 
     @Test
