@@ -201,8 +201,12 @@ public final class FitPlot {
         }
         // legend, top right
         List<String> entries = new ArrayList<>();
-        int lx = W - R - 190;
-        int ly = T + 8;
+        int lx = W - R - 300;
+        // top right, unless the curve ends in the upper half (rising curves): then bottom right
+        boolean chanceShown = chance != null && !(logY && chance <= 0);
+        int rows = 2 + (heldOut.isEmpty() ? 0 : 1) + (band ? 1 : 0) + (chanceShown ? 1 : 0);
+        boolean endsHigh = Double.isFinite(mid[SAMPLES]) && mid[SAMPLES] > 0.5 * (y0 + y1);
+        int ly = endsHigh ? H - B - 16 * rows : T + 8;
         entries.add(String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"%d\" r=\"3\" fill=\"#1f77b4\"/>", lx + 10, ly));
         entries.add("observed" + (heldOut.isEmpty() ? "" : " (fitted)"));
         if (!heldOut.isEmpty()) {
@@ -223,6 +227,8 @@ public final class FitPlot {
             entries.add("chance level " + label(chance, false));
         }
         s.append("<g class=\"legend\">\n");
+        s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"300\" height=\"%d\" fill=\"white\" fill-opacity=\"0.8\"/>%n",
+                lx - 6, ly - 9, 16 * (entries.size() / 2) + 4));
         for (int e = 0; e < entries.size(); e += 2) {
             int yy = ly + 16 * (e / 2);
             s.append("<g class=\"legend-entry\">").append(entries.get(e)).append(String.format(Locale.ROOT,
