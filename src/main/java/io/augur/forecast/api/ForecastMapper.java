@@ -542,19 +542,40 @@ final class ForecastMapper {
      */
     static String plot(BacktestRequest r, Selected sel) {
         String form = r.form().strip().toLowerCase(Locale.ROOT);
-        if (form.equals("two-stage") || form.equals("chinchilla")) {
-            throw new InvalidInputException("form", "the plot draws a curve in one input x; " + form + " is not one");
+        if (form.equals("two-stage")) {
+            throw new InvalidInputException("form", "the plot draws one curve; two-stage has two (plot each stage)");
         }
+        FitPlot.Labels labels = plotLabels(r);
         if (r.holdout() == null || form.equals("auto")) {
             Fitted f = fit(r, sel, r.holdout());
-            return FitPlot.render(f.fit(), f.data().points(), List.of(), Double.NaN, apiName(f.fit().form()) + " fit");
+            return FitPlot.render(f.fit(), f.data().points(), List.of(), Double.NaN, apiName(f.fit().form()) + " fit", labels);
         }
         SingleBacktest b = singleBacktest(form, r, sel);
         List<Observation> byScale = new ArrayList<>(b.data().points());
         byScale.sort(Comparator.comparingDouble(o -> b.form().scale(o.x())));
         int kept = b.result().trainPoints();
         return FitPlot.render(b.result().trainFit(), byScale.subList(0, kept), byScale.subList(kept, byScale.size()),
-                Double.NaN, apiName(b.form()) + " backtest: " + describe(b.holdout()));
+                Double.NaN, apiName(b.form()) + " backtest: " + describe(b.holdout()), labels);
+    }
+
+    /** Axis labels: given, else the selection's x quantity and metric (or benchmark), else x and y. */
+    static FitPlot.Labels plotLabels(BacktestRequest r) {
+        String x = r.plot() != null ? r.plot().xLabel() : null;
+        String y = r.plot() != null ? r.plot().yLabel() : null;
+        if (r.selection() != null) {
+            if (x == null) {
+                x = switch (r.selection().x() == null ? "trainingCompute" : r.selection().x()) {
+                    case "parameters" -> "parameters";
+                    case "trainingTokens" -> "training tokens";
+                    case "step" -> "step";
+                    default -> "training compute (FLOP)";
+                };
+            }
+            if (y == null) {
+                y = r.selection().benchmark() + (r.selection().metric() != null ? " " + r.selection().metric() : "");
+            }
+        }
+        return new FitPlot.Labels(x, y, r.plot() != null && Boolean.TRUE.equals(r.plot().logY()));
     }
 
     private static BacktestOut backtestOut(Backtest.Result r, DataSet ds) {
@@ -563,7 +584,8 @@ final class ForecastMapper {
                 num(h.prediction().value()), interval(h.prediction().prediction()), num(h.absoluteError()),
                 num(h.relativeError()), h.covered())).toList();
         return new BacktestOut(apiName(r.trainFit().form()), r.trainPoints(), r.heldOutPoints(), num(r.cutoffScale()),
-                num(r.meanAbsoluteError()), num(r.meanRelativeError()), num(r.coverage()), held, curveFit(r.trainFit()));
+                num(r.meanAbsoluteError()), num(r.meanRelativeError()), num(r.coverage()), held, curveFit(r.trainFit()),
+                r.warnings());
     }
 
     static TargetResponse target(TargetRequest r, Selected sel) {
@@ -616,9 +638,11 @@ final class ForecastMapper {
             }
         }
         List<LearningCurveForm> chosen = forms;
+        double[] bounds = metricBounds(r);
         LearningCurveSpec spec = engine(ds, () -> new LearningCurveSpec(ds.points(), r.horizon(),
                 Boolean.TRUE.equals(r.lowerIsBetter()), r.threshold(), chosen,
-                r.holdoutFraction() != null ? r.holdoutFraction() : 0.2, r.level() != null ? r.level() : 0.95));
+                r.holdoutFraction() != null ? r.holdoutFraction() : 0.2, r.level() != null ? r.level() : 0.95,
+                bounds[0], bounds[1]));
         EnsembleForecast e = engine(ds, () -> LearningCurveEnsemble.forecast(spec));
         Double above = e.probabilityAbove();
         return new LearningCurveResponse(e.horizon(), num(e.value()), interval(e.interval()), e.threshold(),
@@ -626,6 +650,22 @@ final class ForecastMapper {
                 e.members().stream().map(m -> new MemberOut(m.form(), num(m.weight()), num(m.prediction()),
                         num(m.heldOutMse()), num(m.sd()), m.converged(), m.excludedBecause())).toList(),
                 e.warnings());
+    }
+
+    /** The metric's bounds: given, else [0, 100] for a metric named as a percentage, else [0, 1]. */
+    static double[] metricBounds(LearningCurveRequest r) {
+        if (r.bounds() != null) {
+            if (!(r.bounds().lower() < r.bounds().upper())) {
+                throw new InvalidInputException("bounds", "lower must be below upper, were [" + r.bounds().lower() + ", "
+                        + r.bounds().upper() + "]");
+            }
+            return new double[] {r.bounds().lower(), r.bounds().upper()};
+        }
+        String metric = r.metric() == null ? "" : r.metric().toLowerCase(java.util.Locale.ROOT);
+        if (metric.contains("%") || metric.contains("percent")) {
+            return new double[] {0, 100};
+        }
+        return new double[] {0, 1};
     }
 
     // ------------------------------------------------------------------ copying results
@@ -652,7 +692,7 @@ final class ForecastMapper {
         }
         return new CurveFit(apiName(f.form()), inputs, f.loss().describe(), params, num(f.objective()), residuals,
                 f.converged(), f.status(), f.starts(), f.iterations(),
-                new BootstrapOut(f.bootstrapRounds(), f.failedRounds(), f.seed(), f.level(), f.intervalMethod()),
+                new BootstrapOut(f.bootstrapRounds(), f.failedRounds(), f.degenerateRounds(), f.seed(), f.level(), f.intervalMethod()),
                 f.warnings());
     }
 

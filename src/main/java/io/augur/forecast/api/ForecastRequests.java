@@ -164,8 +164,17 @@ public final class ForecastRequests {
             Boolean fitCeiling,
             @Size(max = 20) List<@NotBlank String> candidates,
             @Valid @Schema(description = "Default: the top order of magnitude of scale when the data span at least two "
-                    + "orders of magnitude, else the last 20% of points (learning curves)") HoldoutInput holdout)
+                    + "orders of magnitude, else the last 20% of points (learning curves)") HoldoutInput holdout,
+            @Valid @Schema(description = "Plot only: axis labels and log-y") PlotInput plot)
             implements CurveRequest {
+    }
+
+    @Schema(name = "PlotOptions", description = "Axis labels (default: from the selection's x quantity and metric, else x "
+            + "and y) and a logarithmic y axis (for losses spanning orders of magnitude)")
+    public record PlotInput(
+            @Size(max = 200) @Schema(example = "training compute (FLOP)") String xLabel,
+            @Size(max = 200) @Schema(example = "validation loss") String yLabel,
+            @Schema(defaultValue = "false") Boolean logY) {
     }
 
     @Schema(name = "TargetRequest", description = "A one-input curve (or chinchilla) and the value to reach")
@@ -224,17 +233,27 @@ public final class ForecastRequests {
         }
     }
 
-    @Schema(name = "LearningCurveRequest", description = "A partial learning curve (x = epoch or step >= 1, y in [0, 1]) "
+    @Schema(name = "LearningCurveRequest", description = "A partial learning curve (x = epoch or step >= 1, y within the metric's bounds) "
             + "to extrapolate to the horizon with a weighted ensemble of learning-curve families")
     public record LearningCurveRequest(
             @NotNull @Size(min = 3, max = MAX_POINTS) @Schema(required = true) List<@NotNull @Valid PointInput> points,
             @NotNull @Finite @Schema(required = true, description = "Step or epoch to forecast", example = "40") Double horizon,
-            @Schema(description = "True for error rates and losses in [0, 1] (default false: accuracies)", example = "false") Boolean lowerIsBetter,
+            @Schema(description = "True for error rates and other metrics where lower is better (default false: accuracies)", example = "false") Boolean lowerIsBetter,
             @Finite @Schema(description = "Threshold for the early-stopping probabilities", example = "0.8") Double threshold,
             @Size(min = 1, max = 11) @Schema(description = "Families to combine (default: all eleven)") List<@NotBlank String> forms,
             @Finite @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false)
             @Schema(description = "Share of the observed suffix held out to weight the families", defaultValue = "0.2") Double holdoutFraction,
             @Finite @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false)
-            @Schema(defaultValue = "0.95") Double level) {
+            @Schema(defaultValue = "0.95") Double level,
+            @Size(max = 200) @Schema(description = "Name of the metric (e.g. accuracy, error rate, accuracy %); a name with "
+                    + "'%' or 'percent' means bounds [0, 100] unless bounds are given", example = "error rate") String metric,
+            @Valid @Schema(description = "The metric's bounds; forecasts and intervals stay within them (default [0, 1], "
+                    + "or [0, 100] for a percentage)") BoundsInput bounds) {
+    }
+
+    @Schema(name = "MetricBounds", description = "The range a metric can take, e.g. [0, 1] for an error rate")
+    public record BoundsInput(
+            @NotNull @Finite @Schema(required = true, example = "0") Double lower,
+            @NotNull @Finite @Schema(required = true, example = "1") Double upper) {
     }
 }

@@ -145,7 +145,11 @@ public class ForecastResource {
     @Operation(operationId = "plotCurve", summary = "Draw a fit as SVG: points, fitted curve, interval band, held-out points",
             description = "Takes the backtest request. Without a holdout: the fit on all points with its bootstrap band. With "
                     + "a holdout: the fit on the kept points, and the held-out points marked, so one sees how the form "
-                    + "extrapolated. One-input forms only (not chinchilla or two-stage).")
+                    + "extrapolated. Axis labels from the selection (x quantity, benchmark and metric) or plot.xLabel / "
+                    + "plot.yLabel; plot.logY for a log y axis; a legend; the chance level of a sigmoid as a dashed line. "
+                    + "A band reaching far beyond the data is clipped to the axis and the plot says so; when the bootstrap "
+                    + "was degenerate no band is drawn. Chinchilla is drawn as loss against compute C = 6ND, the curve "
+                    + "being the loss at the compute-optimal allocation. Not two-stage.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BacktestRequest.class), examples = @ExampleObject(name = "backtest plot", value = """
                     {"form": "power-law", "holdout": {"ordersOfMagnitude": 1},
@@ -193,9 +197,11 @@ public class ForecastResource {
     @POST
     @Path("learning-curve")
     @Operation(operationId = "forecastLearningCurve", summary = "Forecast the final value of a partial learning curve",
-            description = "Weighted ensemble of the eleven learning-curve families of Domhan et al. (2015), weights from "
-                    + "the error on a held-out suffix of the curve; answers the value at the horizon with an interval and, "
-                    + "given a threshold, the probabilities of ending above and below it (for early stopping).")
+            description = "Stacked ensemble of the eleven learning-curve families of Domhan et al. (2015): weights learned "
+                    + "across 265 CIFAR-10 learning curves (see docs/performance.md for their cross-validated accuracy), "
+                    + "families confined to the metric's bounds (default [0, 1]); answers the value at the horizon with an "
+                    + "interval that stays within the bounds (logit mixture) and, given a threshold, the probabilities of "
+                    + "ending above and below it (for early stopping).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = LearningCurveRequest.class), examples = @ExampleObject(name = "ten epochs", value = """
                     {"points": [{"x": 1, "y": 0.42}, {"x": 2, "y": 0.53}, {"x": 3, "y": 0.59}, {"x": 4, "y": 0.63},

@@ -38,6 +38,10 @@ public final class ForecastResponses {
     public record BootstrapOut(
             @Schema(example = "1000") int rounds,
             @Schema(description = "Refits that failed and were left out", example = "0") int failedRounds,
+            @Schema(description = "Resamples left out as degenerate: fewer distinct points than parameters, no convergence, "
+                    + "or a parameter run off to a bound. Above 10% of the rounds with too few distinct points, or 50% in all "
+                    + "(with the failed ones), no interval is given",
+                    example = "0") int degenerateRounds,
             @Schema(example = "20261122") long seed,
             @Schema(example = "0.95") double level,
             String method) {
@@ -118,14 +122,18 @@ public final class ForecastResponses {
     public record HeldOutOut(
             @Schema(description = "Index of the point in the request's points (or in the selection's points)") int index,
             List<Double> x, Double observed, Double predicted, IntervalOut prediction, Double absoluteError,
-            Double relativeError, boolean covered) {
+            Double relativeError,
+            @Schema(description = "Inside its prediction interval; null when the interval is missing or uninformative "
+                    + "(not finite, or more than 100 times the training values' range)") Boolean covered) {
     }
 
     @Schema(name = "FormBacktest", description = "Backtest of one form: the fit on the training points and the errors "
             + "and interval coverage on the held-out points")
     public record BacktestOut(String form, int trainPoints, int heldOutPoints, Double cutoffScale,
-            Double meanAbsoluteError, Double meanRelativeError, Double coverage, List<HeldOutOut> heldOut,
-            CurveFit trainFit) {
+            Double meanAbsoluteError, Double meanRelativeError,
+            @Schema(description = "Share of held-out points inside their prediction interval, among those with a "
+                    + "trustworthy interval; null when none has one") Double coverage,
+            List<HeldOutOut> heldOut, CurveFit trainFit, List<String> warnings) {
     }
 
     @Schema(name = "BacktestResponse", description = "Backtest of the form, or of every candidate for auto (with the "

@@ -32,16 +32,31 @@ public final class Backtest {
         public static final Holdout DEFAULT = topOrders(1);
     }
 
-    /** One held-out observation and how the backtest fit predicted it. */
+    /**
+     * One held-out observation and how the backtest fit predicted it; {@code covered} is null when the fit
+     * has no trustworthy prediction interval there (none, not finite, or {@link #UNINFORMATIVE_WIDTH} times
+     * wider than the training values' range).
+     */
     public record HeldOutPoint(int index, List<Double> x, double observed, Prediction prediction, double absoluteError,
-            double relativeError, boolean covered) {
+            double relativeError, Boolean covered) {
     }
 
-    /** Backtest of one form. */
+    /**
+     * A prediction interval wider than this many times the range of the training values says nothing about
+     * the held-out point, so containing it is not counted as coverage.
+     */
+    static final double UNINFORMATIVE_WIDTH = 100;
+
+    /**
+     * Backtest of one form. {@code coverage} is the share of held-out points inside their prediction
+     * interval among those with a trustworthy one (NaN when none has), {@code warnings} say why some or all
+     * were not assessed.
+     */
     public record Result(String form, int trainPoints, int heldOutPoints, double cutoffScale, double meanAbsoluteError,
-            double meanRelativeError, double coverage, List<HeldOutPoint> heldOut, FitResult trainFit) {
+            double meanRelativeError, double coverage, List<HeldOutPoint> heldOut, FitResult trainFit, List<String> warnings) {
         public Result {
             heldOut = List.copyOf(heldOut);
+            warnings = List.copyOf(warnings);
         }
     }
 
@@ -94,23 +109,48 @@ public final class Backtest {
         }
         FitResult fit = CurveFitter.fit(spec.withPoints(train));
         List<HeldOutPoint> held = new ArrayList<>();
+        double yMin = Double.POSITIVE_INFINITY;
+        double yMax = Double.NEGATIVE_INFINITY;
+        for (Observation o : train) {
+            yMin = Math.min(yMin, o.y());
+            yMax = Math.max(yMax, o.y());
+        }
+        double widest = UNINFORMATIVE_WIDTH * Math.max(yMax - yMin, 1e-12 * Math.max(1, Math.abs(yMax)));
         double mae = 0;
         double mre = 0;
         int covered = 0;
+        int assessed = 0;
+        int uninformative = 0;
         for (int k = firstHeld; k < n; k++) {
             Observation o = pts.get(order[k]);
             Prediction pr = fit.predict(o.x());
             double err = Math.abs(pr.value() - o.y());
             double rel = err / Math.max(Math.abs(o.y()), 1e-12);
             io.augur.stats.Interval band = pr.prediction();
-            boolean in = band != null && band.contains(o.y());
-            covered += in ? 1 : 0;
+            Boolean in = null;
+            if (band != null && Double.isFinite(band.lower()) && Double.isFinite(band.upper()) && band.width() <= widest) {
+                in = band.contains(o.y());
+                assessed++;
+                covered += in ? 1 : 0;
+            } else if (band != null) {
+                uninformative++;
+            }
             mae += err;
             mre += rel;
             held.add(new HeldOutPoint(order[k], pr.x(), o.y(), pr, err, rel, in));
         }
         int h = n - firstHeld;
-        return new Result(form.name(), firstHeld, h, cutoff, mae / h, mre / h, (double) covered / h, held, fit);
+        List<String> warnings = new ArrayList<>();
+        if (uninformative > 0) {
+            warnings.add(String.format(java.util.Locale.ROOT, "%d of %d held-out prediction intervals are wider than %.0f times the "
+                    + "range of the training values (or not finite) and are not counted as coverage", uninformative, h,
+                    UNINFORMATIVE_WIDTH));
+        }
+        if (assessed < h && fit.replicateCount() <= 1) {
+            warnings.add("coverage not assessed: the training fit has no bootstrap intervals (see its warnings)");
+        }
+        return new Result(form.name(), firstHeld, h, cutoff, mae / h, mre / h, assessed > 0 ? (double) covered / assessed : Double.NaN,
+                held, fit, warnings);
     }
 
     /** Backtest every candidate and fit the best one on all points. */

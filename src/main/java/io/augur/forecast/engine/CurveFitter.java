@@ -22,6 +22,20 @@ public final class CurveFitter {
     private CurveFitter() {
     }
 
+    /**
+     * Largest share of failed or underdetermined resamples (fewer distinct points than parameters) for which
+     * intervals are still given from the rest: such resamples arise only when the data barely outnumber the
+     * parameters, and dropping more of them would condition the intervals on the lucky resamples.
+     */
+    static final double MAX_UNDERDETERMINED_SHARE = 0.1;
+
+    /**
+     * Largest share of all unusable rounds (also non-converged fits and fits run off to a bound, which a
+     * weakly identified but well-sampled curve, say a nearly flat sigmoid, produces now and then) for which
+     * intervals are still given from the rest; beyond it none are given.
+     */
+    static final double MAX_UNUSABLE_SHARE = 0.5;
+
     /** Local optimiser settings used for every start and bootstrap refit. */
     static final Lbfgs.Options OPTIONS = new Lbfgs.Options(2000, 1e-12, 1e-12, 10);
     /** Bootstrap refits start at the optimum, so a slightly looser tolerance suffices. */
@@ -48,12 +62,24 @@ public final class CurveFitter {
         if (!best.converged()) {
             warnings.add("the best local search did not converge: " + best.status());
         }
-        double[][] reps = spec.bootstrapRounds() > 0
+        Bootstrap.Replicates boot = spec.bootstrapRounds() > 0 && Double.isFinite(best.objective())
                 ? Bootstrap.replicates(obj, best.theta(), spec.bootstrapRounds(), spec.seed(), cancel)
-                : new double[0][];
-        int failed = spec.bootstrapRounds() - reps.length;
-        if (failed > spec.bootstrapRounds() / 10 && spec.bootstrapRounds() > 0) {
-            warnings.add(failed + " of " + spec.bootstrapRounds() + " bootstrap refits failed; intervals use the rest");
+                : new Bootstrap.Replicates(new double[0][], spec.bootstrapRounds(), 0, 0);
+        double[][] reps = boot.kept();
+        int failed = boot.failed();
+        int degenerate = boot.degenerate();
+        int rounds = spec.bootstrapRounds();
+        if (rounds > 0 && (failed + boot.underdetermined() > MAX_UNDERDETERMINED_SHARE * rounds
+                || failed + degenerate > MAX_UNUSABLE_SHARE * rounds)) {
+            warnings.add(String.format(java.util.Locale.ROOT, "intervals withheld: %d of %d bootstrap resamples were degenerate "
+                    + "(%d with too few distinct points for the %d parameters, the others without convergence or with a "
+                    + "parameter run off to a bound) and %d failed; with %d points the bootstrap cannot be trusted",
+                    degenerate, rounds, boot.underdetermined(), form.parameterNames().size(), failed, spec.points().size()));
+            reps = new double[0][];
+        } else if (failed + degenerate > 0) {
+            warnings.add(degenerate + " degenerate (" + boot.underdetermined() + " with too few distinct points, the others "
+                    + "without convergence or run off to a bound) and " + failed + " failed of " + rounds
+                    + " bootstrap resamples were left out; intervals use the rest");
         }
         if (spec.bootstrapRounds() == 0) {
             warnings.add("no bootstrap rounds requested: estimates carry no interval");
@@ -99,7 +125,7 @@ public final class CurveFitter {
             maxS = Math.max(maxS, s);
         }
         return new FitResult(form, loss, params, best.theta(), best.objective(), obj.residuals(best.theta()),
-                best.converged(), best.status(), best.starts(), best.iterations(), spec.bootstrapRounds(), failed,
+                best.converged(), best.status(), best.starts(), best.iterations(), spec.bootstrapRounds(), failed, degenerate,
                 spec.seed(), spec.level(), warnings, minS, maxS, minIn, maxIn, reps);
     }
 

@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * SVG picture of a one-input fit: observed points (blue dots), held-out points (red crosses), the fitted
- * curve and its bootstrap band (the curve's percentile interval, shaded), on a log10 x axis for forms
- * that take logarithms and a linear one otherwise. Pure string building: no AWT, native-image friendly.
+ * SVG picture of a one-input fit for a report: observed points (blue dots), held-out points (red crosses),
+ * the fitted curve and its bootstrap band (the curve's percentile interval, shaded, clipped to the axis
+ * with a note when it reaches far beyond the data), the chance level of a sigmoid (dashed), axis labels
+ * naming the x quantity and the metric, and a legend. Log10 x axis for forms that take logarithms, log y
+ * on request. A Chinchilla fit is drawn as loss against compute C = 6ND: the points at their compute,
+ * the curve (and band) the loss at the compute-optimal allocation ({@link ComputeOptimal}), so the points
+ * lie on or above it. Pure string building: no AWT, native-image friendly.
  */
 public final class FitPlot {
 
@@ -24,31 +28,55 @@ public final class FitPlot {
     }
 
     /**
+     * What the axes show: the x quantity and the metric (e.g. "training compute (FLOP)", "accuracy"), and
+     * whether the y axis is logarithmic (losses over orders of magnitude). Null labels: the form's input
+     * name and "y".
+     */
+    public record Labels(String x, String y, boolean logY) {
+        public static final Labels DEFAULT = new Labels(null, null, false);
+    }
+
+    /** {@link #render(FitResult, List, List, double, String, Labels)} with the default labels. */
+    public static String render(FitResult fit, List<Observation> points, List<Observation> heldOut, double xMax, String title) {
+        return render(fit, points, heldOut, xMax, title, Labels.DEFAULT);
+    }
+
+    /**
      * @param fit     a fit of a one-input form (with bootstrap rounds for the band)
      * @param points  the observations used in the fit
      * @param heldOut observations to mark as held out (may be empty)
      * @param xMax    right end of the curve (e.g. the forecast target); NaN: the largest observed x
      * @param title   plot title (escaped)
+     * @param labels  axis labels and log-y
      */
-    public static String render(FitResult fit, List<Observation> points, List<Observation> heldOut, double xMax, String title) {
+    public static String render(FitResult fit, List<Observation> points, List<Observation> heldOut, double xMax, String title,
+            Labels labels) {
         CurveForm form = fit.form();
-        if (form.inputNames().size() != 1) {
-            throw new InvalidInputException("form", "plots are drawn for one-input forms; " + form.name() + " takes " + form.inputNames());
+        boolean chinchilla = form instanceof Chinchilla;
+        if (form.inputNames().size() != 1 && !chinchilla) {
+            throw new InvalidInputException("form", "plots are drawn for one-input forms and chinchilla; " + form.name() + " takes "
+                    + form.inputNames());
         }
-        boolean logX = form.requiresPositiveX();
+        // chinchilla: loss against compute C = 6ND, the curve being the loss at the compute-optimal N and D
+        java.util.function.ToDoubleFunction<Observation> xOf = chinchilla ? o -> form.scale(o.x()) : o -> o.x(0);
+        boolean logX = chinchilla || form.requiresPositiveX();
+        boolean logY = labels.logY();
         List<Observation> all = new ArrayList<>(points);
         all.addAll(heldOut);
         double x0 = Double.POSITIVE_INFINITY;
         double x1 = Double.NEGATIVE_INFINITY;
         for (Observation o : all) {
-            x0 = Math.min(x0, o.x(0));
-            x1 = Math.max(x1, o.x(0));
+            x0 = Math.min(x0, xOf.applyAsDouble(o));
+            x1 = Math.max(x1, xOf.applyAsDouble(o));
+            if (logY && !(o.y() > 0)) {
+                throw new InvalidInputException("logY", "a logarithmic y axis needs positive values, got " + o.y());
+            }
         }
         if (Double.isFinite(xMax)) {
             x1 = Math.max(x1, xMax);
         }
         if (!(x1 > x0)) {
-            x1 = x0 + 1;
+            x1 = logX ? x0 * 10 : x0 + 1;
         }
         double u0 = logX ? Math.log10(x0) : x0;
         double u1 = logX ? Math.log10(x1) : x1;
@@ -57,62 +85,105 @@ public final class FitPlot {
         double[] lo = new double[SAMPLES + 1];
         double[] hi = new double[SAMPLES + 1];
         boolean band = fit.replicateCount() > 1;
-        double y0 = Double.POSITIVE_INFINITY;
-        double y1 = Double.NEGATIVE_INFINITY;
+        // the y range follows the data and the fitted curve; the band may widen it by at most a quarter of that
+        // range on each side and is clipped beyond (an absurd band must not squash the data into a line)
+        double d0 = Double.POSITIVE_INFINITY;
+        double d1 = Double.NEGATIVE_INFINITY;
+        for (Observation o : all) {
+            d0 = Math.min(d0, ty(o.y(), logY));
+            d1 = Math.max(d1, ty(o.y(), logY));
+        }
         for (int i = 0; i <= SAMPLES; i++) {
             us[i] = u0 + (u1 - u0) * i / SAMPLES;
             double x = logX ? Math.pow(10, us[i]) : us[i];
-            Prediction p = fit.predict(x);
-            mid[i] = p.value();
-            lo[i] = band ? p.confidence().lower() : mid[i];
-            hi[i] = band ? p.confidence().upper() : mid[i];
-            y0 = Math.min(y0, finiteOr(lo[i], y0));
-            y1 = Math.max(y1, finiteOr(hi[i], y1));
+            double v;
+            io.augur.stats.Interval ci;
+            if (chinchilla) {
+                ComputeOptimal.Allocation a = ComputeOptimal.of(fit, x);
+                v = a.loss();
+                ci = a.lossInterval();
+            } else {
+                Prediction p = fit.predict(x);
+                v = p.value();
+                ci = p.confidence();
+            }
+            mid[i] = ty(v, logY);
+            lo[i] = band && ci != null ? ty(ci.lower(), logY) : mid[i];
+            hi[i] = band && ci != null ? ty(ci.upper(), logY) : mid[i];
+            if (Double.isFinite(mid[i])) {
+                d0 = Math.min(d0, mid[i]);
+                d1 = Math.max(d1, mid[i]);
+            }
         }
-        for (Observation o : all) {
-            y0 = Math.min(y0, o.y());
-            y1 = Math.max(y1, o.y());
+        Double chance = form instanceof Sigmoid sg ? sg.floor() : null;
+        if (chance != null && !(logY && chance <= 0)) {
+            d0 = Math.min(d0, ty(chance, logY));
+            d1 = Math.max(d1, ty(chance, logY));
         }
-        double pad = 0.05 * Math.max(1e-12, y1 - y0);
+        double range = Math.max(d1 - d0, 1e-12 * Math.max(1, Math.abs(d1)));
+        double y0 = d0;
+        double y1 = d1;
+        for (int i = 0; i <= SAMPLES; i++) {
+            y0 = Math.min(y0, Math.max(finiteOr(lo[i], y0), d0 - 0.25 * range));
+            y1 = Math.max(y1, Math.min(finiteOr(hi[i], y1), d1 + 0.25 * range));
+        }
+        boolean clipped = false;
+        double bandMin = Double.POSITIVE_INFINITY;
+        double bandMax = Double.NEGATIVE_INFINITY;
+        for (int i = 0; band && i <= SAMPLES; i++) {
+            bandMin = Math.min(bandMin, lo[i]);
+            bandMax = Math.max(bandMax, hi[i]);
+            if (!(lo[i] >= y0) || !(hi[i] <= y1)) {
+                clipped = true;
+            }
+            lo[i] = Double.isNaN(lo[i]) ? y0 : Math.min(y1, Math.max(y0, lo[i]));
+            hi[i] = Double.isNaN(hi[i]) ? y1 : Math.min(y1, Math.max(y0, hi[i]));
+        }
+        double pad = 0.05 * (y1 - y0 > 0 ? y1 - y0 : range);
         y0 -= pad;
         y1 += pad;
         Scale sx = new Scale(u0, u1, L, W - R);
         Scale sy = new Scale(y0, y1, H - B, T);
+        String xLabel = labels.x() != null ? labels.x() : chinchilla ? "training compute C = 6ND (FLOP)" : form.inputNames().get(0);
+        String yLabel = labels.y() != null ? labels.y() : chinchilla ? "loss" : "y";
         StringBuilder s = new StringBuilder(16_384);
         s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">%n", W, H, W, H));
         s.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", W, H));
-        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-size=\"14\">%s</text>%n", L, escape(title)));
+        s.append(String.format(Locale.ROOT, "<text class=\"title\" x=\"%d\" y=\"20\" font-size=\"14\">%s</text>%n", L, escape(title)));
         // axes and ticks
         s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>%n", L, H - B, W - R, H - B));
         s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>%n", L, T, L, H - B));
-        for (double t : ticks(u0, u1, logX)) {
-            double px = sx.map(t);
-            s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"black\"/>%n", px, H - B, px, H - B + 4));
-            String label = logX ? "1e" + (int) Math.round(t) : String.format(Locale.ROOT, "%.3g", t);
-            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", px, H - B + 16, label));
+        for (double[] t : ticks(u0, u1, logX)) {
+            double px = sx.map(t[0]);
+            s.append(String.format(Locale.ROOT, "<line class=\"x-tick\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"black\"/>%n", px, H - B, px, H - B + 4));
+            s.append(String.format(Locale.ROOT, "<text class=\"x-tick-label\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", px, H - B + 16,
+                    label(t[1], logX)));
         }
-        for (double t : ticks(y0, y1, false)) {
-            double py = sy.map(t);
-            s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"black\"/>%n", L - 4, py, L, py));
-            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", L - 6, py + 4,
-                    String.format(Locale.ROOT, "%.3g", t)));
+        for (double[] t : ticks(y0, y1, logY)) {
+            double py = sy.map(t[0]);
+            s.append(String.format(Locale.ROOT, "<line class=\"y-tick\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"black\"/>%n", L - 4, py, L, py));
+            s.append(String.format(Locale.ROOT, "<text class=\"y-tick-label\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", L - 6, py + 4,
+                    label(t[1], false)));
         }
-        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s%s</text>%n", (L + W - R) / 2, H - 10,
-                escape(form.inputNames().get(0)), logX ? " (log scale)" : ""));
+        s.append(String.format(Locale.ROOT, "<text class=\"x-label\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s%s</text>%n", (L + W - R) / 2, H - 12,
+                escape(xLabel), logX ? " (log scale)" : ""));
+        s.append(String.format(Locale.ROOT, "<text class=\"y-label\" x=\"14\" y=\"%d\" text-anchor=\"middle\" transform=\"rotate(-90 14 %d)\">%s%s</text>%n",
+                (T + H - B) / 2, (T + H - B) / 2, escape(yLabel), logY ? " (log scale)" : ""));
         if (band) {
             StringBuilder poly = new StringBuilder();
             for (int i = 0; i <= SAMPLES; i++) {
-                if (Double.isFinite(hi[i])) {
-                    poly.append(String.format(Locale.ROOT, "%.1f,%.1f ", sx.map(us[i]), sy.map(hi[i])));
-                }
+                poly.append(String.format(Locale.ROOT, "%.1f,%.1f ", sx.map(us[i]), sy.map(hi[i])));
             }
             for (int i = SAMPLES; i >= 0; i--) {
-                if (Double.isFinite(lo[i])) {
-                    poly.append(String.format(Locale.ROOT, "%.1f,%.1f ", sx.map(us[i]), sy.map(lo[i])));
-                }
+                poly.append(String.format(Locale.ROOT, "%.1f,%.1f ", sx.map(us[i]), sy.map(lo[i])));
             }
             s.append("<polygon class=\"band\" fill=\"#1f77b4\" fill-opacity=\"0.2\" stroke=\"none\" points=\"")
                     .append(poly.toString().trim()).append("\"/>\n");
+        }
+        if (chance != null && !(logY && chance <= 0)) {
+            double py = sy.map(ty(chance, logY));
+            s.append(String.format(Locale.ROOT, "<line class=\"chance\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#7f7f7f\" stroke-dasharray=\"6 4\"/>%n",
+                    L, py, W - R, py));
         }
         StringBuilder path = new StringBuilder();
         for (int i = 0; i <= SAMPLES; i++) {
@@ -123,18 +194,75 @@ public final class FitPlot {
         s.append("<path class=\"curve\" fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"2\" d=\"").append(path).append("\"/>\n");
         for (Observation o : points) {
             s.append(String.format(Locale.ROOT, "<circle class=\"point\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#1f77b4\"/>%n",
-                    sx.map(logX ? Math.log10(o.x(0)) : o.x(0)), sy.map(o.y())));
+                    sx.map(logX ? Math.log10(xOf.applyAsDouble(o)) : xOf.applyAsDouble(o)), sy.map(ty(o.y(), logY))));
         }
         for (Observation o : heldOut) {
-            double px = sx.map(logX ? Math.log10(o.x(0)) : o.x(0));
-            double py = sy.map(o.y());
-            s.append(String.format(Locale.ROOT, "<path class=\"held-out\" stroke=\"#d62728\" stroke-width=\"2\" d=\"M%.1f %.1f L%.1f %.1f M%.1f %.1f L%.1f %.1f\"/>%n",
-                    px - 4, py - 4, px + 4, py + 4, px - 4, py + 4, px + 4, py - 4));
+            s.append(cross("held-out", sx.map(logX ? Math.log10(xOf.applyAsDouble(o)) : xOf.applyAsDouble(o)), sy.map(ty(o.y(), logY))));
         }
-        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#555\">%s; band: %s</text>%n", L, T - 4,
-                escape(form.name()), band ? escape((int) Math.round(fit.level() * 100) + "% bootstrap interval of the curve") : "none (no bootstrap)"));
+        // legend, top right
+        List<String> entries = new ArrayList<>();
+        int lx = W - R - 300;
+        // top right, unless the curve ends in the upper half (rising curves): then bottom right
+        boolean chanceShown = chance != null && !(logY && chance <= 0);
+        int rows = 2 + (heldOut.isEmpty() ? 0 : 1) + (band ? 1 : 0) + (chanceShown ? 1 : 0);
+        boolean endsHigh = Double.isFinite(mid[SAMPLES]) && mid[SAMPLES] > 0.5 * (y0 + y1);
+        int ly = endsHigh ? H - B - 16 * rows : T + 8;
+        entries.add(String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"%d\" r=\"3\" fill=\"#1f77b4\"/>", lx + 10, ly));
+        entries.add("observed" + (heldOut.isEmpty() ? "" : " (fitted)"));
+        if (!heldOut.isEmpty()) {
+            entries.add(cross(null, lx + 10, ly + 16).trim());
+            entries.add("held out");
+        }
+        entries.add(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#1f77b4\" stroke-width=\"2\"/>",
+                lx, ly + 16 * (entries.size() / 2), lx + 20, ly + 16 * (entries.size() / 2)));
+        entries.add(chinchilla ? "fit: chinchilla, loss at the compute-optimal N, D" : "fit: " + form.name());
+        if (band) {
+            int yy = ly + 16 * (entries.size() / 2);
+            entries.add(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"20\" height=\"8\" fill=\"#1f77b4\" fill-opacity=\"0.2\"/>", lx, yy - 4));
+            entries.add((int) Math.round(fit.level() * 100) + "% bootstrap band of the curve" + (clipped ? " (clipped)" : ""));
+        }
+        if (chance != null && !(logY && chance <= 0)) {
+            int yy = ly + 16 * (entries.size() / 2);
+            entries.add(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#7f7f7f\" stroke-dasharray=\"6 4\"/>", lx, yy, lx + 20, yy));
+            entries.add("chance level " + label(chance, false));
+        }
+        s.append("<g class=\"legend\">\n");
+        s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"300\" height=\"%d\" fill=\"white\" fill-opacity=\"0.8\"/>%n",
+                lx - 6, ly - 9, 16 * (entries.size() / 2) + 4));
+        for (int e = 0; e < entries.size(); e += 2) {
+            int yy = ly + 16 * (e / 2);
+            s.append("<g class=\"legend-entry\">").append(entries.get(e)).append(String.format(Locale.ROOT,
+                    "<text x=\"%d\" y=\"%d\">%s</text></g>%n", lx + 26, yy + 4, escape(entries.get(e + 1))));
+        }
+        s.append("</g>\n");
+        String note = band ? (clipped ? String.format(Locale.ROOT, "band clipped to the axis: it reaches [%s, %s]",
+                label(logY ? Math.pow(10, bandMin) : bandMin, false), label(logY ? Math.pow(10, bandMax) : bandMax, false)) : "")
+                : fit.bootstrapRounds() > 0 ? "no band: the bootstrap intervals were withheld (see the fit's warnings)" : "no band (no bootstrap)";
+        if (!note.isEmpty()) {
+            s.append(String.format(Locale.ROOT, "<text class=\"note\" x=\"%d\" y=\"%d\" fill=\"#555\">%s</text>%n", L, T - 4, escape(note)));
+        }
         s.append("</svg>\n");
         return s.toString();
+    }
+
+    private static double ty(double v, boolean logY) {
+        return logY ? (v > 0 ? Math.log10(v) : Double.NaN) : v;
+    }
+
+    private static String cross(String cls, double px, double py) {
+        return String.format(Locale.ROOT, "<path%s stroke=\"#d62728\" stroke-width=\"2\" d=\"M%.1f %.1f L%.1f %.1f M%.1f %.1f L%.1f %.1f\"/>%n",
+                cls == null ? "" : " class=\"" + cls + "\"", px - 4, py - 4, px + 4, py + 4, px - 4, py + 4, px + 4, py - 4);
+    }
+
+    private static String label(double v, boolean powerOfTen) {
+        if (powerOfTen) {
+            return "1e" + (int) Math.round(Math.log10(v));
+        }
+        String g = String.format(Locale.ROOT, "%.3g", v);
+        if (g.contains("e")) {
+            return g.replaceAll("\\.?0+e", "e").replace("e+", "e");
+        }
+        return g.contains(".") ? g.replaceAll("\\.?0+$", "") : g;
     }
 
     private record Scale(double d0, double d1, double p0, double p1) {
@@ -147,20 +275,47 @@ public final class FitPlot {
         return Double.isFinite(v) ? v : other;
     }
 
-    private static List<Double> ticks(double a, double b, boolean integers) {
-        List<Double> t = new ArrayList<>();
-        if (integers) {
+    /**
+     * Tick positions (in axis units) and values. Linear axes: steps of 1, 2 or 5 times a power of ten, about
+     * five ticks. Log axes (positions are log10 of the value): whole decades when the axis spans at least two
+     * of them, else 1-2-5 multiples (1 to 9 below one decade), so short log ranges still get labels.
+     */
+    static List<double[]> ticks(double a, double b, boolean log) {
+        List<double[]> t = new ArrayList<>();
+        if (log && b - a >= 2) {
             int step = Math.max(1, (int) Math.ceil((b - a) / 8));
             for (double v = Math.ceil(a); v <= b + 1e-9; v += step) {
-                t.add(v);
+                t.add(new double[] {v, Math.pow(10, v)});
+            }
+            return t;
+        }
+        if (log) {
+            double[] mult = b - a < 1 ? new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9} : new double[] {1, 2, 5};
+            for (int e = (int) Math.floor(a); e <= (int) Math.ceil(b); e++) {
+                for (double m : mult) {
+                    double v = m * Math.pow(10, e);
+                    double u = Math.log10(v);
+                    if (u >= a - 1e-9 && u <= b + 1e-9) {
+                        t.add(new double[] {u, v});
+                    }
+                }
+            }
+            if (t.size() >= 2) {
+                return t;
+            }
+            t.clear();
+            // less than one step of 1-2-5 inside: linear ticks on the values
+            for (double[] lin : ticks(Math.pow(10, a), Math.pow(10, b), false)) {
+                t.add(new double[] {Math.log10(lin[1]), lin[1]});
             }
             return t;
         }
         double raw = (b - a) / 5;
         double mag = Math.pow(10, Math.floor(Math.log10(raw)));
         double step = raw / mag < 2 ? 2 * mag : raw / mag < 5 ? 5 * mag : 10 * mag;
-        for (double v = Math.ceil(a / step) * step; v <= b + 1e-12; v += step) {
-            t.add(v);
+        for (double v = Math.ceil(a / step) * step; v <= b + 1e-12 * Math.abs(b); v += step) {
+            double r = Math.abs(v) < step * 1e-9 ? 0 : v;
+            t.add(new double[] {r, r});
         }
         return t;
     }

@@ -11,7 +11,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * A fitted curve: the estimates (with bootstrap percentile intervals), the objective and residuals
  * at the optimum, the convergence status of the best local search, the bootstrap description (rounds,
  * seed, level, failed rounds) and warnings. A fit that did not converge has {@code converged = false}
- * and says why in {@code status}. {@link #predict(double...)} extrapolates with intervals.
+ * and says why in {@code status}. {@link #predict(double...)} extrapolates with intervals. Bootstrap rounds
+ * that failed or were degenerate are counted in {@code failedRounds} and {@code degenerateRounds}; when
+ * too many were, no replicates are kept and every interval is null (the warnings say why).
  *
  * <p>{@code bootstrapEstimates} holds one parameter vector per successful bootstrap round (rows) and
  * {@code residuals} the residuals of the full-data fit in the loss's space. Arrays are copied in and
@@ -19,7 +21,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public record FitResult(CurveForm form, Loss loss, List<ParameterEstimate> parameters, double[] estimate,
         double objective, double[] residuals, boolean converged, String status, int starts, int iterations,
-        int bootstrapRounds, int failedRounds, long seed, double level, List<String> warnings,
+        int bootstrapRounds, int failedRounds, int degenerateRounds, long seed, double level, List<String> warnings,
         double minScale, double maxScale, double[] minInputs, double[] maxInputs, double[][] bootstrapEstimates) {
 
     public FitResult {

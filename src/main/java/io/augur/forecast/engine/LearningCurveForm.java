@@ -28,9 +28,14 @@ public final class LearningCurveForm implements CurveForm {
     private final double[] hi;
     private final Kernel kernel;
     private final Function<Shape, List<double[]>> starts;
+    private final int[] levels;
 
+    /**
+     * @param levels indices of the parameters that are levels of the curve itself (asymptote, starting value),
+     *               which {@link #levelsWithin} confines to the metric's range
+     */
     LearningCurveForm(String name, String formula, List<String> params, double[] lo, double[] hi, Kernel kernel,
-            Function<Shape, List<double[]>> starts) {
+            Function<Shape, List<double[]>> starts, int... levels) {
         this.name = name;
         this.formula = formula;
         this.params = List.copyOf(params);
@@ -38,6 +43,27 @@ public final class LearningCurveForm implements CurveForm {
         this.hi = hi.clone();
         this.kernel = kernel;
         this.starts = starts;
+        this.levels = levels.clone();
+    }
+
+    /**
+     * The same family with its level parameters (asymptote, starting value) confined to [lower, upper]: a
+     * curve of an accuracy in [0, 1] cannot saturate above 1, so the fit may not either. Families without a
+     * level parameter (vap, loglog_linear grow without bound) are returned unchanged.
+     */
+    public LearningCurveForm levelsWithin(double lower, double upper) {
+        double[] l = lo.clone();
+        double[] h = hi.clone();
+        for (int j : levels) {
+            l[j] = Math.max(l[j], lower);
+            h[j] = Math.min(h[j], upper);
+        }
+        return new LearningCurveForm(name, formula, params, l, h, kernel, starts, levels);
+    }
+
+    /** True when the family has an asymptote parameter (so {@link #levelsWithin} bounds its forecasts). */
+    public boolean saturates() {
+        return levels.length > 0;
     }
 
     @Override

@@ -47,7 +47,7 @@ public final class LearningCurveForms {
                     }
                 }
                 return r;
-            });
+            }, 0);
 
     public static final LearningCurveForm POW4 = new LearningCurveForm("pow4", "c - (a * x + b)^(-alpha)",
             List.of("c", "a", "b", "alpha"), new double[] {-0.5, 1e-6, 0, 0.01}, new double[] {1.5, 1e3, 1e3, 5},
@@ -75,7 +75,7 @@ public final class LearningCurveForms {
                     }
                 }
                 return r;
-            });
+            }, 0);
 
     public static final LearningCurveForm LOG_POWER = new LearningCurveForm("log_power", "a / (1 + (x / e^b)^c)",
             List.of("a", "b", "c"), new double[] {0, -10, -10}, new double[] {1.5, 10, 0},
@@ -99,7 +99,7 @@ public final class LearningCurveForms {
                     }
                 }
                 return r;
-            });
+            }, 0);
 
     public static final LearningCurveForm EXP4 = new LearningCurveForm("exp4", "c - exp(-a * x^alpha + b)",
             List.of("c", "a", "b", "alpha"), new double[] {-0.5, 0, -20, 0.01}, new double[] {1.5, 10, 20, 3},
@@ -122,7 +122,7 @@ public final class LearningCurveForms {
                     }
                 }
                 return r;
-            });
+            }, 0);
 
     public static final LearningCurveForm JANOSCHEK = new LearningCurveForm("janoschek",
             "alpha - (alpha - beta) * exp(-kappa * x^delta)", List.of("alpha", "beta", "kappa", "delta"),
@@ -137,7 +137,7 @@ public final class LearningCurveForms {
                 g[3] = ab * e * t[2] * xd * Math.log(x);
                 return t[0] - ab * e;
             },
-            s -> saturating(s, new double[] {0.1, 0.5}, new double[] {0.5, 1}));
+            s -> saturating(s, new double[] {0.1, 0.5}, new double[] {0.5, 1}), 0, 1);
 
     public static final LearningCurveForm WEIBULL = new LearningCurveForm("weibull",
             "alpha - (alpha - beta) * exp(-(kappa * x)^delta)", List.of("alpha", "beta", "kappa", "delta"),
@@ -153,7 +153,7 @@ public final class LearningCurveForms {
                 g[3] = ab * e * v * Math.log(kx);
                 return t[0] - ab * e;
             },
-            s -> saturating(s, new double[] {0.1, 0.5}, new double[] {0.5, 1}));
+            s -> saturating(s, new double[] {0.1, 0.5}, new double[] {0.5, 1}), 0, 1);
 
     public static final LearningCurveForm MMF = new LearningCurveForm("mmf",
             "alpha - (alpha - beta) / (1 + (kappa * x)^delta)", List.of("alpha", "beta", "kappa", "delta"),
@@ -170,7 +170,7 @@ public final class LearningCurveForms {
                 g[3] = dv * v * Math.log(kx);
                 return t[0] - ab * d;
             },
-            s -> saturating(s, new double[] {0.2, 1}, new double[] {0.7, 1.5}));
+            s -> saturating(s, new double[] {0.2, 1}, new double[] {0.7, 1.5}), 0, 1);
 
     public static final LearningCurveForm ILOG2 = new LearningCurveForm("ilog2", "c - a / log(x + 1)",
             List.of("c", "a"), new double[] {-0.5, 0}, new double[] {1.5, 10},
@@ -186,7 +186,7 @@ public final class LearningCurveForms {
                     r.add(new double[] {c, Math.max(0, (c - s.first()) * Math.log(2))});
                 }
                 return r;
-            });
+            }, 0);
 
     public static final LearningCurveForm VAP = new LearningCurveForm("vap", "exp(a + b / x + c * log(x))",
             List.of("a", "b", "c"), new double[] {-10, -20, -2}, new double[] {10, 20, 2},
@@ -232,7 +232,7 @@ public final class LearningCurveForms {
                     }
                 }
                 return r;
-            });
+            }, 0);
 
     public static final LearningCurveForm LOGLOG_LINEAR = new LearningCurveForm("loglog_linear", "log(a * log(x) + b)",
             List.of("a", "b"), new double[] {0, 1e-9}, new double[] {10, 10},

@@ -129,7 +129,7 @@ public final class HorizonTrend {
         int usable = 0;
         int[] idx = new int[n];
         for (int r = 0; r < rounds; r++) {
-            if (Thread.currentThread().isInterrupted()) {
+            if (io.augur.stats.Workers.cancelled()) {
                 throw new CancellationException("trend bootstrap interrupted at round " + r);
             }
             UniformRandomProvider rng = RandomStreams.stream(settings.seed(), r);

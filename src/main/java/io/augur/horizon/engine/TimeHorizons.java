@@ -166,7 +166,7 @@ public final class TimeHorizons {
         double[] prevY = new double[agents];
         int families = d.familyTasks.length;
         for (int r = 0; r < rounds; r++) {
-            if (Thread.currentThread().isInterrupted()) {
+            if (io.augur.stats.Workers.cancelled()) {
                 throw new CancellationException("time-horizon bootstrap interrupted at round " + r);
             }
             UniformRandomProvider rng = RandomStreams.stream(settings.seed(), r);

@@ -199,7 +199,7 @@ final class AlternatingLeastSquares implements Completer {
         double[] d = new double[Math.max(nu, nv)];
         double previous = Double.POSITIVE_INFINITY;
         for (int sweep = 0; sweep < sweeps; sweep++) {
-            if (Thread.currentThread().isInterrupted()) {
+            if (io.augur.stats.Workers.cancelled()) {
                 throw new java.util.concurrent.CancellationException("matrix completion interrupted");
             }
             // benchmark side: weighted by the models' resample counts

@@ -113,7 +113,7 @@ final class CapabilityModel implements Completer {
         }
         double previous = Double.POSITIVE_INFINITY;
         for (int sweep = 0; sweep < sweeps; sweep++) {
-            if (Thread.currentThread().isInterrupted()) {
+            if (io.augur.stats.Workers.cancelled()) {
                 throw new java.util.concurrent.CancellationException("capability index interrupted");
             }
             for (int b = 0; b < nb; b++) {

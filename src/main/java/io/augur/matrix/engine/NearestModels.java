@@ -57,7 +57,7 @@ final class NearestModels implements Completer {
         double[] dist = new double[t.models];
         Integer[] idx = new Integer[t.models];
         for (int m = 0; m < t.models; m++) {
-            if ((m & 63) == 0 && Thread.currentThread().isInterrupted()) {
+            if ((m & 63) == 0 && io.augur.stats.Workers.cancelled()) {
                 throw new java.util.concurrent.CancellationException("nearest models interrupted");
             }
             int need = Math.min(MIN_OVERLAP, t.byModel[m].length);

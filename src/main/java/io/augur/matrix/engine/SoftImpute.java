@@ -87,7 +87,7 @@ final class SoftImpute implements Completer {
         RealMatrix v = null;
         double[] d = null;
         for (int it = 0; it < iterations; it++) {
-            if (Thread.currentThread().isInterrupted()) {
+            if (io.augur.stats.Workers.cancelled()) {
                 throw new java.util.concurrent.CancellationException("soft-impute interrupted");
             }
             for (int i = 0; i < n; i++) {

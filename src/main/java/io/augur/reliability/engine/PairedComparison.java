@@ -234,7 +234,7 @@ public final class PairedComparison {
         int n = d.length;
         int extreme = 0;
         for (int r = 0; r < settings.rounds(); r++) {
-            if ((r & 63) == 0 && Thread.currentThread().isInterrupted()) {
+            if ((r & 63) == 0 && io.augur.stats.Workers.cancelled()) {
                 throw new CancellationException("permutation test interrupted at round " + r);
             }
             UniformRandomProvider rng = RandomStreams.stream(settings.seed(), r);
@@ -257,7 +257,7 @@ public final class PairedComparison {
     private static double signFlipUnit(int pos, int neg, double observed, ResamplingSettings settings) {
         int extreme = 0;
         for (int r = 0; r < settings.rounds(); r++) {
-            if ((r & 63) == 0 && Thread.currentThread().isInterrupted()) {
+            if ((r & 63) == 0 && io.augur.stats.Workers.cancelled()) {
                 throw new CancellationException("permutation test interrupted at round " + r);
             }
             UniformRandomProvider rng = RandomStreams.stream(settings.seed(), r);

@@ -118,7 +118,7 @@ public final class ScoreErrorBars {
                 }
             }
             for (int r = 0; r < reps.length; r++) {
-                if (Thread.currentThread().isInterrupted()) {
+                if (io.augur.stats.Workers.cancelled()) {
                     throw new CancellationException("bootstrap interrupted at round " + r);
                 }
                 UniformRandomProvider rng = RandomStreams.stream(settings.seed(), r);

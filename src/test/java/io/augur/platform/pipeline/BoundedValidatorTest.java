@@ -49,7 +49,7 @@ class BoundedValidatorTest {
     void theContainersOwnConstraintComesWithItsElements() {
         // at least 3 points, and one of the two is null
         LearningCurveRequest r = new LearningCurveRequest(java.util.Arrays.asList(new PointInput(1.0, null, null, 0.5, null, null, null), null),
-                40.0, null, null, null, null, null);
+                40.0, null, null, null, null, null, null, null);
         BoundedValidator.Result res = VALIDATOR.validate(r, 20);
         assertEquals(List.of("points", "points[1]"), res.errors().stream().map(e -> e.field()).toList());
     }

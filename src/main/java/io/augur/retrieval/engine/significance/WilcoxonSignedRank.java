@@ -227,7 +227,7 @@ public final class WilcoxonSignedRank {
             if (w >= r.wPlus - gamma) {
                 greater++;
             }
-            if ((k & 0xFFF) == 0 && Thread.interrupted()) {
+            if ((k & 0xFFF) == 0 && io.augur.stats.Workers.cancelled()) {
                 throw new CancellationException("Wilcoxon permutation test interrupted");
             }
         }
