@@ -102,6 +102,13 @@ class MatrixResourceTest {
         post("completions", "{" + table.replace("0.44", "\"NaN\"") + "}").statusCode(400).body("field", startsWith("scores"));
         post("router-evaluation", MatrixExamples.ROUTER.replace("\"p4\": 0.1", "\"p5\": 0.1")).statusCode(400)
                 .body("field", equalTo("routerScores.p4"));
+        // null names: a 400 naming the element, not a NullPointerException from an immutable copy (found by BadRequestFuzzTest)
+        post("completions", "{" + table.replace("\"llama-13b\"", "null") + "}").statusCode(400).body("field", equalTo("models[1]"));
+        post("capability-index", "{" + table.replace("\"GSM8K\"", "null") + "}").statusCode(400).body("field", equalTo("benchmarks[1]"));
+        post("model-choice", "{" + table + ",\"candidates\":[null],\"profile\":{\"GSM8K\":1}}").statusCode(400)
+                .body("field", equalTo("candidates[0]"));
+        post("next-measurement", "{" + table + ",\"model\":\"qwen-72b\",\"asked\":[null]}").statusCode(400)
+                .body("field", equalTo("asked[0]"));
     }
 
     /** Parsed on the compute pool; the table's own checks name the first bad row, not 20,000 of them. */
