@@ -9,20 +9,16 @@ import io.augur.horizon.engine.ModelHorizon;
 import io.augur.horizon.engine.TimeHorizons;
 import io.augur.horizon.engine.Weighting;
 import io.augur.platform.compute.ComputePool;
+import io.augur.platform.pipeline.RequestBodies;
 import io.augur.platform.problem.Problem;
 import io.augur.platform.problem.ProblemException;
 import io.augur.stats.InvalidInputException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -37,7 +33,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -54,7 +49,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/v1/horizons")
 @RegisterForReflection(targets = { HorizonTrend.DateForecast.class, HorizonTrend.BacktestPoint.class,
-    HorizonTrend.ShapeComparison.class, HorizonTrend.ShapeFit.class, io.augur.stats.Interval.class })
+    HorizonTrend.ShapeComparison.class, HorizonTrend.ShapeFit.class, io.augur.stats.Interval.class,
+    // request bodies are read by RequestBodies (Jackson outside RESTEasy): registered for a native image
+    HorizonRequests.TimeHorizons.class, HorizonRequests.Run.class, HorizonRequests.Trend.class, HorizonRequests.ModelPoint.class,
+    HorizonRequests.Bootstrap.class })
 @Tag(name = "horizons", description = "METR time horizons of agents (the task length they complete 50% or 80% of the time) and how fast they grow")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid input, naming the field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -98,12 +96,12 @@ public class HorizonResource {
              "targetMinutes": [480], "backtestCutoff": "2024-06-01", "bootstrap": {"rounds": 1000, "seed": 7}}""";
 
     private final ComputePool compute;
-    private final Validator validator;
+    private final RequestBodies bodies;
     private final ObjectMapper json;
 
-    public HorizonResource(ComputePool compute, Validator validator, ObjectMapper json) {
+    public HorizonResource(ComputePool compute, RequestBodies bodies, ObjectMapper json) {
         this.compute = compute;
-        this.validator = validator;
+        this.bodies = bodies;
         this.json = json;
     }
 
@@ -158,7 +156,7 @@ public class HorizonResource {
                 settings = new HorizonSettings(0.1, List.of(0.5, 0.8), Weighting.GIVEN, rounds == null ? 1000 : rounds,
                         seed == null ? DEFAULT_SEED : seed, level == null ? 0.95 : level, !"report".equals(degenerate));
             } else {
-                HorizonRequests.TimeHorizons req = read(body, HorizonRequests.TimeHorizons.class);
+                HorizonRequests.TimeHorizons req = bodies.parse(body, HorizonRequests.TimeHorizons.class);
                 runs = req.runs().stream().map(r -> new AgentRun(r.agent().strip(), r.taskId().strip(), r.taskFamily().strip(),
                         r.runId(), r.humanMinutes(), r.score(), r.weight())).toList();
                 var b = req.bootstrap();
@@ -214,8 +212,8 @@ public class HorizonResource {
             schema = @Schema(implementation = HorizonRequests.Trend.class),
             examples = @ExampleObject(name = "TH1.0 frontier to Claude 3.7 Sonnet", value = TREND_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The trend", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HorizonResponses.Trend.class)))
-    public Uni<HorizonResponses.Trend> trend(@Valid @NotNull HorizonRequests.Trend request) {
-        return compute.submit(() -> {
+    public Uni<HorizonResponses.Trend> trend(byte[] body) {
+        return bodies.read(body, HorizonRequests.Trend.class).flatMap(request -> compute.submit(() -> {
             List<ModelHorizon> models = request.models().stream()
                     .map(m -> new ModelHorizon(m.model().strip(), m.releaseDate(), m.minutes())).toList();
             boolean frontierOnly = request.frontierOnly() == null || request.frontierOnly();
@@ -245,7 +243,7 @@ public class HorizonResource {
             }
             HorizonTrend.ShapeComparison shapes = points.size() >= 3 ? HorizonTrend.compareShapes(points) : null;
             return HorizonResponses.Trend.of(frontierOnly, trend, forecasts, backtest, shapes);
-        });
+        }));
     }
 
     /** METR's runs JSONL, line by line; a bad line is a 400 naming the line and column. */
@@ -305,20 +303,5 @@ public class HorizonResource {
             throw ProblemException.invalid(at + column, "must be a number, was " + v);
         }
         return v.asDouble();
-    }
-
-    private <T> T read(byte[] body, Class<T> type) throws IOException {
-        if (body == null || body.length == 0) {
-            throw ProblemException.invalid("body", "the request body is empty");
-        }
-        T value = json.readValue(body, type);
-        if (value == null) {
-            throw ProblemException.invalid("body", "expected a JSON object");
-        }
-        Set<ConstraintViolation<T>> violations = validator.validate(value);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return value;
     }
 }

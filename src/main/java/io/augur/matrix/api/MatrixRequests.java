@@ -94,7 +94,7 @@ public final class MatrixRequests {
             Map<String, LocalDate> released, Integer count, List<String> targets) {
     }
 
-    @Schema(description = "Backtest: the methods (als, soft-impute, nearest-models, capability-index; default all four) "
+    @Schema(name = "MatrixBacktestRequest", description = "Backtest: the methods (als, soft-impute, nearest-models, capability-index; default all four) "
             + "are run on the same hidden cells")
     public record BacktestRequest(List<String> models, List<String> benchmarks, List<List<Double>> scores, HoldoutInput holdout,
             List<String> methods, Map<String, Double> floors, BootstrapInput bootstrap) {
@@ -104,6 +104,7 @@ public final class MatrixRequests {
             double maeAt0, double maeAt2, Double coverage, double level) {
     }
 
+    @Schema(name = "MatrixBacktestResponse", description = "Errors per method on the hidden cells")
     public record BacktestResponse(int heldOutCells, List<String> heldOutModels, List<MethodMetrics> methods, BootstrapUsed bootstrap,
             List<String> warnings) {
     }

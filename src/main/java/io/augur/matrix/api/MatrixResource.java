@@ -15,8 +15,10 @@ import io.augur.matrix.engine.ObservationalScaling;
 import io.augur.matrix.engine.RouterEvaluation;
 import io.augur.matrix.engine.ScoreMatrix;
 import io.augur.platform.compute.ComputePool;
+import io.augur.platform.pipeline.RequestBodies;
 import io.augur.platform.problem.Problem;
 import io.augur.platform.problem.ProblemException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -28,7 +30,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -49,6 +50,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid input, naming the field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "Compute pool full or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+// request bodies are read by RequestBodies (Jackson outside RESTEasy): registered for a native image
+@RegisterForReflection(targets = { MatrixRequests.CompletionRequest.class, MatrixRequests.CapabilityIndexRequest.class,
+    MatrixRequests.ObservationalScalingRequest.class, MatrixRequests.BacktestRequest.class, MatrixRequests.NextMeasurementRequest.class,
+    MatrixRequests.ModelChoiceRequest.class, MatrixRequests.RouterEvaluationRequest.class, MatrixRequests.ItemResult.class,
+    MatrixRequests.HoldoutInput.class, MatrixRequests.BootstrapInput.class, MatrixRequests.FeaturesInput.class, MatrixRequests.CellInput.class })
 public class MatrixResource {
 
     static final int MAX_CELLS = 1_000_000;
@@ -61,9 +67,11 @@ public class MatrixResource {
             + "default 42; level, default 0.95}), echoed in the response.";
 
     private final ComputePool compute;
+    private final RequestBodies bodies;
 
-    public MatrixResource(ComputePool compute) {
+    public MatrixResource(ComputePool compute, RequestBodies bodies) {
         this.compute = compute;
+        this.bodies = bodies;
     }
 
     @POST
@@ -79,9 +87,8 @@ public class MatrixResource {
             examples = @ExampleObject(name = "four models, three benchmarks", value = MatrixExamples.COMPLETION)))
     @APIResponse(responseCode = "200", description = "Predicted cells", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = MatrixRequests.CompletionResponse.class)))
-    public Uni<MatrixRequests.CompletionResponse> completions(MatrixRequests.CompletionRequest request) {
-        return run(() -> {
-            require(request, "body");
+    public Uni<MatrixRequests.CompletionResponse> completions(byte[] body) {
+        return bodies.read(body, MatrixRequests.CompletionRequest.class).flatMap(request -> compute.submit(() -> {
             ScoreMatrix table = table(request.models(), request.benchmarks(), request.scores());
             MatrixCompletion.Settings s = settings(table, request.method(), request.rank(), request.lambda(), request.neighbours(),
                     request.modelFeatures(), request.benchmarkFeatures(), request.floors(), request.bootstrap());
@@ -89,7 +96,7 @@ public class MatrixResource {
             return new MatrixRequests.CompletionResponse(methodName(r.method()), r.setting(),
                     r.selection().stream().map(c -> new MatrixRequests.Candidate(c.setting(), c.heldOutRmse())).toList(),
                     r.residualSd(), r.validationCells(), predicted(r), used(request.bootstrap(), s), r.warnings());
-        });
+        }));
     }
 
     @POST
@@ -105,9 +112,8 @@ public class MatrixResource {
             examples = @ExampleObject(name = "four models, three benchmarks", value = MatrixExamples.CAPABILITY)))
     @APIResponse(responseCode = "200", description = "Capabilities, benchmark parameters, predicted cells",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatrixRequests.CapabilityIndexResponse.class)))
-    public Uni<MatrixRequests.CapabilityIndexResponse> capabilityIndex(MatrixRequests.CapabilityIndexRequest request) {
-        return run(() -> {
-            require(request, "body");
+    public Uni<MatrixRequests.CapabilityIndexResponse> capabilityIndex(byte[] body) {
+        return bodies.read(body, MatrixRequests.CapabilityIndexRequest.class).flatMap(request -> compute.submit(() -> {
             ScoreMatrix table = table(request.models(), request.benchmarks(), request.scores());
             MatrixCompletion.Settings s = settings(table, "capability-index", null, null, null, null, null, request.floors(), request.bootstrap());
             CapabilityIndex.Result r = CapabilityIndex.estimate(table, cells(table, request.cells()), s);
@@ -116,7 +122,7 @@ public class MatrixResource {
                     r.benchmarks().stream().map(b -> new MatrixRequests.BenchmarkParameters(b.benchmark(), b.difficulty(), b.difficultyInterval(),
                             b.slope(), b.slopeInterval(), b.floor(), b.ceiling(), b.rescaled())).toList(),
                     r.rankStability(), predicted(r.completion()), used(request.bootstrap(), s), r.warnings());
-        });
+        }));
     }
 
     @POST
@@ -133,9 +139,8 @@ public class MatrixResource {
             examples = @ExampleObject(name = "eight models, three predictors", value = MatrixExamples.OBSERVATIONAL)))
     @APIResponse(responseCode = "200", description = "Components, sigmoid, held-out errors, predictions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatrixRequests.ObservationalScalingResponse.class)))
-    public Uni<MatrixRequests.ObservationalScalingResponse> observationalScaling(MatrixRequests.ObservationalScalingRequest request) {
-        return run(() -> {
-            require(request, "body");
+    public Uni<MatrixRequests.ObservationalScalingResponse> observationalScaling(byte[] body) {
+        return bodies.read(body, MatrixRequests.ObservationalScalingRequest.class).flatMap(request -> compute.submit(() -> {
             List<String> models = names(request.models(), "models");
             List<String> predictors = names(request.predictors(), "predictors");
             int n = models.size();
@@ -168,7 +173,7 @@ public class MatrixResource {
                     r.explainedVarianceRatios(), r.coefficients(), r.computeCoefficients(), heldOut(r.heldOut()), heldOut(r.computeHeldOut()),
                     r.trainingModels(), method, r.predictions().stream().map(p -> new MatrixRequests.ModelPrediction(p.model(), p.training(),
                             finite(p.observed()), p.estimate(), p.interval(), finite(p.computeEstimate()))).toList(), b, r.warnings());
-        });
+        }));
     }
 
     @POST
@@ -184,9 +189,8 @@ public class MatrixResource {
             examples = @ExampleObject(name = "random masking", value = MatrixExamples.BACKTEST)))
     @APIResponse(responseCode = "200", description = "Errors per method", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = MatrixRequests.BacktestResponse.class)))
-    public Uni<MatrixRequests.BacktestResponse> backtest(MatrixRequests.BacktestRequest request) {
-        return run(() -> {
-            require(request, "body");
+    public Uni<MatrixRequests.BacktestResponse> backtest(byte[] body) {
+        return bodies.read(body, MatrixRequests.BacktestRequest.class).flatMap(request -> compute.submit(() -> {
             ScoreMatrix table = table(request.models(), request.benchmarks(), request.scores());
             Backtest.Protocol protocol = protocol(table, request.holdout());
             List<String> names = request.methods() == null || request.methods().isEmpty()
@@ -203,7 +207,7 @@ public class MatrixResource {
             return new MatrixRequests.BacktestResponse(r.heldOutCells(), r.heldOutModels(), r.methods().stream().map(m ->
                     new MatrixRequests.MethodMetrics(methodName(m.method()), m.setting(), m.cells(), m.mae(), m.rmse(), m.standardisedMae(),
                             m.maeAt0(), m.maeAt2(), finite(m.coverage()), m.level())).toList(), used(request.bootstrap(), first), r.warnings());
-        });
+        }));
     }
 
     @POST
@@ -217,9 +221,8 @@ public class MatrixResource {
             examples = @ExampleObject(name = "what to run for m4", value = MatrixExamples.NEXT)))
     @APIResponse(responseCode = "200", description = "Candidates, most useful first", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = MatrixRequests.NextMeasurementResponse.class)))
-    public Uni<MatrixRequests.NextMeasurementResponse> nextMeasurement(MatrixRequests.NextMeasurementRequest request) {
-        return run(() -> {
-            require(request, "body");
+    public Uni<MatrixRequests.NextMeasurementResponse> nextMeasurement(byte[] body) {
+        return bodies.read(body, MatrixRequests.NextMeasurementRequest.class).flatMap(request -> compute.submit(() -> {
             ScoreMatrix table = table(request.models(), request.benchmarks(), request.scores());
             MatrixCompletion.Settings s = settings(table, request.method(), request.rank(), null, null, null, null, null, request.bootstrap());
             require(request.model(), "model");
@@ -227,7 +230,7 @@ public class MatrixResource {
             return new MatrixRequests.NextMeasurementResponse(r.model(), r.asked(), r.askedVariance(), r.candidates().stream()
                     .map(c -> new MatrixRequests.NextCandidate(c.benchmark(), c.varianceReduction(), c.fractionOfAskedVariance())).toList(),
                     r.method(), used(request.bootstrap(), s), r.warnings());
-        });
+        }));
     }
 
     @POST
@@ -241,16 +244,15 @@ public class MatrixResource {
             examples = @ExampleObject(name = "three candidates", value = MatrixExamples.CHOICE)))
     @APIResponse(responseCode = "200", description = "Options, best quality first", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = MatrixRequests.ModelChoiceResponse.class)))
-    public Uni<MatrixRequests.ModelChoiceResponse> modelChoice(MatrixRequests.ModelChoiceRequest request) {
-        return run(() -> {
-            require(request, "body");
+    public Uni<MatrixRequests.ModelChoiceResponse> modelChoice(byte[] body) {
+        return bodies.read(body, MatrixRequests.ModelChoiceRequest.class).flatMap(request -> compute.submit(() -> {
             ScoreMatrix table = table(request.models(), request.benchmarks(), request.scores());
             MatrixCompletion.Settings s = settings(table, request.method(), null, null, null, null, null, null, request.bootstrap());
             ModelChoice.Result r = ModelChoice.choose(table, request.candidates(), request.profile(), request.costs(), request.budget(), s);
             return new MatrixRequests.ModelChoiceResponse(r.profile(), r.options().stream().map(o -> new MatrixRequests.Option(o.model(),
                     o.cost(), o.quality(), o.interval(), o.predictedCells(), o.pareto(), o.probabilityBest(),
                     finite(o.probabilityBestWithinBudget()))).toList(), r.bestWithinBudget(), r.budget(), used(request.bootstrap(), s), r.warnings());
-        });
+        }));
     }
 
     @POST
@@ -265,9 +267,8 @@ public class MatrixResource {
             examples = @ExampleObject(name = "four prompts", value = MatrixExamples.ROUTER)))
     @APIResponse(responseCode = "200", description = "Curve and summary measures", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = MatrixRequests.RouterEvaluationResponse.class)))
-    public Uni<MatrixRequests.RouterEvaluationResponse> routerEvaluation(MatrixRequests.RouterEvaluationRequest request) {
-        return run(() -> {
-            require(request, "body");
+    public Uni<MatrixRequests.RouterEvaluationResponse> routerEvaluation(byte[] body) {
+        return bodies.read(body, MatrixRequests.RouterEvaluationRequest.class).flatMap(request -> compute.submit(() -> {
             require(request.results(), "results");
             if (request.results().size() > 2_000_000) {
                 throw ProblemException.invalid("results", "at most 2,000,000 results");
@@ -284,11 +285,7 @@ public class MatrixResource {
             return new MatrixRequests.RouterEvaluationResponse(e.prompts(), e.weakQuality(), e.strongQuality(), e.weakCost(), e.strongCost(),
                     e.curve().stream().map(p -> new MatrixRequests.CurvePoint(finite(p.threshold()), p.strongShare(), p.cost(), p.quality())).toList(),
                     e.auc(), finite(e.apgr()), e.strongShareFor50(), e.costFor50(), e.strongShareFor80(), e.costFor80(), e.aiq(), e.warnings());
-        });
-    }
-
-    private <T> Uni<T> run(Callable<T> body) {
-        return compute.submit(body);
+        }));
     }
 
     static void require(Object value, String field) {

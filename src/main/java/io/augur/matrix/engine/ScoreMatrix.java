@@ -19,10 +19,10 @@ public final class ScoreMatrix {
     private final int observed;
 
     public ScoreMatrix(List<String> models, List<String> benchmarks, double[][] scores) {
+        unique(models, "models"); // before List.copyOf, which throws on a null name
+        unique(benchmarks, "benchmarks");
         this.models = List.copyOf(models);
         this.benchmarks = List.copyOf(benchmarks);
-        unique(this.models, "models");
-        unique(this.benchmarks, "benchmarks");
         if (scores.length != models.size()) {
             throw new InvalidInputException("scores", "has " + scores.length + " rows for " + models.size() + " models");
         }
@@ -131,6 +131,9 @@ public final class ScoreMatrix {
     }
 
     public int modelIndex(String name, String field) {
+        if (name == null) { // an immutable list's indexOf throws on null
+            throw new InvalidInputException(field, "is required");
+        }
         int i = models.indexOf(name);
         if (i < 0) {
             throw new InvalidInputException(field, "unknown model '" + name + "'");
@@ -139,6 +142,9 @@ public final class ScoreMatrix {
     }
 
     public int benchmarkIndex(String name, String field) {
+        if (name == null) { // an immutable list's indexOf throws on null
+            throw new InvalidInputException(field, "is required");
+        }
         int i = benchmarks.indexOf(name);
         if (i < 0) {
             throw new InvalidInputException(field, "unknown benchmark '" + name + "'");

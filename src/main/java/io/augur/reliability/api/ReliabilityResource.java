@@ -1,6 +1,7 @@
 package io.augur.reliability.api;
 
 import io.augur.platform.compute.ComputePool;
+import io.augur.platform.pipeline.RequestBodies;
 import io.augur.platform.problem.Problem;
 import io.augur.platform.problem.ProblemException;
 import io.augur.reliability.engine.ResamplingSettings;
@@ -14,8 +15,6 @@ import io.augur.reliability.engine.SignalToNoise;
 import io.augur.stats.InvalidInputException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -40,7 +39,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/reliability")
 @RegisterForReflection(targets = { ScoreErrorBars.ErrorBarsResult.class, PairedComparison.PairedResult.class, PairedComparison.McNemar.class,
     SeedVariance.SeedVarianceResult.class, SeedVariance.Checkpoint.class, SignalToNoise.SignalToNoiseResult.class, SignalToNoise.DecisionAccuracy.class,
-    PassAtK.PassAtKResult.class, ResamplingSettings.class, io.augur.stats.Interval.class })
+    PassAtK.PassAtKResult.class, ResamplingSettings.class, io.augur.stats.Interval.class,
+    // request bodies are read by RequestBodies (Jackson outside RESTEasy): registered for a native image
+    ReliabilityRequests.Bootstrap.class, ReliabilityRequests.ErrorBars.class, ReliabilityRequests.Paired.class,
+    ReliabilityRequests.Power.class, ReliabilityRequests.Seeds.class, ReliabilityRequests.SignalNoise.class,
+    ReliabilityRequests.Problem.class, ReliabilityRequests.PassAtK.class })
 @Tag(name = "reliability", description = "Error bars from item-level results, paired comparisons, power, seed variance, signal-to-noise, pass@k")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -67,9 +70,11 @@ public class ReliabilityResource {
             {"k": 10, "problems": [{"n": 200, "c": 13}, {"n": 200, "c": 0}, {"n": 200, "c": 150}]}""";
 
     private final ComputePool compute;
+    private final RequestBodies bodies;
 
-    public ReliabilityResource(ComputePool compute) {
+    public ReliabilityResource(ComputePool compute, RequestBodies bodies) {
         this.compute = compute;
+        this.bodies = bodies;
     }
 
     static ResamplingSettings bootstrap(ReliabilityRequests.Bootstrap b) {
@@ -96,9 +101,9 @@ public class ReliabilityResource {
             schema = @Schema(implementation = ReliabilityRequests.ErrorBars.class),
             examples = @ExampleObject(name = "ten items in four passages", value = ERROR_BARS_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The error bars", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScoreErrorBars.ErrorBarsResult.class)))
-    public Uni<ScoreErrorBars.ErrorBarsResult> errorBars(@Valid @NotNull ReliabilityRequests.ErrorBars request) {
-        return compute.submit(() -> ScoreErrorBars.estimate(new ItemScores(samples(request.scores()),
-                request.clusters() == null ? null : request.clusters().toArray(String[]::new)), bootstrap(request.bootstrap())));
+    public Uni<ScoreErrorBars.ErrorBarsResult> errorBars(byte[] body) {
+        return bodies.read(body, ReliabilityRequests.ErrorBars.class).flatMap(request -> compute.submit(() -> ScoreErrorBars.estimate(new ItemScores(samples(request.scores()),
+                request.clusters() == null ? null : request.clusters().toArray(String[]::new)), bootstrap(request.bootstrap()))));
     }
 
     @POST
@@ -113,8 +118,8 @@ public class ReliabilityResource {
             schema = @Schema(implementation = ReliabilityRequests.Paired.class),
             examples = @ExampleObject(name = "three models", value = PAIRED_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "One result per comparison", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PairedResponse.class)))
-    public Uni<PairedResponse> paired(@Valid @NotNull ReliabilityRequests.Paired request) {
-        return compute.submit(() -> {
+    public Uni<PairedResponse> paired(byte[] body) {
+        return bodies.read(body, ReliabilityRequests.Paired.class).flatMap(request -> compute.submit(() -> {
             String[] clusters = request.clusters() == null ? null : request.clusters().toArray(String[]::new);
             Map<String, ItemScores> models = new LinkedHashMap<>();
             request.models().forEach((name, v) -> {
@@ -132,7 +137,7 @@ public class ReliabilityResource {
                 // the engine names a model's scores "scores.<model>"; in this request they are "models.<model>"
                 throw e.field().startsWith("scores.") ? ProblemException.invalid("models." + e.field().substring(7), e.reason()) : e;
             }
-        });
+        }));
     }
 
     /** The comparisons with the permutation settings that reproduce them. */
@@ -156,8 +161,8 @@ public class ReliabilityResource {
             schema = @Schema(implementation = ReliabilityRequests.Power.class),
             examples = @ExampleObject(name = "1000 items at 70% accuracy", value = POWER_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The power analysis", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PowerResult.class)))
-    public Uni<PowerResult> power(@Valid @NotNull ReliabilityRequests.Power r) {
-        return compute.submit(() -> {
+    public Uni<PowerResult> power(byte[] body) {
+        return bodies.read(body, ReliabilityRequests.Power.class).flatMap(r -> compute.submit(() -> {
             double alpha = r.alpha() == null ? 0.05 : r.alpha();
             double power = r.power() == null ? 0.8 : r.power();
             double sd;
@@ -185,7 +190,7 @@ public class ReliabilityResource {
             Long need = r.effect() == null ? null : Power.itemsNeeded(r.effect(), sd, alpha, power);
             Long seeds = r.effect() == null || r.seedSd() == null ? null : Power.seedsNeeded(r.effect(), r.seedSd(), alpha, power);
             return new PowerResult(alpha, power, sd, source, r.items(), mde, r.effect(), need, seeds);
-        });
+        }));
     }
 
     @POST
@@ -197,8 +202,8 @@ public class ReliabilityResource {
             schema = @Schema(implementation = ReliabilityRequests.Seeds.class),
             examples = @ExampleObject(name = "three seeds", value = SEEDS_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Seed variance", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeedVariance.SeedVarianceResult.class)))
-    public Uni<SeedVariance.SeedVarianceResult> seedVariance(@Valid @NotNull ReliabilityRequests.Seeds r) {
-        return compute.submit(() -> SeedVariance.of(r.steps().stream().mapToLong(Long::longValue).toArray(), samples(r.scores())));
+    public Uni<SeedVariance.SeedVarianceResult> seedVariance(byte[] body) {
+        return bodies.read(body, ReliabilityRequests.Seeds.class).flatMap(r -> compute.submit(() -> SeedVariance.of(r.steps().stream().mapToLong(Long::longValue).toArray(), samples(r.scores()))));
     }
 
     /** Signal, noise, their ratio and (when small and target are given) decision accuracy. */
@@ -216,8 +221,8 @@ public class ReliabilityResource {
             schema = @Schema(implementation = ReliabilityRequests.SignalNoise.class),
             examples = @ExampleObject(name = "four models", value = SNR_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Signal and noise", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignalNoiseResult.class)))
-    public Uni<SignalNoiseResult> signalToNoise(@Valid @NotNull ReliabilityRequests.SignalNoise r) {
-        return compute.submit(() -> {
+    public Uni<SignalNoiseResult> signalToNoise(byte[] body) {
+        return bodies.read(body, ReliabilityRequests.SignalNoise.class).flatMap(r -> compute.submit(() -> {
             SignalToNoise.SignalToNoiseResult snr = SignalToNoise.of(values(r.finalScores()), samples(r.lastCheckpoints()));
             SignalToNoise.DecisionAccuracy da = null;
             if (r.small() != null || r.target() != null) {
@@ -227,7 +232,7 @@ public class ReliabilityResource {
                 da = SignalToNoise.decisionAccuracy(values(r.small()), values(r.target()));
             }
             return new SignalNoiseResult(snr, da);
-        });
+        }));
     }
 
     @POST
@@ -239,8 +244,8 @@ public class ReliabilityResource {
             schema = @Schema(implementation = ReliabilityRequests.PassAtK.class),
             examples = @ExampleObject(name = "three problems", value = PASS_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "pass@k", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PassAtK.PassAtKResult.class)))
-    public Uni<PassAtK.PassAtKResult> passAtK(@Valid @NotNull ReliabilityRequests.PassAtK r) {
-        return compute.submit(() -> PassAtK.estimate(r.problems().stream().mapToInt(ReliabilityRequests.Problem::n).toArray(),
-                r.problems().stream().mapToInt(ReliabilityRequests.Problem::c).toArray(), r.k()));
+    public Uni<PassAtK.PassAtKResult> passAtK(byte[] body) {
+        return bodies.read(body, ReliabilityRequests.PassAtK.class).flatMap(r -> compute.submit(() -> PassAtK.estimate(r.problems().stream().mapToInt(ReliabilityRequests.Problem::n).toArray(),
+                r.problems().stream().mapToInt(ReliabilityRequests.Problem::c).toArray(), r.k())));
     }
 }

@@ -17,6 +17,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.hamcrest.Matchers.containsString;
+import io.restassured.response.Response;
+import java.util.Collections;
 
 @QuarkusTest
 class HorizonResourceTest {
@@ -106,5 +110,22 @@ class HorizonResourceTest {
             org.junit.jupiter.api.Assertions.assertTrue(doc.contains("\"operationId\" : \"" + op + "\"")
                     || doc.contains("\"operationId\":\"" + op + "\""), op);
         }
+    }
+
+    /** Parsed and validated on the compute pool; the problem lists the first 20 violations, not 20,000. */
+    @Test
+    void twentyThousandNullRunsAnswerTwentyErrors() {
+        String nulls = String.join(",", Collections.nCopies(20_000, "null"));
+        Response r = given().contentType(ContentType.JSON).body("{\"runs\": [" + nulls + "]}").post("/api/v1/horizons/time-horizons");
+        r.then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("runs[0]")).body("errors", hasSize(20)).body("errors[19].field", equalTo("runs[19]"))
+                .body("detail", containsString("the first 20 of 21+ invalid fields"));
+        assertTrue(r.asByteArray().length < 4_096, "problem of " + r.asByteArray().length + " bytes");
+        // the trend's list holds at most 10,000 models: the size and the first 19 nulls are listed
+        Response t = given().contentType(ContentType.JSON).body("{\"models\": [" + nulls + "]}").post("/api/v1/horizons/trend");
+        t.then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("models")).body("errors", hasSize(20)).body("errors[1].field", equalTo("models[0]"))
+                .body("errors[19].field", equalTo("models[18]"));
+        assertTrue(t.asByteArray().length < 4_096, "problem of " + t.asByteArray().length + " bytes");
     }
 }

@@ -17,6 +17,11 @@ import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.restassured.response.Response;
+import java.util.Collections;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 @QuarkusTest
 class MatrixResourceTest {
@@ -97,5 +102,26 @@ class MatrixResourceTest {
         post("completions", "{" + table.replace("0.44", "\"NaN\"") + "}").statusCode(400).body("field", startsWith("scores"));
         post("router-evaluation", MatrixExamples.ROUTER.replace("\"p4\": 0.1", "\"p5\": 0.1")).statusCode(400)
                 .body("field", equalTo("routerScores.p4"));
+        // null names: a 400 naming the element, not a NullPointerException from an immutable copy (found by BadRequestFuzzTest)
+        post("completions", "{" + table.replace("\"llama-13b\"", "null") + "}").statusCode(400).body("field", equalTo("models[1]"));
+        post("capability-index", "{" + table.replace("\"GSM8K\"", "null") + "}").statusCode(400).body("field", equalTo("benchmarks[1]"));
+        post("model-choice", "{" + table + ",\"candidates\":[null],\"profile\":{\"GSM8K\":1}}").statusCode(400)
+                .body("field", equalTo("candidates[0]"));
+        post("next-measurement", "{" + table + ",\"model\":\"qwen-72b\",\"asked\":[null]}").statusCode(400)
+                .body("field", equalTo("asked[0]"));
+    }
+
+    /** Parsed on the compute pool; the table's own checks name the first bad row, not 20,000 of them. */
+    @Test
+    void twentyThousandNullRowsAnswerABoundedProblem() {
+        String nulls = String.join(",", Collections.nCopies(20_000, "null"));
+        String models = IntStream.range(0, 20_000).mapToObj(i -> "\"m" + i + "\"").collect(Collectors.joining(","));
+        for (String[] c : new String[][] { {"completions", "{\"models\": [" + models + "], \"benchmarks\": [\"x\"], \"scores\": [" + nulls + "]}", "scores[0]"},
+                {"router-evaluation", "{\"results\": [" + nulls + "], \"strong\": \"a\", \"weak\": \"b\", \"routerScores\": {}}", "results[0]"} }) {
+            Response r = given().contentType(ContentType.JSON).body(c[1]).post("/api/v1/matrix/" + c[0]);
+            r.then().statusCode(400).contentType("application/problem+json").body("field", equalTo(c[2]))
+                    .body("errors.size()", org.hamcrest.Matchers.lessThanOrEqualTo(20));
+            assertTrue(r.asByteArray().length < 4_096, c[0] + ": problem of " + r.asByteArray().length + " bytes");
+        }
     }
 }

@@ -83,7 +83,14 @@ class BoundedValidatorTest {
                 io.augur.retrieval.api.TrecEvaluationRequest.class, io.augur.retrieval.api.RecommendationEvaluationRequest.class,
                 io.augur.pairwise.api.ArenaInput.class, io.augur.pairwise.api.AppendBattlesInput.class,
                 io.augur.pairwise.api.EloRequest.class, io.augur.pairwise.api.BradleyTerryRequest.class,
-                io.augur.pairwise.api.PlackettLuceRequest.class)) {
+                io.augur.pairwise.api.PlackettLuceRequest.class, io.augur.horizon.api.HorizonRequests.TimeHorizons.class,
+                io.augur.horizon.api.HorizonRequests.Trend.class, io.augur.reliability.api.ReliabilityRequests.ErrorBars.class,
+                io.augur.reliability.api.ReliabilityRequests.Paired.class, io.augur.reliability.api.ReliabilityRequests.Power.class,
+                io.augur.reliability.api.ReliabilityRequests.Seeds.class, io.augur.reliability.api.ReliabilityRequests.SignalNoise.class,
+                io.augur.reliability.api.ReliabilityRequests.PassAtK.class, io.augur.matrix.api.MatrixRequests.CompletionRequest.class,
+                io.augur.matrix.api.MatrixRequests.CapabilityIndexRequest.class, io.augur.matrix.api.MatrixRequests.ObservationalScalingRequest.class,
+                io.augur.matrix.api.MatrixRequests.BacktestRequest.class, io.augur.matrix.api.MatrixRequests.NextMeasurementRequest.class,
+                io.augur.matrix.api.MatrixRequests.ModelChoiceRequest.class, io.augur.matrix.api.MatrixRequests.RouterEvaluationRequest.class)) {
             VALIDATOR.requireSupported(type);
         }
     }

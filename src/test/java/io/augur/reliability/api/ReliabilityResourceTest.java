@@ -13,6 +13,10 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.hamcrest.Matchers.containsString;
+import io.restassured.response.Response;
+import java.util.Collections;
 
 /** Every documented example answers 200 as pasted; bad input answers 400 naming the field. */
 @QuarkusTest
@@ -64,5 +68,20 @@ class ReliabilityResourceTest {
         post("pass-at-k", "{\"k\": 1, \"problems\": [{\"n\": 3, \"c\": 4}]}").statusCode(400).body("field", equalTo("problems[0].c"));
         post("error-bars", "{\"scores\": [[1], [0]], \"bootstrap\": {\"rounds\": 1000000}}").statusCode(400)
                 .body("field", equalTo("bootstrap.rounds"));
+    }
+
+    /** Parsed and validated on the compute pool; the problem lists the first 20 violations, not 20,000. */
+    @Test
+    void twentyThousandNullItemsAnswerTwentyErrors() {
+        String nulls = String.join(",", Collections.nCopies(20_000, "null"));
+        for (String[] c : new String[][] { {"error-bars", "{\"scores\": [" + nulls + "]}", "scores"},
+                {"pass-at-k", "{\"k\": 1, \"problems\": [" + nulls + "]}", "problems"},
+                {"signal-to-noise", "{\"finalScores\": [" + nulls + "], \"lastCheckpoints\": [[0.5, 0.6]]}", "finalScores"} }) {
+            Response r = given().contentType(ContentType.JSON).body(c[1]).post("/api/v1/reliability/" + c[0]);
+            r.then().statusCode(400).contentType("application/problem+json")
+                    .body("field", equalTo(c[2] + "[0]")).body("errors", hasSize(20)).body("errors[19].field", equalTo(c[2] + "[19]"))
+                    .body("detail", containsString("the first 20 of 21+ invalid fields"));
+            assertTrue(r.asByteArray().length < 4_096, c[0] + ": problem of " + r.asByteArray().length + " bytes");
+        }
     }
 }
