@@ -25,6 +25,16 @@ public record PlackettLuceRequest(
         Double alpha,
         @Valid @Schema(description = "Bootstrap over rankings (choices)") BootstrapInput bootstrap) {
 
+    public PlackettLuceRequest {
+        // an empty list beside its alternative counts as absent: generated clients send [] for an unset list
+        if (choices != null && rankings != null && rankings.isEmpty()) {
+            rankings = null;
+        }
+        if (rankings != null && choices != null && choices.isEmpty()) {
+            choices = null;
+        }
+    }
+
     @JsonIgnore
     @Schema(hidden = true)
     @AssertTrue(message = "give exactly one of rankings and choices")

@@ -63,5 +63,12 @@ public record RunComparisonRequest(
             String run,
             @Schema(description = "Per-query values of one measure (instead of run)", example = "{\"q1\": 0.5, \"q2\": 0.25, \"q3\": 1.0}")
             Map<@NotBlank String, @NotNull @Finite Double> scores) {
+
+        public RunInput {
+            // an empty map beside a run counts as absent: generated clients send {} for an unset map
+            if (run != null && scores != null && scores.isEmpty()) {
+                scores = null;
+            }
+        }
     }
 }

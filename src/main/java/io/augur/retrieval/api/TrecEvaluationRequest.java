@@ -48,6 +48,16 @@ public record TrecEvaluationRequest(
                 example = "0") Long numDocsInCollection,
         @Schema(description = "false for -n: no summary over queries", example = "true") Boolean summary) {
 
+    public TrecEvaluationRequest {
+        // an empty list beside its alternative counts as absent: generated clients send [] for an unset list
+        if (qrels != null && judgments != null && judgments.isEmpty()) {
+            judgments = null;
+        }
+        if (run != null && results != null && results.isEmpty()) {
+            results = null;
+        }
+    }
+
     /** One relevance judgment. */
     @Schema(name = "TrecJudgment")
     public record Judgment(
