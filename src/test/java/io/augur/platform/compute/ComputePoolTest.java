@@ -30,7 +30,7 @@ class ComputePoolTest {
 
     @Test
     void aFullQueueAnswers503QueueFullWithRetryAfter() throws Exception {
-        ComputePool pool = new ComputePool(1, 1, Duration.ofMinutes(5), new SimpleMeterRegistry());
+        ComputePool pool = new ComputePool(1, 1, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ZERO, new SimpleMeterRegistry());
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Integer> first = pool.submit(() -> {
@@ -53,7 +53,7 @@ class ComputePoolTest {
 
     @Test
     void aBudgetSpentInTheQueueAnswers503AndTheTaskNeverRuns() throws Exception {
-        ComputePool pool = new ComputePool(1, 4, Duration.ofMinutes(5), new SimpleMeterRegistry());
+        ComputePool pool = new ComputePool(1, 4, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ZERO, new SimpleMeterRegistry());
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Integer> blocker = pool.submit(() -> {
@@ -76,7 +76,7 @@ class ComputePoolTest {
 
     @Test
     void theBudgetTripsTheTokenTheEngineChecks() throws Exception {
-        ComputePool pool = new ComputePool(2, 4, Duration.ofMinutes(5), new SimpleMeterRegistry());
+        ComputePool pool = new ComputePool(2, 4, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ZERO, new SimpleMeterRegistry());
         CompletableFuture<String> seen = new CompletableFuture<>();
         ProblemException spent = assertInstanceOf(ProblemException.class, failure(pool.submit(() -> {
             try {
