@@ -11,6 +11,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -84,7 +85,6 @@ public class ComputePool {
         this.shutdownGrace = shutdownGrace;
         this.shutdownTimeout = shutdownTimeout;
         this.shutdownHook = Thread.ofPlatform().name("augur-compute-shutdown").unstarted(this::onSignal);
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         this.queue = Math.max(0, queue);
         this.timeBudget = timeBudget;
@@ -249,6 +249,10 @@ public class ComputePool {
      * token of every computation still admitted (reason "shutdown"), answers its request 503, waits at most
      * {@code augur.compute.shutdown-grace} for the workers to return, then abandons the pool.
      */
+    void start(@Observes StartupEvent event) {
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
     void stop(@Observes ShutdownEvent event) {
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
