@@ -244,15 +244,17 @@ public class ComputePool {
         return threads;
     }
 
-    /**
-     * Runs after Quarkus has given the requests in flight {@code quarkus.shutdown.timeout} to finish: trips the
-     * token of every computation still admitted (reason "shutdown"), answers its request 503, waits at most
-     * {@code augur.compute.shutdown-grace} for the workers to return, then abandons the pool.
-     */
+    /** Registers {@link #onSignal} as a JVM shutdown hook (only for the running service, not for unit tests). */
     void start(@Observes StartupEvent event) {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
+    /**
+     * Runs after Quarkus's graceful wait (on SIGTERM the hook has already stopped and answered the
+     * computations): trips the token of every computation still admitted (reason "shutdown"), answers its
+     * request 503, waits at most {@code augur.compute.shutdown-grace} for the workers to return, then abandons
+     * the pool.
+     */
     void stop(@Observes ShutdownEvent event) {
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
