@@ -11,6 +11,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -19,8 +20,10 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +44,14 @@ import org.jboss.logging.Logger;
  * HTTP client goes away (response closed before it was written); the engines check it in their loops and
  * stop. A computation still queued when its token trips never starts. Retry-After is the expected wait:
  * the queue ahead divided by the threads, times the recent mean run time.
+ *
+ * <p>Shutdown: on SIGTERM Quarkus lets requests in flight finish for {@code quarkus.shutdown.timeout} (new
+ * ones are refused with 503) and then closes the HTTP connections. So that the computations still running
+ * are answered rather than cut off, the pool's own shutdown hook waits alongside for the timeout minus
+ * {@code augur.compute.shutdown-grace}; then every computation still admitted has its token tripped with
+ * reason "shutdown" and its request answered 503 "shutting down", which ends the graceful wait early. The
+ * workers see their tokens within the grace; a worker that does not is abandoned (the threads are daemons),
+ * so the process never waits on an engine.
  */
 @Startup
 @ApplicationScoped
@@ -57,13 +68,23 @@ public class ComputePool {
     private final Counter rejected;
     private final Counter budgetSpent;
     private final Counter clientGone;
+    private final Duration shutdownGrace;
+    private final Duration shutdownTimeout;
+    private final Thread shutdownHook;
+    /** Every admitted computation not yet answered (queued or running), so shutdown can stop and answer them. */
+    private final Set<Admitted<?>> inFlight = ConcurrentHashMap.newKeySet();
     /** Exponentially weighted mean run time of finished computations, in seconds. */
     private volatile double meanRunSeconds = 1.0;
 
     public ComputePool(@ConfigProperty(name = "augur.compute.threads") int threads,
             @ConfigProperty(name = "augur.compute.queue") int queue,
             @ConfigProperty(name = "augur.compute.time-budget") Duration timeBudget,
+            @ConfigProperty(name = "augur.compute.shutdown-grace", defaultValue = "1S") Duration shutdownGrace,
+            @ConfigProperty(name = "quarkus.shutdown.timeout", defaultValue = "0S") Duration shutdownTimeout,
             MeterRegistry registry) {
+        this.shutdownGrace = shutdownGrace;
+        this.shutdownTimeout = shutdownTimeout;
+        this.shutdownHook = Thread.ofPlatform().name("augur-compute-shutdown").unstarted(this::onSignal);
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         this.queue = Math.max(0, queue);
         this.timeBudget = timeBudget;
@@ -113,6 +134,9 @@ public class ComputePool {
             CancellationToken token = new CancellationToken();
             Context caller = Vertx.currentContext();
             CompletableFuture<T> result = new CompletableFuture<>();
+            Admitted<T> admittedComputation = new Admitted<>(token, result, caller);
+            inFlight.add(admittedComputation);
+            result.whenComplete((v, f) -> inFlight.remove(admittedComputation));
             watchClient(token);
             pool.execute(() -> execute(task, token, caller, result, submitted));
             return Uni.createFrom().completionStage(result)
@@ -220,7 +244,77 @@ public class ComputePool {
         return threads;
     }
 
+    /** Registers {@link #onSignal} as a JVM shutdown hook (only for the running service, not for unit tests). */
+    void start(@Observes StartupEvent event) {
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Runs after Quarkus's graceful wait (on SIGTERM the hook has already stopped and answered the
+     * computations): trips the token of every computation still admitted (reason "shutdown"), answers its
+     * request 503, waits at most {@code augur.compute.shutdown-grace} for the workers to return, then abandons
+     * the pool.
+     */
     void stop(@Observes ShutdownEvent event) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException jvmShuttingDown) {
+            // the hook is running or has run (SIGTERM): it stopped the computations before the connections closed
+        }
+        stopComputations("the shutdown timeout");
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warnf("Shutdown: %d compute worker(s) still busy after %d ms; abandoning them", running.get(),
+                        shutdownGrace.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         pool.shutdownNow();
+    }
+
+    /**
+     * The JVM shutdown hook (SIGTERM), running alongside Quarkus's graceful wait: gives the computations in
+     * flight the shutdown timeout minus the grace to finish, then stops and answers the rest while their
+     * connections are still open.
+     */
+    private void onSignal() {
+        long deadline = System.nanoTime() + Math.max(0, shutdownTimeout.minus(shutdownGrace).toNanos());
+        try {
+            while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stopComputations("the shutdown timeout (" + shutdownTimeout.toMillis() + " ms) minus the grace ("
+                + shutdownGrace.toMillis() + " ms)");
+    }
+
+    private void stopComputations(String after) {
+        int left = inFlight.size();
+        if (left > 0) {
+            LOG.infof("Shutdown: stopping %d computation(s) still running after %s", left, after);
+        }
+        for (Admitted<?> a : inFlight) {
+            a.shutDown();
+        }
+    }
+
+    /** A computation admitted to the pool: its token, the future its request waits on, and the request's context. */
+    private record Admitted<T>(CancellationToken token, CompletableFuture<T> result, Context caller) {
+
+        void shutDown() {
+            token.cancel("shutdown");
+            ProblemException problem = new ProblemException(503, "/problems/shutting-down", "Shutting down",
+                    "the service is shutting down and stopped this computation; retry on another instance or once it"
+                            + " is back", null, null).retryAfter(1);
+            if (caller != null) {
+                caller.runOnContext(x -> result.completeExceptionally(problem));
+            } else {
+                result.completeExceptionally(problem);
+            }
+        }
     }
 }

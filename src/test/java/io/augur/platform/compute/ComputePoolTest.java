@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.augur.platform.problem.ProblemException;
 import io.augur.stats.Workers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +31,8 @@ class ComputePoolTest {
 
     @Test
     void aFullQueueAnswers503QueueFullWithRetryAfter() throws Exception {
-        ComputePool pool = new ComputePool(1, 1, Duration.ofMinutes(5), new SimpleMeterRegistry());
+        ComputePool pool = new ComputePool(1, 1, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ZERO,
+                new SimpleMeterRegistry());
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Integer> first = pool.submit(() -> {
@@ -53,7 +55,8 @@ class ComputePoolTest {
 
     @Test
     void aBudgetSpentInTheQueueAnswers503AndTheTaskNeverRuns() throws Exception {
-        ComputePool pool = new ComputePool(1, 4, Duration.ofMinutes(5), new SimpleMeterRegistry());
+        ComputePool pool = new ComputePool(1, 4, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ZERO,
+                new SimpleMeterRegistry());
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Integer> blocker = pool.submit(() -> {
@@ -76,7 +79,8 @@ class ComputePoolTest {
 
     @Test
     void theBudgetTripsTheTokenTheEngineChecks() throws Exception {
-        ComputePool pool = new ComputePool(2, 4, Duration.ofMinutes(5), new SimpleMeterRegistry());
+        ComputePool pool = new ComputePool(2, 4, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ZERO,
+                new SimpleMeterRegistry());
         CompletableFuture<String> seen = new CompletableFuture<>();
         ProblemException spent = assertInstanceOf(ProblemException.class, failure(pool.submit(() -> {
             try {
@@ -98,5 +102,40 @@ class ComputePoolTest {
         while (pool.active() > 0) {
             Thread.sleep(5);
         }
+    }
+
+    @Test
+    void shutdownStopsRunningAndQueuedComputationsAndAnswers503() throws Exception {
+        ComputePool pool = new ComputePool(1, 4, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ZERO,
+                new SimpleMeterRegistry());
+        CountDownLatch started = new CountDownLatch(1);
+        CompletableFuture<String> seen = new CompletableFuture<>();
+        Uni<Integer> running = pool.submit(() -> {
+            started.countDown();
+            while (!Workers.cancelled()) { // an engine loop that only honours its token
+                Thread.onSpinWait();
+            }
+            seen.complete(Workers.current().token().reason());
+            return 1;
+        });
+        CompletableFuture<Throwable> runningFailure = CompletableFuture.supplyAsync(() -> failure(running));
+        started.await();
+        AtomicBoolean queuedRan = new AtomicBoolean();
+        Uni<Integer> queued = pool.submit(() -> {
+            queuedRan.set(true);
+            return 2;
+        });
+        CompletableFuture<Throwable> queuedFailure = CompletableFuture.supplyAsync(() -> failure(queued));
+        while (pool.queued() < 1) {
+            Thread.onSpinWait();
+        }
+        pool.stop(new ShutdownEvent());
+        for (Throwable t : new Throwable[] {runningFailure.get(), queuedFailure.get()}) {
+            ProblemException p = assertInstanceOf(ProblemException.class, t);
+            assertEquals(503, p.status());
+            assertEquals("/problems/shutting-down", p.toProblem("/x").type());
+        }
+        assertEquals("shutdown", seen.get());
+        assertFalse(queuedRan.get(), "a computation queued at shutdown never starts");
     }
 }

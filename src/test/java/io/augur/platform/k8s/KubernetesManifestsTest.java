@@ -250,6 +250,13 @@ class KubernetesManifestsTest {
         assertEquals(Boolean.TRUE, deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot());
         assertTrue(c.getVolumeMounts().stream().anyMatch(m -> m.getMountPath().equals("/tmp")),
                 "a writable /tmp beside the read-only root");
+        // SIGTERM: the graceful wait (computations stopped at the timeout minus the grace) plus the grace for
+        // their answers, with at least 10 s left for the database client, the HTTP server and the JVM to stop
+        long shutdownSeconds = java.time.Duration.parse("PT" + applicationProperty("quarkus.shutdown.timeout"))
+                .plus(java.time.Duration.parse("PT" + applicationProperty("augur.compute.shutdown-grace"))).toSeconds();
+        long grace = deployment.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds();
+        assertTrue(shutdownSeconds + 10 <= grace, "quarkus.shutdown.timeout plus augur.compute.shutdown-grace ("
+                + shutdownSeconds + " s) leaves 10 s of the pod's termination grace period (" + grace + " s)");
         checkJob(job, c.getImage(), config, secret);
         assertTrue(podLabels.entrySet().stream().noneMatch(e -> e.getValue().equals(
                 job.getSpec().getTemplate().getMetadata().getLabels().get(e.getKey()))
