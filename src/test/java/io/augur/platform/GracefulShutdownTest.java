@@ -34,9 +34,10 @@ import org.junit.jupiter.api.Test;
  * 143, within the (test-shortened) shutdown timeout plus a margin, and that both requests got an answer (503
  * problem+json "shutting down", or their result had they finished) or a closed connection, never a hang.
  *
- * <p>Runs in {@code ./mvnw verify} (failsafe, after the package phase); skipped when nothing is packaged.
+ * <p>Runs in {@code ./mvnw test}: the build packages the application at process-classes, before the tests
+ * (see pom.xml); skipped when nothing is packaged.
  */
-class GracefulShutdownIT {
+class GracefulShutdownTest {
 
     /** The test's shutdown timeout (the service's default is 20 s against a 40 s Kubernetes grace period). */
     static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(3);
