@@ -27,10 +27,9 @@ public record PlackettLuceRequest(
 
     public PlackettLuceRequest {
         // an empty list beside its alternative counts as absent: generated clients send [] for an unset list
-        if (choices != null && rankings != null && rankings.isEmpty()) {
+        if (rankings != null && rankings.isEmpty() && choices != null && !choices.isEmpty()) {
             rankings = null;
-        }
-        if (rankings != null && choices != null && choices.isEmpty()) {
+        } else if (choices != null && choices.isEmpty() && rankings != null && !rankings.isEmpty()) {
             choices = null;
         }
     }

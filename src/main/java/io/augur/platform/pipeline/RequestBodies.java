@@ -5,6 +5,7 @@ import io.augur.platform.compute.ComputePool;
 import io.augur.platform.problem.Problem;
 import io.augur.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 import java.io.IOException;
@@ -22,6 +23,10 @@ import java.util.List;
  * request records are registered for reflection by that annotation's schema and by
  * {@code @RegisterForReflection} where a native image needs it.
  */
+// Created at start, on the main thread: its ObjectMapper (a CDI producer that reads config-mapping beans)
+// must not be created lazily on a compute-pool thread, where that creation fails (seen as a 500 on the
+// first Plackett-Luce request after start).
+@Startup
 @ApplicationScoped
 public class RequestBodies {
 

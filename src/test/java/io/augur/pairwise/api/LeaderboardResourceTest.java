@@ -227,7 +227,8 @@ class LeaderboardResourceTest {
 
     @Test
     void badRankingsAreProblems() {
-        badInput("plackett-luce", "{\"rankings\":[[\"a\",\"b\"]],\"choices\":[]}", "rankingsOrChoices");
+        badInput("plackett-luce", "{\"rankings\":[[\"a\",\"b\"]],\"choices\":[{\"chosen\":\"a\",\"others\":[\"b\"]}]}",
+                "rankingsOrChoices");
         badInput("plackett-luce", "{}", "rankingsOrChoices");
         badInput("plackett-luce", "{\"rankings\":[[\"a\",\"b\"],[\"a\"]]}", "rankings[1]");
         badInput("plackett-luce", "{\"rankings\":[[\"a\",\"b\"],[\"b\",\"a\",\"a\"]]}", "rankings[1][2]");

@@ -67,7 +67,8 @@ class BoundedValidatorTest {
     @Test
     void constrainedAccessorsAreChecked() {
         // PlackettLuceRequest.isRankingsOrChoices(): exactly one of rankings and choices
-        var r = new io.augur.pairwise.api.PlackettLuceRequest(List.of(List.of("a", "b")), List.of(), null, null);
+        var r = new io.augur.pairwise.api.PlackettLuceRequest(List.of(List.of("a", "b")),
+                List.of(new io.augur.pairwise.api.ChoiceInput("a", List.of("b"))), null, null);
         assertEquals(List.of("rankingsOrChoices"), VALIDATOR.validate(r, 20).errors().stream().map(e -> e.field()).toList());
     }
 
