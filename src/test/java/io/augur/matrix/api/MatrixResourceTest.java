@@ -6,16 +6,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.restassured.response.Response;
@@ -38,23 +33,7 @@ class MatrixResourceTest {
 
     @Test
     void everyExampleWorksWhenPasted() {
-        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
-        for (String p : PATHS) {
-            String path = "/api/v1/matrix/" + p;
-            Map<String, Object> op = doc.getMap("paths.'" + path + "'.post");
-            assertNotNull(op, path);
-            assertNotNull(op.get("operationId"), path);
-            assertNotNull(op.get("summary"), path);
-            assertNotNull(doc.get("paths.'" + path + "'.post.responses.'400'.content.'application/problem+json'"), path);
-            Map<String, Map<String, Object>> examples = doc.getMap("paths.'" + path + "'.post.requestBody.content.'application/json'.examples");
-            assertFalse(examples == null || examples.isEmpty(), path + " has an example");
-            for (var e : examples.entrySet()) {
-                Object value = e.getValue().get("value");
-                String body = value instanceof String s ? s : new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(value).toString();
-                int status = given().contentType(ContentType.JSON).body(body).post(path).then().extract().statusCode();
-                assertEquals(200, status, path + " example '" + e.getKey() + "'");
-            }
-        }
+        io.augur.testing.OpenApiExamples.assertEveryExampleWorks(PATHS.stream().map(p -> "/api/v1/matrix/" + p).toList());
     }
 
     @Test
