@@ -161,7 +161,9 @@ public final class DatabaseProblems {
         boolean database = name.startsWith("io.vertx.sqlclient") || name.startsWith("io.vertx.pgclient")
                 || name.startsWith("org.hibernate.reactive");
         boolean vertx = name.startsWith("io.vertx.core");
-        return (database || vertx) && (message.contains("connection refused") || message.contains("connection reset"))
+        // a reset read from the database's socket surfaces as a bare SocketException (seen during a restart)
+        boolean socket = t instanceof java.net.SocketException;
+        return (database || vertx || socket) && (message.contains("connection refused") || message.contains("connection reset"))
                 || database && (message.contains("closed") || message.contains("timeout"))
                 || vertx && t instanceof TimeoutException;
     }
