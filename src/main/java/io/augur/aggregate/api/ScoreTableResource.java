@@ -121,9 +121,8 @@ public class ScoreTableResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AggregatesRequest.class),
             examples = @ExampleObject(name = "Atari human-normalised", value = Examples.AGGREGATES)))
-    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = {
-            @Content(mediaType = Plots.SVG, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = Plots.VEGA_LITE, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = @Content(mediaType = Plots.SVG,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Uni<Response> plotAggregates(@HeaderParam("Accept") String accept, byte[] body) {
         return bodies.read(body, AggregatesRequest.class)
                 .flatMap(request -> aggregates(request, r -> plots.respond(accept, ScoreTablePlots.aggregates(r))));
@@ -139,9 +138,8 @@ public class ScoreTableResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PerformanceProfileRequest.class),
             examples = @ExampleObject(name = "Atari human-normalised", value = Examples.PERFORMANCE_PROFILE)))
-    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = {
-            @Content(mediaType = Plots.SVG, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = Plots.VEGA_LITE, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = @Content(mediaType = Plots.SVG,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Uni<Response> plotPerformanceProfile(@HeaderParam("Accept") String accept, byte[] body) {
         return bodies.read(body, PerformanceProfileRequest.class)
                 .flatMap(request -> performanceProfile(request, r -> plots.respond(accept, ScoreTablePlots.profiles(r))));

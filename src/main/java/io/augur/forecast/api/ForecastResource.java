@@ -162,9 +162,8 @@ public class ForecastResource {
                      "points": [{"x": 1e17, "y": 4.21}, {"x": 1e18, "y": 3.62}, {"x": 1e19, "y": 3.12}, {"x": 1e20, "y": 2.78},
                                 {"x": 1e21, "y": 2.55}, {"x": 1e22, "y": 2.40}, {"x": 1e23, "y": 2.30}],
                      "bootstrap": {"rounds": 100, "seed": 3}}""")))
-    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = {
-            @Content(mediaType = Plots.SVG, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = Plots.VEGA_LITE, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = @Content(mediaType = Plots.SVG,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Uni<Response> plot(@HeaderParam("Accept") String accept, byte[] body) {
         return run(body, BacktestRequest.class, (r, sel) -> plots.respond(accept, ForecastMapper.plot(r, sel)));
     }
@@ -183,9 +182,8 @@ public class ForecastResource {
                      "points": [{"x": 1e17, "y": 4.21}, {"x": 1e18, "y": 3.62}, {"x": 1e19, "y": 3.12}, {"x": 1e20, "y": 2.78},
                                 {"x": 1e21, "y": 2.55}, {"x": 1e22, "y": 2.40}, {"x": 1e23, "y": 2.30}],
                      "bootstrap": {"rounds": 100, "seed": 3}}""")))
-    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = {
-            @Content(mediaType = Plots.SVG, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = Plots.VEGA_LITE, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = @Content(mediaType = Plots.SVG,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Uni<Response> plotBacktest(@HeaderParam("Accept") String accept, byte[] body) {
         return run(body, BacktestRequest.class, (r, sel) -> plots.respond(accept, ForecastPlots.backtest(r, sel)));
     }
@@ -253,9 +251,8 @@ public class ForecastResource {
                                 {"x": 5, "y": 0.66}, {"x": 6, "y": 0.68}, {"x": 7, "y": 0.695}, {"x": 8, "y": 0.707},
                                 {"x": 9, "y": 0.716}, {"x": 10, "y": 0.724}],
                      "horizon": 40, "threshold": 0.75}""")))
-    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = {
-            @Content(mediaType = Plots.SVG, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = Plots.VEGA_LITE, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = @Content(mediaType = Plots.SVG,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Uni<Response> plotLearningCurve(@HeaderParam("Accept") String accept, byte[] body) {
         return bodies.read(body, LearningCurveRequest.class).flatMap(request -> compute.submit(() -> plots.respond(accept,
                 ForecastPlots.learningCurve(request, ForecastMapper.learningCurve(request)))));

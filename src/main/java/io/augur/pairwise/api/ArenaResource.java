@@ -178,9 +178,8 @@ public class ArenaResource {
             description = "The leaderboard of getArenaLeaderboard (same query parameters, same numbers) drawn: one row per "
                     + "model, best first, labelled with its rank, the rating and its interval; the caption gives the interval "
                     + "method, level and seed.")
-    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = {
-            @Content(mediaType = Plots.SVG, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = Plots.VEGA_LITE, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = @Content(mediaType = Plots.SVG,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> plotLeaderboard(@PathParam("id") long id, @HeaderParam("Accept") String accept,
@@ -201,21 +200,21 @@ public class ArenaResource {
     @Operation(operationId = "plotArenaWinRates", summary = "Draw the arena's predicted win-rate matrix as a heatmap",
             description = "Cell (A, B) is the Bradley-Terry predicted probability that A beats B, models in leaderboard "
                     + "order (FastChat's win-rate heatmap); the caption gives the interval method, level and seed of the fit.")
-    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = {
-            @Content(mediaType = Plots.SVG, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = Plots.VEGA_LITE, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = @Content(mediaType = Plots.SVG,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> plotWinRates(@PathParam("id") long id, @HeaderParam("Accept") String accept,
             @Parameter(description = "Bootstrap rounds, 2 to 10000") @QueryParam("rounds") @DefaultValue("1000") @Min(2) @Max(LeaderboardResource.MAX_ROUNDS) int rounds,
             @Parameter(description = "Seed that reproduces the intervals") @QueryParam("seed") @DefaultValue("42") long seed,
+            @Parameter(description = "Confidence level") @QueryParam("level") @DefaultValue("0.95") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) double level,
             @Parameter(description = "half-win (default) or davidson") @QueryParam("ties") @Pattern(regexp = "half-win|davidson", message = "must be half-win or davidson") String ties,
             @Parameter(description = "Gaussian prior precision on log strengths (default 0)") @QueryParam("regularization") @PositiveOrZero Double regularization) {
         return counts(id).flatMap(rows -> compute.submit(() -> {
             var counts = Pairwise.canonical(rows);
             return plots.respond(accept, LeaderboardPlots.winRates("Arena " + id + ": predicted win rates",
                     Pairwise.engine(Pairwise.QUERY_FIELDS, () -> Pairwise.bradleyTerry(counts,
-                            Pairwise.options(ties, regularization, null, null), new BootstrapInput(rounds, seed, 0.95),
+                            Pairwise.options(ties, regularization, null, null), new BootstrapInput(rounds, seed, level),
                             LeaderboardPlots.allPairs(counts.models())))));
         }));
     }

@@ -249,9 +249,8 @@ public class LeaderboardResource {
             schema = @Schema(implementation = EloRequest.class),
             examples = @ExampleObject(name = "three models", value = "{\"battles\": " + BATTLES_EXAMPLE
                     + ", \"bootstrap\": {\"rounds\": 200, \"seed\": 7}}")))
-    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = {
-            @Content(mediaType = Plots.SVG, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = Plots.VEGA_LITE, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = @Content(mediaType = Plots.SVG,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Uni<Response> plotElo(@HeaderParam("Accept") String accept, byte[] body) {
         return compute.submit(() -> plots.respond(accept,
                 LeaderboardPlots.ratings("Online Elo leaderboard", eloSync(false, body, null, null, null, null))));
@@ -268,9 +267,8 @@ public class LeaderboardResource {
             schema = @Schema(implementation = BradleyTerryRequest.class),
             examples = @ExampleObject(name = "three models", value = "{\"battles\": " + BATTLES_EXAMPLE
                     + ", \"bootstrap\": {\"rounds\": 200, \"seed\": 7}}")))
-    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = {
-            @Content(mediaType = Plots.SVG, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = Plots.VEGA_LITE, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = @Content(mediaType = Plots.SVG,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Uni<Response> plotBradleyTerry(@HeaderParam("Accept") String accept, byte[] body) {
         return compute.submit(() -> plots.respond(accept, LeaderboardPlots.ratings("Bradley-Terry leaderboard",
                 bradleyTerrySync(false, body, null, null, null, null, null, null, null, false))));
@@ -288,9 +286,8 @@ public class LeaderboardResource {
             schema = @Schema(implementation = BradleyTerryRequest.class),
             examples = @ExampleObject(name = "three models", value = "{\"battles\": " + BATTLES_EXAMPLE
                     + ", \"bootstrap\": {\"rounds\": 200, \"seed\": 7}}")))
-    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = {
-            @Content(mediaType = Plots.SVG, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = Plots.VEGA_LITE, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = @Content(mediaType = Plots.SVG,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Uni<Response> plotBradleyTerryWinRates(@HeaderParam("Accept") String accept, byte[] body) {
         return compute.submit(() -> plots.respond(accept, LeaderboardPlots.winRates("Bradley-Terry predicted win rates",
                 bradleyTerrySync(false, body, null, null, null, null, null, null, null, true))));

@@ -19,9 +19,9 @@ public class Plots {
     public static final String SVG = "image/svg+xml";
     public static final String VEGA_LITE = "application/vnd.vegalite+json";
     /** OpenAPI text of the 200 response every plot endpoint declares. */
-    public static final String RESPONSE = "The plot: an SVG document (default) or, with Accept: " + VEGA_LITE
-            + ", a Vega-Lite v5 specification with the data inline (both declared as bytes so that generated clients "
-            + "hand them over unparsed)";
+    public static final String RESPONSE = "The plot: an SVG document (UTF-8 text, declared as bytes so that generated "
+            + "clients hand it over unparsed); with Accept: " + VEGA_LITE + " the same plot as a Vega-Lite v5 "
+            + "specification with the data inline (JSON), to restyle it";
 
     private final ObjectMapper json;
 
