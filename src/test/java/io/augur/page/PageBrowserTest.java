@@ -128,7 +128,12 @@ class PageBrowserTest {
         wait.until(d -> d.findElements(By.cssSelector("#fit-plot svg")).size() == 1
                 && d.findElements(By.cssSelector("#backtest-plot svg")).size() == 1);
         assertEquals(8, driver.findElements(By.cssSelector("#fit-plot svg circle.point")).size(), "every stored evaluation drawn");
-        assertTrue(driver.findElements(By.cssSelector("#parameter-table tbody tr")).size() >= 3, "the fitted parameters listed");
+        JsonPath fit = given().contentType(ContentType.JSON).body("{\"form\": \"sigmoid\", \"selection\": {\"benchmark\": \"" + benchmark
+                + "\", \"family\": \"" + family + "\", \"x\": \"trainingCompute\"}, \"bootstrap\": {\"rounds\": 200, \"seed\": 20261122}}")
+                .post("/api/v1/forecasts/fit").then().statusCode(200).extract().jsonPath();
+        List<WebElement> parameters = driver.findElements(By.cssSelector("#parameter-table tbody tr"));
+        assertEquals(fit.getList("fit.parameters.name"), parameters.stream().map(r -> r.findElement(By.tagName("td")).getText()).toList(),
+                "the fitted parameters listed");
         assertTrue(driver.findElement(By.id("status")).getText().startsWith("Fitted"), driver.findElement(By.id("status")).getText());
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", driver.findElement(By.id("forecast")));
         screenshot(driver.findElement(By.id("forecast")), "forecast.png");
@@ -147,14 +152,19 @@ class PageBrowserTest {
     private static long seedArena(String name) {
         int id = given().contentType(ContentType.JSON).body("{\"name\": \"" + name + "\", \"description\": \"browser test\"}")
                 .post("/api/v1/arenas").then().statusCode(201).extract().path("id");
-        String[][] battles = {{"gpt-4", "claude-2", "a"}, {"claude-2", "llama-2-70b", "a"}, {"llama-2-70b", "gpt-4", "tie"},
-                {"gpt-4", "llama-2-70b", "a"}, {"claude-2", "gpt-4", "a"}, {"llama-2-70b", "claude-2", "b"},
-                {"llama-2-70b", "claude-2", "a"}, {"mistral-7b", "llama-2-70b", "b"}, {"mistral-7b", "claude-2", "a"},
-                {"gpt-4", "mistral-7b", "a"}, {"gpt-4", "claude-2", "a"}, {"mistral-7b", "llama-2-70b", "a"}};
+        // 600 battles among five models drawn from Bradley-Terry strengths (a fixed seed: the same battles every run)
+        String[] models = {"gpt-4", "claude-2", "mixtral-8x7b", "llama-2-70b", "mistral-7b"};
+        double[] rating = {1250, 1180, 1100, 1060, 960};
+        java.util.Random random = new java.util.Random(2026);
         StringJoiner body = new StringJoiner(",", "{\"battles\": [", "]}");
-        for (int i = 0; i < battles.length; i++) {
+        for (int i = 0; i < 600; i++) {
+            int a = random.nextInt(models.length);
+            int b = (a + 1 + random.nextInt(models.length - 1)) % models.length;
+            double pa = 1 / (1 + Math.pow(10, (rating[b] - rating[a]) / 400));
+            double u = random.nextDouble();
+            String outcome = u < 0.1 ? "tie" : random.nextDouble() < pa ? "a" : "b";
             body.add(String.format("{\"battleId\": \"%d\", \"modelA\": \"%s\", \"modelB\": \"%s\", \"outcome\": \"%s\"}", i,
-                    battles[i][0], battles[i][1], battles[i][2]));
+                    models[a], models[b], outcome));
         }
         given().contentType(ContentType.JSON).body(body.toString()).post("/api/v1/arenas/" + id + "/battles").then().statusCode(200);
         return id;

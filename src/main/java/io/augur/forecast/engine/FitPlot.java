@@ -159,7 +159,7 @@ public final class FitPlot {
             double px = sx.map(t[0]);
             s.append(String.format(Locale.ROOT, "<line class=\"x-tick\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"black\"/>%n", px, H - B, px, H - B + 4));
             s.append(String.format(Locale.ROOT, "<text class=\"x-tick-label\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", px, H - B + 16,
-                    Svg.label(t[1], logX)));
+                    Svg.label(t[1], logX && u1 - u0 >= 2)));
         }
         for (double[] t : Svg.ticks(y0, y1, logY)) {
             double py = sy.map(t[0]);
@@ -245,8 +245,7 @@ public final class FitPlot {
         }
         // caption: what the band is and the seed that reproduces it (the document grows by its height)
         String caption = fit.bootstrapRounds() > 0
-                ? String.format(Locale.ROOT, "Band: percentile bootstrap of the curve (resampled observations), level %s, "
-                        + "%d rounds, seed %d.", Svg.label(fit.level(), false), fit.bootstrapRounds(), fit.seed())
+                ? String.format(Locale.ROOT, "Band: percentile bootstrap of the curve, level %s, %d rounds, seed %d.", Svg.label(fit.level(), false), fit.bootstrapRounds(), fit.seed())
                 : "No bootstrap: the curve is the point fit only.";
         s.append(String.format(Locale.ROOT, "<text class=\"caption\" x=\"%d\" y=\"%d\" fill=\"#333\">%s</text>%n", 16, H + CAPTION - 8,
                 Svg.escape(caption)));

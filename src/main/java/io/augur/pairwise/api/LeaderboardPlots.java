@@ -58,8 +58,8 @@ final class LeaderboardPlots {
         String ties = "davidson".equals(lb.ties()) ? " Davidson ties: P(row wins) + P(column wins) + P(tie) = 1, the tie "
                 + "probability not shown." : "";
         return new Heatmap(title, "model A (row)", "model B (column)", "P(A beats B)", models, models, p,
-                "Cells: predicted probability that the row model beats the column model, from the " + lb.method() + " ratings."
-                        + ties + " " + caption(lb));
+                "Cells: predicted probability that the row model beats the column model, from the fitted ratings." + ties + " "
+                        + caption(lb));
     }
 
     /** Every unordered pair of the models, for the win-rate matrix. */

@@ -122,7 +122,27 @@ public record LineChart(String title, String xLabel, String yLabel, boolean logX
             }
         }
         if (series.size() > 1) {
-            svg.legend(W - R - 8 - Svg.legendWidth(legend), T + 4, legend);
+            // the corner of the plot area that hides the fewest data points
+            int lw = Svg.legendWidth(legend);
+            int lh = 16 * legend.size() + 6;
+            double[][] corners = {{W - R - 8 - lw, T + 4}, {L + 8, T + 4}, {W - R - 8 - lw, bottom - 4 - lh}, {L + 8, bottom - 4 - lh}};
+            double[] best = corners[0];
+            int fewest = Integer.MAX_VALUE;
+            for (double[] c : corners) {
+                int hidden = 0;
+                for (Series s : series) {
+                    for (int i = 0; i < s.x().length; i++) {
+                        double px = sx.map(tx(s.x()[i], logX));
+                        double py = sy.map(tx(s.y()[i], logY));
+                        hidden += px >= c[0] - 4 && px <= c[0] + lw + 4 && py >= c[1] - 4 && py <= c[1] + lh + 4 ? 1 : 0;
+                    }
+                }
+                if (hidden < fewest) {
+                    fewest = hidden;
+                    best = c;
+                }
+            }
+            svg.legend(best[0], best[1], legend);
         }
         return svg.caption(caption).end();
     }

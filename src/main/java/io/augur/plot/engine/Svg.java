@@ -177,7 +177,7 @@ public final class Svg {
 
     /** The caption at the bottom: what the intervals are (method, level) and the seed that reproduces them. */
     public Svg caption(String caption) {
-        List<String> lines = wrap(caption, (int) ((width - 32) / 5.6));
+        List<String> lines = wrap(caption, (int) ((width - 32) / 6.2));
         for (int i = 0; i < lines.size(); i++) {
             text("caption", 16, height - 8 - 13 * (lines.size() - 1 - i), null, lines.get(i));
         }
@@ -186,7 +186,7 @@ public final class Svg {
 
     /** Lines the caption takes at this width (for reserving space). */
     public static int captionLines(String caption, int width) {
-        return wrap(caption, (int) ((width - 32) / 5.6)).size();
+        return wrap(caption, (int) ((width - 32) / 6.2)).size();
     }
 
     /** The finished document. */
@@ -235,16 +235,23 @@ public final class Svg {
         }
     }
 
-    /** A number as a tick label: 3 significant digits, trailing zeros dropped; 1eN for decades of a log axis. */
+    /**
+     * A number as a label: 3 significant digits (all the digits before the point from 1000 up to a million),
+     * trailing zeros dropped, exponent form outside [0.001, 1e6); 1eN for decades of a log axis.
+     */
     public static String label(double v, boolean powerOfTen) {
         if (powerOfTen) {
             return "1e" + (int) Math.round(Math.log10(v));
         }
-        String g = String.format(Locale.ROOT, "%.3g", v);
-        if (g.contains("e")) {
-            return g.replaceAll("\\.?0+e", "e").replace("e+", "e");
+        double a = Math.abs(v);
+        if (v == 0 || (a >= 1e-3 && a < 1e6)) {
+            // plain digits: 3 significant, or every digit before the point (1187, not 1.19e3)
+            int whole = a >= 1 ? (int) Math.floor(Math.log10(a)) + 1 : 0;
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(Math.max(3, whole))).stripTrailingZeros()
+                    .toPlainString();
         }
-        return g.contains(".") ? g.replaceAll("\\.?0+$", "") : g;
+        String g = String.format(Locale.ROOT, "%.3g", v);
+        return g.replaceAll("\\.?0+e", "e").replace("e+", "e");
     }
 
     /**

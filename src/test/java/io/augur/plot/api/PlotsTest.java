@@ -246,6 +246,28 @@ class PlotsTest {
     }
 
     @Test
+    void retrievalComparisonDrawsEachQueryDifferenceSorted() throws Exception {
+        String body = """
+                {"runs": [{"name": "bm25", "scores": {"q1": 0.50, "q2": 0.25, "q3": 0.90, "q4": 0.40, "q5": 0.10}},
+                          {"name": "dense", "scores": {"q1": 0.60, "q2": 0.35, "q3": 0.85, "q4": 0.55, "q5": 0.30}}],
+                 "values": ["map"], "seed": 7}""";
+        SvgDocument doc = SvgDocument.parse(svg("/api/v1/retrieval/comparisons/plot", body))
+                .assertFramed("Per-query differences in map, sorted", false);
+        assertEquals(5, doc.marks("circle"), "one point per query");
+        assertEquals("difference in map (A - B)", doc.text("y-label"));
+        assertEquals("query (sorted by difference)", doc.text("x-label"));
+        assertTrue(doc.caption().contains("seed 7") && doc.caption().contains("level 0.95"), doc.caption());
+        JsonNode values = vegaLite("/api/v1/retrieval/comparisons/plot", body).get("data").get("values");
+        // bm25 - dense per query: q1 -0.1, q2 -0.1, q3 0.05, q4 -0.15, q5 -0.2, sorted from the largest
+        double[] expected = {0.05, -0.1, -0.1, -0.15, -0.2};
+        assertEquals(5, values.size());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(expected[i], values.get(i).get("y").asDouble(), 1e-12);
+            assertEquals(i + 1, values.get(i).get("x").asInt());
+        }
+    }
+
+    @Test
     void badInputIsAProblemWhateverTheAcceptHeader() {
         given().contentType(ContentType.JSON).accept(VEGA_LITE).body("{\"battles\": []}").post("/api/v1/leaderboards/bradley-terry/plot")
                 .then().statusCode(400).contentType("application/problem+json");
