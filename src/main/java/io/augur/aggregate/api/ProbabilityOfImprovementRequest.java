@@ -1,10 +1,7 @@
 package io.augur.aggregate.api;
 
 import io.augur.platform.api.BootstrapSettings;
-import io.augur.platform.validation.Finite;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
