@@ -1,6 +1,7 @@
 package io.augur.platform;
 
 import io.augur.platform.database.SchemaMigrations;
+import io.augur.platform.problem.RouteProblems;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -35,6 +36,11 @@ public class AugurMain implements QuarkusApplication {
     String runMode;
 
     public static void main(String... args) {
+        // request targets that are not URIs are answered by RouteProblems with a problem body, not by
+        // Quarkus's bodiless 400 (read once, when the HTTP recorder is initialised)
+        if (System.getProperty(RouteProblems.DISABLE_URI_VALIDATION) == null) {
+            System.setProperty(RouteProblems.DISABLE_URI_VALIDATION, "true");
+        }
         runModeProperties(args).forEach(System::setProperty);
         Quarkus.run(AugurMain.class, args);
     }

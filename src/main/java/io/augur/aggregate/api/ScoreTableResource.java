@@ -1,5 +1,6 @@
 package io.augur.aggregate.api;
 
+import io.augur.platform.api.BootstrapSettings;
 import io.augur.aggregate.engine.Aggregate;
 import io.augur.aggregate.engine.PerformanceProfile;
 import io.augur.aggregate.engine.ProbabilityOfImprovement;
@@ -53,7 +54,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 // Request bodies are read by RequestBodies (Jackson outside RESTEasy): registered for a native image
 @RegisterForReflection(targets = { AggregatesRequest.class, PerformanceProfileRequest.class, PerformanceProfileRequest.TauGrid.class,
         ProbabilityOfImprovementRequest.class, RankingRequest.class, ScoreInput.class, ScoreSelection.class, NormalizationInput.class,
-        NormalizationInput.Baseline.class, BootstrapInput.class })
+        NormalizationInput.Baseline.class, BootstrapSettings.class })
 public class ScoreTableResource {
 
     static final String TABLE = " The table: either `scores` inline, [{system, task, run, value}], or `selection`, stored evaluations "
@@ -63,7 +64,7 @@ public class ScoreTableResource {
             + "`missingTasks`: a system without a score on some task rejects the table (reject, default) or drops that task for "
             + "everyone (common-tasks, listed in table.droppedTasks).";
     static final String BOOTSTRAP = " Intervals: stratified bootstrap (runs resampled within each task; each system on its own "
-            + "stream derived from the seed and its name), percentile intervals; rounds 1 to 100000 (default 2000), seed default 42, "
+            + "stream derived from the seed and its name), percentile intervals; rounds 1 to 100000 (default 1000), seed default 42, "
             + "level default 0.95; the response echoes the settings and whether the seed was the default.";
 
     private final ScoreTables tables;
@@ -103,7 +104,7 @@ public class ScoreTableResource {
         return run(request, prepared -> {
             ScoreTable table = prepared.table();
             ScoreAggregates result = ScoreAggregates.estimate(table, aggregates, bootstrap);
-            return then.apply(new AggregatesResponse(prepared.summary(table), ScoreTables.used(request.bootstrap(), bootstrap),
+            return then.apply(new AggregatesResponse(prepared.summary(table), ScoreTables.report(request.bootstrap()),
                     result.systems().stream().map(s -> new AggregatesResponse.SystemAggregates(s.system(), s.runs(),
                             s.estimates().stream().map(e -> new AggregatesResponse.AggregateEstimate(e.aggregate(), e.value(), e.interval()))
                                     .toList()))
@@ -171,7 +172,7 @@ public class ScoreTableResource {
         return run(request, prepared -> {
             ScoreTable table = prepared.table();
             PerformanceProfile result = PerformanceProfile.estimate(table, taus, bootstrap);
-            return then.apply(new PerformanceProfileResponse(prepared.summary(table), ScoreTables.used(request.bootstrap(), bootstrap),
+            return then.apply(new PerformanceProfileResponse(prepared.summary(table), ScoreTables.report(request.bootstrap()),
                     result.taus(), result.systems().stream().map(s -> new PerformanceProfileResponse.SystemProfile(s.system(),
                             s.points().stream().map(p -> new PerformanceProfileResponse.ProfilePoint(p.tau(), p.fraction(), p.interval()))
                                     .toList()))
@@ -197,7 +198,7 @@ public class ScoreTableResource {
         return run(request, prepared -> {
             ScoreTable table = prepared.table();
             ProbabilityOfImprovement p = ProbabilityOfImprovement.estimate(table, request.x().strip(), request.y().strip(), bootstrap);
-            return new ProbabilityOfImprovementResponse(prepared.summary(table), ScoreTables.used(request.bootstrap(), bootstrap),
+            return new ProbabilityOfImprovementResponse(prepared.summary(table), ScoreTables.report(request.bootstrap()),
                     p.x(), p.y(), p.probability(), p.interval(),
                     p.perTask().stream().map(t -> new ProbabilityOfImprovementResponse.TaskProbability(t.task(), t.probability())).toList());
         });

@@ -1,5 +1,6 @@
 package io.augur.forecast.api;
 
+import io.augur.platform.api.BootstrapSettings;
 import io.augur.forecast.api.ForecastRequests.BacktestRequest;
 import io.augur.forecast.api.ForecastRequests.ComputeOptimalRequest;
 import io.augur.forecast.api.ForecastRequests.CurveRequest;
@@ -56,7 +57,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 // Request bodies are read by RequestBodies (Jackson outside RESTEasy): registered for a native image
 @RegisterForReflection(targets = { ForecastRequests.FitRequest.class, ForecastRequests.PredictRequest.class, ForecastRequests.BacktestRequest.class,
         ForecastRequests.TargetRequest.class, ForecastRequests.ComputeOptimalRequest.class, ForecastRequests.LearningCurveRequest.class,
-        ForecastRequests.PointInput.class, ForecastRequests.InputAt.class, ForecastRequests.BootstrapInput.class,
+        ForecastRequests.PointInput.class, ForecastRequests.InputAt.class, BootstrapSettings.class,
         ForecastRequests.SelectionInput.class, ForecastRequests.HoldoutInput.class })
 public class ForecastResource {
 
@@ -83,7 +84,7 @@ public class ForecastResource {
     @Path("fit")
     @Operation(operationId = "fitCurve", summary = "Fit a curve form to points (or stored evaluations) with bootstrap intervals",
             description = "Multi-start L-BFGS fit with the form's robust default loss; every parameter carries a percentile "
-                    + "bootstrap interval and the seed that reproduces it (default seed 20261122, 1000 rounds). A fit that "
+                    + "bootstrap interval and the seed that reproduces it (`bootstrap`: default seed 42, 1000 rounds; rounds 0 to 10000, 0 gives no intervals). A fit that "
                     + "did not converge says so (converged = false, status, warnings). form = auto backtests the "
                     + "candidates and fits the one that extrapolated best.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -1,5 +1,6 @@
 package io.augur.pairwise.api;
 
+import io.augur.platform.api.BootstrapSettings;
 import io.augur.pairwise.engine.ActiveSampling;
 import io.augur.pairwise.engine.Outcome;
 import io.augur.pairwise.engine.PairCount;
@@ -158,9 +159,9 @@ public class ArenaResource {
     @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<LeaderboardResult> leaderboard(@PathParam("id") long id,
-            @Parameter(description = "Bootstrap rounds, 2 to 10000") @QueryParam("rounds") @DefaultValue("1000") @Min(2) @Max(LeaderboardResource.MAX_ROUNDS) int rounds,
-            @Parameter(description = "Seed that reproduces the intervals") @QueryParam("seed") @DefaultValue("42") long seed,
-            @Parameter(description = "Confidence level") @QueryParam("level") @DefaultValue("0.95") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) double level,
+            @Parameter(description = "Bootstrap rounds, 2 to 10000 (default 1000)") @QueryParam("rounds") @Min(2) @Max(LeaderboardResource.MAX_ROUNDS) Integer rounds,
+            @Parameter(description = "Seed that reproduces the intervals (default 42)") @QueryParam("seed") Long seed,
+            @Parameter(description = "Confidence level (default 0.95)") @QueryParam("level") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double level,
             @Parameter(description = "half-win (default) or davidson") @QueryParam("ties") @Pattern(regexp = "half-win|davidson", message = "must be half-win or davidson") String ties,
             @Parameter(description = "Gaussian prior precision on log strengths (default 0)") @QueryParam("regularization") @PositiveOrZero Double regularization,
             @Parameter(description = "Model pinned to anchorRating") @QueryParam("anchorModel") String anchorModel,
@@ -168,7 +169,7 @@ public class ArenaResource {
         return counts(id).flatMap(rows -> compute.submit(() -> Pairwise.engine(Pairwise.QUERY_FIELDS,
                 () -> Pairwise.bradleyTerry(Pairwise.canonical(rows),
                         Pairwise.options(ties, regularization, anchorModel, anchorRating),
-                        new BootstrapInput(rounds, seed, level), null))));
+                        BootstrapSettings.resolve(rounds, seed, level, 2, LeaderboardResource.MAX_ROUNDS, "rounds"), null))));
     }
 
     @GET
@@ -183,15 +184,15 @@ public class ArenaResource {
     @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> plotLeaderboard(@PathParam("id") long id, @HeaderParam("Accept") String accept,
-            @Parameter(description = "Bootstrap rounds, 2 to 10000") @QueryParam("rounds") @DefaultValue("1000") @Min(2) @Max(LeaderboardResource.MAX_ROUNDS) int rounds,
-            @Parameter(description = "Seed that reproduces the intervals") @QueryParam("seed") @DefaultValue("42") long seed,
-            @Parameter(description = "Confidence level") @QueryParam("level") @DefaultValue("0.95") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) double level,
+            @Parameter(description = "Bootstrap rounds, 2 to 10000 (default 1000)") @QueryParam("rounds") @Min(2) @Max(LeaderboardResource.MAX_ROUNDS) Integer rounds,
+            @Parameter(description = "Seed that reproduces the intervals (default 42)") @QueryParam("seed") Long seed,
+            @Parameter(description = "Confidence level (default 0.95)") @QueryParam("level") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double level,
             @Parameter(description = "half-win (default) or davidson") @QueryParam("ties") @Pattern(regexp = "half-win|davidson", message = "must be half-win or davidson") String ties,
             @Parameter(description = "Gaussian prior precision on log strengths (default 0)") @QueryParam("regularization") @PositiveOrZero Double regularization) {
         return counts(id).flatMap(rows -> compute.submit(() -> plots.respond(accept, LeaderboardPlots.ratings(
                 "Arena " + id + ": Bradley-Terry leaderboard", Pairwise.engine(Pairwise.QUERY_FIELDS,
                         () -> Pairwise.bradleyTerry(Pairwise.canonical(rows), Pairwise.options(ties, regularization, null, null),
-                                new BootstrapInput(rounds, seed, level), null))))));
+                                BootstrapSettings.resolve(rounds, seed, level, 2, LeaderboardResource.MAX_ROUNDS, "rounds"), null))))));
     }
 
     @GET
@@ -205,16 +206,16 @@ public class ArenaResource {
     @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> plotWinRates(@PathParam("id") long id, @HeaderParam("Accept") String accept,
-            @Parameter(description = "Bootstrap rounds, 2 to 10000") @QueryParam("rounds") @DefaultValue("1000") @Min(2) @Max(LeaderboardResource.MAX_ROUNDS) int rounds,
-            @Parameter(description = "Seed that reproduces the intervals") @QueryParam("seed") @DefaultValue("42") long seed,
-            @Parameter(description = "Confidence level") @QueryParam("level") @DefaultValue("0.95") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) double level,
+            @Parameter(description = "Bootstrap rounds, 2 to 10000 (default 1000)") @QueryParam("rounds") @Min(2) @Max(LeaderboardResource.MAX_ROUNDS) Integer rounds,
+            @Parameter(description = "Seed that reproduces the intervals (default 42)") @QueryParam("seed") Long seed,
+            @Parameter(description = "Confidence level (default 0.95)") @QueryParam("level") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double level,
             @Parameter(description = "half-win (default) or davidson") @QueryParam("ties") @Pattern(regexp = "half-win|davidson", message = "must be half-win or davidson") String ties,
             @Parameter(description = "Gaussian prior precision on log strengths (default 0)") @QueryParam("regularization") @PositiveOrZero Double regularization) {
         return counts(id).flatMap(rows -> compute.submit(() -> {
             var counts = Pairwise.canonical(rows);
             return plots.respond(accept, LeaderboardPlots.winRates("Arena " + id + ": predicted win rates",
                     Pairwise.engine(Pairwise.QUERY_FIELDS, () -> Pairwise.bradleyTerry(counts,
-                            Pairwise.options(ties, regularization, null, null), new BootstrapInput(rounds, seed, level),
+                            Pairwise.options(ties, regularization, null, null), BootstrapSettings.resolve(rounds, seed, level, 2, LeaderboardResource.MAX_ROUNDS, "rounds"),
                             LeaderboardPlots.allPairs(counts.models())))));
         }));
     }

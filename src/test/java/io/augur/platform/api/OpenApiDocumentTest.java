@@ -33,6 +33,39 @@ class OpenApiDocumentTest {
         return result.getOpenAPI();
     }
 
+    /**
+     * One bootstrap dialect (issue 8): the only schemas about the bootstrap are the shared settings and report,
+     * and every object property named {@code bootstrap} refers to one of them, so no capability grows its own.
+     */
+    @Test
+    @SuppressWarnings("rawtypes")
+    void everyBootstrapIsTheSharedSettingsOrReport() {
+        OpenAPI api = document();
+        Map<String, io.swagger.v3.oas.models.media.Schema> schemas = api.getComponents().getSchemas();
+        List<String> dialects = schemas.keySet().stream().filter(n -> n.toLowerCase().contains("bootstrap"))
+                .filter(n -> !n.equals("BootstrapSettings") && !n.equals("BootstrapReport")).toList();
+        assertTrue(dialects.isEmpty(), () -> "bootstrap schemas besides the shared ones: " + dialects);
+        List<String> wrong = new ArrayList<>();
+        int properties = 0;
+        for (Map.Entry<String, io.swagger.v3.oas.models.media.Schema> e : schemas.entrySet()) {
+            Map<String, io.swagger.v3.oas.models.media.Schema> props = e.getValue().getProperties();
+            io.swagger.v3.oas.models.media.Schema b = props == null ? null : props.get("bootstrap");
+            if (b == null || e.getKey().equals("RunPairComparison")) {
+                // RunPairComparison.bootstrap is the paired bootstrap test's result (statistic, p-value), not settings
+                continue;
+            }
+            properties++;
+            String ref = b.get$ref() != null ? b.get$ref()
+                    : b.getAllOf() != null && b.getAllOf().size() == 1
+                            ? ((io.swagger.v3.oas.models.media.Schema) b.getAllOf().getFirst()).get$ref() : null;
+            if (!"#/components/schemas/BootstrapSettings".equals(ref) && !"#/components/schemas/BootstrapReport".equals(ref)) {
+                wrong.add(e.getKey() + ".bootstrap -> " + ref);
+            }
+        }
+        assertTrue(properties >= 30, "bootstrap properties found: " + properties);
+        assertTrue(wrong.isEmpty(), () -> "bootstrap properties not on the shared records: " + wrong);
+    }
+
     @Test
     void everyOperationHasAUniqueOperationIdASummaryAndResponses() {
         OpenAPI api = document();
