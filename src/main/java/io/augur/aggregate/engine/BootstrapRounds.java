@@ -2,6 +2,7 @@ package io.augur.aggregate.engine;
 
 import io.augur.stats.RandomStreams;
 import java.util.concurrent.CancellationException;
+import io.augur.stats.Progress;
 import io.augur.stats.Workers;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -10,7 +11,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * {@code RandomStreams.stream(seed, b)}, so the replicates depend only on the seed, never on how many
  * threads ran the blocks. Large jobs run the blocks in parallel on the compute pool's {@link Workers};
  * every block checks the computation's cancellation token and then throws {@link CancellationException},
- * so the API can enforce a time budget.
+ * so the API can enforce a time budget. Rounds done are reported to the computation's {@link Progress}.
  */
 final class BootstrapRounds {
 
@@ -32,11 +33,15 @@ final class BootstrapRounds {
         int blocks = (rounds + BLOCK - 1) / BLOCK;
         Workers workers = Workers.current();
         if (drawsPerRound * rounds < PARALLEL_WORK) {
-            workers = Workers.sequential(workers.token());
+            workers = new Workers.Sequential(workers.token(), workers.progress());
         }
+        Progress progress = workers.progress();
+        progress.begin("rounds", rounds);
         workers.forEach(blocks, b -> {
             int from = b * BLOCK;
-            body.run(RandomStreams.stream(seed, b), from, Math.min(rounds, from + BLOCK), out);
+            int to = Math.min(rounds, from + BLOCK);
+            body.run(RandomStreams.stream(seed, b), from, to, out);
+            progress.advance(to - from);
         });
         return out;
     }

@@ -3,6 +3,7 @@ package io.augur.forecast.engine;
 import io.augur.stats.RandomStreams;
 import java.util.ArrayList;
 import java.util.List;
+import io.augur.stats.Progress;
 import io.augur.stats.Workers;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -43,11 +44,14 @@ public final class Bootstrap {
         int p = theta.length;
         double[][] out = new double[rounds][];
         byte[] status = new byte[rounds]; // 0 kept, 1 failed, 2 degenerate fit, 3 underdetermined resample
+        Progress progress = Workers.currentProgress();
+        progress.begin("rounds", rounds);
         Workers.current().forEach(rounds, r -> {
             cancel.check();
             double[] w = weights(obj.size(), seed, r);
             if (distinctObservations(obj, w) < p) {
                 status[r] = 3;
+                progress.advance(1);
                 return;
             }
             Lbfgs.Result res = Lbfgs.minimize((th, g) -> obj.evaluate(th, w, g), theta, lo, hi, CurveFitter.BOOTSTRAP_OPTIONS, cancel);
@@ -58,6 +62,7 @@ public final class Bootstrap {
             } else {
                 out[r] = res.x();
             }
+            progress.advance(1);
         });
         List<double[]> ok = new ArrayList<>(rounds);
         int failed = 0;

@@ -1,5 +1,6 @@
 package io.augur.horizon.api;
 
+import io.augur.platform.jobs.JobOperation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.augur.horizon.engine.AgentRun;
@@ -57,7 +58,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid input, naming the field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "Compute pool full or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-public class HorizonResource {
+public class HorizonResource implements JobOperation.Source {
 
     public static final long DEFAULT_SEED = 20261125;
     static final String JSONL = "application/x-ndjson";
@@ -303,5 +304,15 @@ public class HorizonResource {
             throw ProblemException.invalid(at + column, "must be a number, was " + v);
         }
         return v.asDouble();
+    }
+
+    /** The operations of this resource that also run as jobs (POST /api/v1/jobs, or Prefer: respond-async). */
+    @Override
+    public List<JobOperation> jobOperations() {
+        return List.of(
+                JobOperation.of("computeTimeHorizons", "/api/v1/horizons/time-horizons", HorizonRequests.TimeHorizons.class,
+                        this::timeHorizons),
+                JobOperation.of("computeHorizonTrend", "/api/v1/horizons/trend", HorizonRequests.Trend.class,
+                        this::trend));
     }
 }

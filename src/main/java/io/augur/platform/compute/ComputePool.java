@@ -3,6 +3,7 @@ package io.augur.platform.compute;
 import io.augur.platform.problem.ProblemException;
 import io.augur.stats.CancellationToken;
 import io.augur.stats.ForkJoinWorkers;
+import io.augur.stats.Progress;
 import io.augur.stats.Workers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -122,6 +123,10 @@ public class ComputePool {
      */
     public <T> Uni<T> submit(Callable<T> task, Duration budget) {
         return Uni.createFrom().deferred(() -> {
+            ComputeScope job = ComputeScope.current().orElse(null);
+            if (job != null) {
+                return submitForJob(task, job);
+            }
             if (admitted.incrementAndGet() > threads + queue) {
                 admitted.decrementAndGet();
                 rejected.increment();
@@ -147,16 +152,52 @@ public class ComputePool {
                         token.cancel("the time budget of " + budget.toMillis() + " ms was spent");
                         return new ProblemException(503, "/problems/time-budget-spent", "Time budget spent",
                                 "the computation did not finish within its time budget of " + seconds(budget)
-                                        + " (queue wait included); ask for less work (fewer bootstrap rounds, starts or "
-                                        + "points) or retry when the service is less busy", null, null)
+                                        + " (queue wait included); submit it as a job (POST /api/v1/jobs with "
+                                        + "{\"operation\": its operationId, \"body\": its body}, or the same request "
+                                        + "with the header Prefer: respond-async), ask for less work (fewer bootstrap "
+                                        + "rounds, starts or points) or retry when the service is less busy", null, null)
                                 .retryAfter(retryAfterSeconds());
                     })
                     .onCancellation().invoke(() -> token.cancel("the request was cancelled"));
         });
     }
 
+    /**
+     * A step of a job ({@link ComputeScope}): admitted even past the queue limit (jobs have their own bound),
+     * sharing the job's token and progress, stopped at the job's deadline.
+     */
+    private <T> Uni<T> submitForJob(Callable<T> task, ComputeScope job) {
+        admitted.incrementAndGet();
+        Context caller = Vertx.currentContext();
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Admitted<T> admittedComputation = new Admitted<>(job.token(), result, caller);
+        inFlight.add(admittedComputation);
+        result.whenComplete((v, f) -> inFlight.remove(admittedComputation));
+        Duration left = job.remaining();
+        pool.execute(() -> execute(task, job.token(), job.progress(), caller, result, System.nanoTime()));
+        return Uni.createFrom().completionStage(result)
+                .ifNoItem().after(left.isZero() ? Duration.ofMillis(1) : left).failWith(() -> {
+                    budgetSpent.increment();
+                    job.token().cancel("the job time budget of " + seconds(job.budget()) + " was spent");
+                    return jobBudgetSpent(job.budget());
+                })
+                .onCancellation().invoke(() -> job.token().cancel("the job was cancelled"));
+    }
+
+    /** The problem a job ends with when its time budget ({@code augur.jobs.time-budget}) is spent. */
+    public static ProblemException jobBudgetSpent(Duration budget) {
+        return new ProblemException(503, "/problems/time-budget-spent", "Time budget spent",
+                "the job did not finish within the job time budget of " + seconds(budget) + " (augur.jobs.time-budget);"
+                        + " ask for less work (fewer bootstrap rounds, starts or points)", null, null);
+    }
+
     private <T> void execute(Callable<T> task, CancellationToken token, Context caller, CompletableFuture<T> result,
             long submitted) {
+        execute(task, token, new Progress(), caller, result, submitted);
+    }
+
+    private <T> void execute(Callable<T> task, CancellationToken token, Progress progress, Context caller,
+            CompletableFuture<T> result, long submitted) {
         if (token.isCancelled()) { // budget spent or client gone while queued: never start
             admitted.decrementAndGet();
             result.cancel(false);
@@ -167,7 +208,7 @@ public class ComputePool {
         Throwable failure = null;
         T value = null;
         try {
-            value = Workers.call(new ForkJoinWorkers(pool, token), task);
+            value = Workers.call(new ForkJoinWorkers(pool, token, progress), task);
         } catch (Throwable t) {
             failure = t;
         } finally {

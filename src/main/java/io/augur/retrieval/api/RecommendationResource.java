@@ -1,5 +1,6 @@
 package io.augur.retrieval.api;
 
+import io.augur.platform.jobs.JobOperation;
 import io.augur.platform.compute.ComputePool;
 import io.augur.platform.pipeline.RequestBodies;
 import io.augur.platform.problem.Problem;
@@ -31,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 // Request bodies are read by RequestBodies (Jackson outside RESTEasy): registered for a native image
 @RegisterForReflection(targets = { RecommendationEvaluationRequest.class, RecommendationEvaluationRequest.UserList.class })
-public class RecommendationResource {
+public class RecommendationResource implements JobOperation.Source {
 
     static final int DEFAULT_K = 10;
     static final long DEFAULT_SEED = 42L;
@@ -85,5 +86,13 @@ public class RecommendationResource {
                 new LinkedHashSet<>(catalog), k, level, seed, rounds))
                 .map(r -> RecommendationEvaluationResult.of(r, seed, request.seed() != null, rounds,
                         Boolean.TRUE.equals(request.perUser())));
+    }
+
+    /** The operations of this resource that also run as jobs (POST /api/v1/jobs, or Prefer: respond-async). */
+    @Override
+    public List<JobOperation> jobOperations() {
+        return List.of(
+                JobOperation.of("evaluateRecommendations", "/api/v1/recommendations/evaluations", RecommendationEvaluationRequest.class,
+                        this::evaluate));
     }
 }

@@ -1,5 +1,6 @@
 package io.augur.retrieval.api;
 
+import io.augur.platform.jobs.JobOperation;
 import io.augur.platform.compute.ComputePool;
 import io.augur.platform.pipeline.RequestBodies;
 import io.augur.platform.problem.Problem;
@@ -47,7 +48,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 // Request bodies are read by RequestBodies (Jackson outside RESTEasy): registered for a native image
 @RegisterForReflection(targets = { RunComparisonRequest.class, RunComparisonRequest.RunInput.class })
-public class RunComparisonResource {
+public class RunComparisonResource implements JobOperation.Source {
 
     static final String CORRECTION = "Holm step-down and Bonferroni within each test over the comparisons of one measure";
 
@@ -351,5 +352,13 @@ public class RunComparisonResource {
                 seedGiven ? "request" : "default", so.level(), so.permutations(), so.bootstrapRounds(),
                 so.exactMaxQueries(), so.wilcoxonZeroMethod().name().toLowerCase(java.util.Locale.ROOT),
                 so.wilcoxonCorrection(), CORRECTION, measures);
+    }
+
+    /** The operations of this resource that also run as jobs (POST /api/v1/jobs, or Prefer: respond-async). */
+    @Override
+    public List<JobOperation> jobOperations() {
+        return List.of(
+                JobOperation.of("compareRetrievalRuns", "/api/v1/retrieval/comparisons", RunComparisonRequest.class,
+                        this::compareJson));
     }
 }
