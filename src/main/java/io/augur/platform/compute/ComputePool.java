@@ -3,7 +3,6 @@ package io.augur.platform.compute;
 import io.augur.platform.problem.ProblemException;
 import io.augur.stats.CancellationToken;
 import io.augur.stats.ForkJoinWorkers;
-import io.augur.stats.Progress;
 import io.augur.stats.Workers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -61,6 +60,9 @@ public class ComputePool {
     private static final Logger LOG = Logger.getLogger(ComputePool.class);
 
     private final ForkJoinPool pool;
+    /** The job workers: asynchronous jobs' computations run here, never on the request threads. */
+    private final ForkJoinPool jobPool;
+    private final AtomicInteger jobsRunning = new AtomicInteger();
     private final int threads;
     private final int queue;
     private final Duration timeBudget;
@@ -82,6 +84,7 @@ public class ComputePool {
             @ConfigProperty(name = "augur.compute.time-budget") Duration timeBudget,
             @ConfigProperty(name = "augur.compute.shutdown-grace", defaultValue = "1S") Duration shutdownGrace,
             @ConfigProperty(name = "quarkus.shutdown.timeout", defaultValue = "0S") Duration shutdownTimeout,
+            @ConfigProperty(name = "augur.jobs.threads", defaultValue = "0") int jobThreads,
             MeterRegistry registry) {
         this.shutdownGrace = shutdownGrace;
         this.shutdownTimeout = shutdownTimeout;
@@ -100,6 +103,19 @@ public class ComputePool {
         // saturate = true: a join that cannot be compensated waits (helping by work stealing) instead of failing.
         this.pool = new ForkJoinPool(this.threads, factory, null, false, this.threads, this.threads, 1, p -> true,
                 60, TimeUnit.SECONDS);
+        int jobWorkers = jobThreads > 0 ? jobThreads : Math.max(1, this.threads / 2);
+        AtomicInteger jobCounter = new AtomicInteger();
+        ForkJoinPool.ForkJoinWorkerThreadFactory jobFactory = p -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            t.setName("augur-job-" + jobCounter.incrementAndGet());
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+        };
+        this.jobPool = new ForkJoinPool(jobWorkers, jobFactory, null, false, jobWorkers, jobWorkers, 1, p -> true,
+                60, TimeUnit.SECONDS);
+        Gauge.builder("augur.compute.jobs.active", jobsRunning, AtomicInteger::get)
+                .description("job computation steps running on the job workers").register(registry);
         Gauge.builder("augur.compute.active", running, AtomicInteger::get)
                 .description("computations running").register(registry);
         Gauge.builder("augur.compute.queued", this, ComputePool::queued)
@@ -163,18 +179,20 @@ public class ComputePool {
     }
 
     /**
-     * A step of a job ({@link ComputeScope}): admitted even past the queue limit (jobs have their own bound),
-     * sharing the job's token and progress, stopped at the job's deadline.
+     * A step of a job ({@link ComputeScope}): run on the job workers, a second pool of {@code augur.jobs.threads}
+     * workers owned by this pool, so that a job's parallel loops never occupy the threads that answer requests
+     * (work stealing would otherwise let a long job's subtasks run ahead of every request waiting); not counted
+     * against the request queue (jobs have their own bound, augur.jobs.concurrency); sharing the job's token and
+     * progress; stopped at the job's deadline.
      */
     private <T> Uni<T> submitForJob(Callable<T> task, ComputeScope job) {
-        admitted.incrementAndGet();
         Context caller = Vertx.currentContext();
         CompletableFuture<T> result = new CompletableFuture<>();
         Admitted<T> admittedComputation = new Admitted<>(job.token(), result, caller);
         inFlight.add(admittedComputation);
         result.whenComplete((v, f) -> inFlight.remove(admittedComputation));
         Duration left = job.remaining();
-        pool.execute(() -> execute(task, job.token(), job.progress(), caller, result, System.nanoTime()));
+        jobPool.execute(() -> executeForJob(task, job, caller, result));
         return Uni.createFrom().completionStage(result)
                 .ifNoItem().after(left.isZero() ? Duration.ofMillis(1) : left).failWith(() -> {
                     budgetSpent.increment();
@@ -193,11 +211,6 @@ public class ComputePool {
 
     private <T> void execute(Callable<T> task, CancellationToken token, Context caller, CompletableFuture<T> result,
             long submitted) {
-        execute(task, token, new Progress(), caller, result, submitted);
-    }
-
-    private <T> void execute(Callable<T> task, CancellationToken token, Progress progress, Context caller,
-            CompletableFuture<T> result, long submitted) {
         if (token.isCancelled()) { // budget spent or client gone while queued: never start
             admitted.decrementAndGet();
             result.cancel(false);
@@ -205,17 +218,38 @@ public class ComputePool {
         }
         running.incrementAndGet();
         long started = System.nanoTime();
-        Throwable failure = null;
-        T value = null;
         try {
-            value = Workers.call(new ForkJoinWorkers(pool, token, progress), task);
-        } catch (Throwable t) {
-            failure = t;
+            run(task, new ForkJoinWorkers(pool, token), caller, result);
         } finally {
             running.decrementAndGet();
             admitted.decrementAndGet();
             double seconds = (System.nanoTime() - started) / 1e9;
             meanRunSeconds = 0.8 * meanRunSeconds + 0.2 * seconds;
+        }
+    }
+
+    /** Runs a step of a job on the job workers, not counted among the requests' computations. */
+    private <T> void executeForJob(Callable<T> task, ComputeScope job, Context caller, CompletableFuture<T> result) {
+        if (job.token().isCancelled()) {
+            result.completeExceptionally(new java.util.concurrent.CancellationException(job.token().reason()));
+            return;
+        }
+        jobsRunning.incrementAndGet();
+        try {
+            run(task, new ForkJoinWorkers(jobPool, job.token(), job.progress()), caller, result);
+        } finally {
+            jobsRunning.decrementAndGet();
+        }
+    }
+
+    /** Runs {@code task} with {@code workers} bound and completes {@code result} on the caller's context. */
+    private static <T> void run(Callable<T> task, Workers workers, Context caller, CompletableFuture<T> result) {
+        Throwable failure = null;
+        T value = null;
+        try {
+            value = Workers.call(workers, task);
+        } catch (Throwable t) {
+            failure = t;
         }
         Throwable f = failure;
         T v = value;
@@ -313,6 +347,7 @@ public class ComputePool {
             Thread.currentThread().interrupt();
         }
         pool.shutdownNow();
+        jobPool.shutdownNow();
     }
 
     /**

@@ -124,6 +124,11 @@ public class JobRunner {
         return replica;
     }
 
+    /** Jobs this replica runs at once. */
+    public int slots() {
+        return slots;
+    }
+
     public Duration retention() {
         return retention;
     }

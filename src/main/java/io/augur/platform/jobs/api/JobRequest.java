@@ -1,9 +1,9 @@
 package io.augur.platform.jobs.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -12,6 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record JobRequest(
         @Schema(description = "operationId of the computation, as in this document", example = "computeBradleyTerryLeaderboard",
                 required = true) @NotBlank @Size(max = 200) String operation,
-        @Schema(description = "The request body that operation takes, exactly as it would be posted to it",
-                type = SchemaType.OBJECT, required = true) @NotNull JsonNode body) {
+        @Schema(description = "The request body that operation takes (a JSON object), exactly as it would be posted to it",
+                type = SchemaType.OBJECT, required = true) @NotNull Map<String, Object> body) {
 }

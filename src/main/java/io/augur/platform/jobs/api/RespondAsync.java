@@ -10,7 +10,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.core.Response;
+import io.vertx.core.buffer.Buffer;
 import java.util.Locale;
 
 /**
@@ -32,19 +32,36 @@ public class RespondAsync {
                 return;
             }
             String path = ctx.request().path();
+            if (ctx.body().available()) { // a body handler ahead of this route read it already
+                submit(ctx, submissions, json, op, path, ctx.body().buffer().getBytes());
+                return;
+            }
             ctx.request().body().onComplete(read -> {
                 if (read.failed()) {
                     ctx.fail(read.cause());
                     return;
                 }
-                submissions.submit(op.operationId(), read.result().getBytes(), null, path).subscribe().with(
-                        job -> write(ctx, json, JobResource.accepted(job, true)),
-                        failure -> {
-                            Problem p = ProblemMapper.problemOf(failure, path);
-                            write(ctx, json, Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build());
-                        });
+                submit(ctx, submissions, json, op, path, read.result().getBytes());
             });
+            ctx.request().resume(); // the HTTP layer pauses requests until a handler reads them
         });
+    }
+
+    private static void submit(RoutingContext ctx, JobSubmissions submissions, ObjectMapper json, JobOperation op,
+            String path, byte[] body) {
+        submissions.submit(op.operationId(), body, null, path).subscribe().with(
+                job -> {
+                    ctx.response().putHeader("Location", "/api/v1/jobs/" + job.id())
+                            .putHeader("Preference-Applied", "respond-async");
+                    write(ctx, json, 202, "application/json", Job.of(job, null, null));
+                },
+                failure -> {
+                    Problem p = ProblemMapper.problemOf(failure, path);
+                    if (p.status() == 503) {
+                        ctx.response().putHeader("Retry-After", "1");
+                    }
+                    write(ctx, json, p.status(), Problem.MEDIA_TYPE, p);
+                });
     }
 
     static boolean prefersAsync(RoutingContext ctx) {
@@ -59,20 +76,13 @@ public class RespondAsync {
         return false;
     }
 
-    private static void write(RoutingContext ctx, ObjectMapper json, Response r) {
+    private static void write(RoutingContext ctx, ObjectMapper json, int status, String type, Object entity) {
         if (ctx.response().ended()) {
             return;
         }
         try {
-            byte[] body = json.writeValueAsBytes(r.getEntity());
-            ctx.response().setStatusCode(r.getStatus());
-            r.getHeaders().forEach((name, values) -> values.forEach(v -> ctx.response().headers().add(name, String.valueOf(v))));
-            if (r.getMediaType() != null) {
-                ctx.response().putHeader("Content-Type", r.getMediaType().toString());
-            } else {
-                ctx.response().putHeader("Content-Type", "application/json");
-            }
-            ctx.response().end(io.vertx.core.buffer.Buffer.buffer(body));
+            byte[] body = json.writeValueAsBytes(entity);
+            ctx.response().setStatusCode(status).putHeader("Content-Type", type).end(Buffer.buffer(body));
         } catch (Exception e) {
             ctx.fail(e);
         }
