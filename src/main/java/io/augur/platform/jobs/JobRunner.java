@@ -229,8 +229,9 @@ public class JobRunner {
     private void end(Running r, Status status, String result, String resultType, Problem problem) {
         Progress.Snapshot p = r.progress().snapshot();
         String problemJson = problem == null ? null : toJson(problem);
+        boolean reported = p.unit() != null;
         store.finish(r.id(), replica, status, resultType, result, problemJson, retention, p.unit(),
-                p.total() > 0 ? p.done() : null, p.total() > 0 ? p.total() : null)
+                reported ? p.done() : null, reported ? p.total() : null)
                 .subscribe().with(mine -> {
                     running.remove(r.id());
                     LOG.infof("Job %s (%s) %s%s", r.id(), r.operation(), status.sql(),

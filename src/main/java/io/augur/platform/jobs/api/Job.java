@@ -29,7 +29,10 @@ public record Job(
         @Schema(description = "Where the result is, once succeeded", example = "/api/v1/jobs/0b9f2c1e-4b1a-4c55-9a57-2f1f0f7b9f10/result") String result,
         @Schema(description = "Progress as Server-Sent Events", example = "/api/v1/jobs/0b9f2c1e-4b1a-4c55-9a57-2f1f0f7b9f10/events") String events) {
 
-    /** {@code done} of {@code total} {@code unit}; fraction = done / total (absent while total is unknown). */
+    /**
+     * {@code done} of {@code total} {@code unit}; fraction = done / total. Total 0 (and no fraction) when it is not
+     * known: a run file's lines are counted as read (in steps of 65,536), their number is not known ahead.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "JobProgress")
     public record JobProgress(@Schema(example = "rounds") String unit, @Schema(example = "2500") long done,
@@ -41,7 +44,7 @@ public record Job(
         String unit = j.progressUnit();
         long done = j.progressDone();
         long total = j.progressTotal();
-        if (live != null && live.total() > 0) { // this replica runs it: fresher than the last heartbeat
+        if (live != null && live.unit() != null) { // this replica runs it: fresher than the last heartbeat
             unit = live.unit();
             done = live.done();
             total = live.total();
