@@ -45,6 +45,11 @@ import org.jboss.logging.Logger;
  * stop. A computation still queued when its token trips never starts. Retry-After is the expected wait:
  * the queue ahead divided by the threads, times the recent mean run time.
  *
+ * <p>Asynchronous jobs (io.augur.platform.jobs) run their steps here too, identified by the {@link ComputeScope}
+ * on their Vert.x context: on the job workers, a second pool of {@code augur.jobs.threads} workers, with the
+ * job's token, {@link io.augur.stats.Progress} and time budget ({@code augur.jobs.time-budget}), outside the
+ * request queue. A computation over its request budget is told, in its 503, to run as a job.
+ *
  * <p>Shutdown: on SIGTERM Quarkus lets requests in flight finish for {@code quarkus.shutdown.timeout} (new
  * ones are refused with 503) and then closes the HTTP connections. So that the computations still running
  * are answered rather than cut off, the pool's own shutdown hook waits alongside for the timeout minus
