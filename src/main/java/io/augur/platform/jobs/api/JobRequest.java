@@ -13,5 +13,5 @@ public record JobRequest(
         @Schema(description = "operationId of the computation, as in this document", example = "computeBradleyTerryLeaderboard",
                 required = true) @NotBlank @Size(max = 200) String operation,
         @Schema(description = "The request body that operation takes (a JSON object), exactly as it would be posted to it",
-                type = SchemaType.OBJECT, additionalProperties = Schema.True.class, required = true) @NotNull Map<String, Object> body) {
+                type = SchemaType.OBJECT, required = true) @NotNull Map<String, Object> body) {
 }
