@@ -22,6 +22,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * {@code RandomStreams.stream(seed, b)} (cheap rounds of a few statistics: stratified score-table
  * bootstraps), run on the calling thread below {@value #PARALLEL_WORK} draws in all.</li>
  * </ul>
+ * Rounds done are reported to the computation's {@link Progress} (a job's progress).
  */
 public final class BootstrapRounds {
 
@@ -48,7 +49,12 @@ public final class BootstrapRounds {
      */
     public static void eachRound(int rounds, Executor executor, IntConsumer round) {
         if (executor == null) {
-            Workers.current().forEach(rounds, round);
+            Progress progress = Workers.currentProgress();
+            progress.begin("rounds", rounds);
+            Workers.current().forEach(rounds, r -> {
+                round.accept(r);
+                progress.advance(1);
+            });
             return;
         }
         List<CompletableFuture<Void>> blocks = new ArrayList<>();
@@ -83,11 +89,15 @@ public final class BootstrapRounds {
         int blocks = (rounds + BLOCK - 1) / BLOCK;
         Workers workers = Workers.current();
         if (drawsPerRound * rounds < PARALLEL_WORK) {
-            workers = Workers.sequential(workers.token());
+            workers = new Workers.Sequential(workers.token(), workers.progress());
         }
+        Progress progress = workers.progress();
+        progress.begin("rounds", rounds);
         workers.forEach(blocks, b -> {
             int from = b * BLOCK;
-            body.run(RandomStreams.stream(seed, b), from, Math.min(rounds, from + BLOCK), out);
+            int to = Math.min(rounds, from + BLOCK);
+            body.run(RandomStreams.stream(seed, b), from, to, out);
+            progress.advance(to - from);
         });
         return out;
     }

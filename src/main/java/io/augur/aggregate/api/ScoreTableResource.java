@@ -1,6 +1,7 @@
 package io.augur.aggregate.api;
 
 import io.augur.platform.api.BootstrapSettings;
+import io.augur.platform.jobs.JobOperation;
 import io.augur.aggregate.engine.Aggregate;
 import io.augur.aggregate.engine.PerformanceProfile;
 import io.augur.aggregate.engine.ProbabilityOfImprovement;
@@ -55,7 +56,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RegisterForReflection(targets = { AggregatesRequest.class, PerformanceProfileRequest.class, PerformanceProfileRequest.TauGrid.class,
         ProbabilityOfImprovementRequest.class, RankingRequest.class, ScoreInput.class, ScoreSelection.class, NormalizationInput.class,
         NormalizationInput.Baseline.class, BootstrapSettings.class })
-public class ScoreTableResource {
+public class ScoreTableResource implements JobOperation.Source {
 
     static final String TABLE = " The table: either `scores` inline, [{system, task, run, value}], or `selection`, stored evaluations "
             + "read as systems = models, tasks = benchmarks, runs = seeds (filtered by metric, benchmarks, models, family, step; "
@@ -298,5 +299,19 @@ public class ScoreTableResource {
             throw ProblemException.invalid("taus", "is required: give thresholds as taus or as tauGrid {from, to, count}");
         }
         return r.taus().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The operations of this resource that also run as jobs (POST /api/v1/jobs, or Prefer: respond-async). */
+    @Override
+    public List<JobOperation> jobOperations() {
+        return List.of(
+                JobOperation.of("computeScoreTableAggregates", "/api/v1/score-tables/aggregates", AggregatesRequest.class,
+                        this::aggregates),
+                JobOperation.of("computePerformanceProfile", "/api/v1/score-tables/performance-profile", PerformanceProfileRequest.class,
+                        this::performanceProfile),
+                JobOperation.of("computeProbabilityOfImprovement", "/api/v1/score-tables/probability-of-improvement", ProbabilityOfImprovementRequest.class,
+                        this::probabilityOfImprovement),
+                JobOperation.of("computeScoreTableRanking", "/api/v1/score-tables/rankings", RankingRequest.class,
+                        this::ranking));
     }
 }

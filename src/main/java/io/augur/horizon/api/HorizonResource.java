@@ -1,6 +1,7 @@
 package io.augur.horizon.api;
 
 import io.augur.platform.api.BootstrapSettings;
+import io.augur.platform.jobs.JobOperation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.augur.horizon.engine.AgentRun;
@@ -58,7 +59,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid input, naming the field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "Compute pool full or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-public class HorizonResource {
+public class HorizonResource implements JobOperation.Source {
 
     static final String JSONL = "application/x-ndjson";
 
@@ -304,5 +305,15 @@ public class HorizonResource {
             throw ProblemException.invalid(at + column, "must be a number, was " + v);
         }
         return v.asDouble();
+    }
+
+    /** The operations of this resource that also run as jobs (POST /api/v1/jobs, or Prefer: respond-async). */
+    @Override
+    public List<JobOperation> jobOperations() {
+        return List.of(
+                JobOperation.of("computeTimeHorizons", "/api/v1/horizons/time-horizons", HorizonRequests.TimeHorizons.class,
+                        this::timeHorizons),
+                JobOperation.of("computeHorizonTrend", "/api/v1/horizons/trend", HorizonRequests.Trend.class,
+                        this::trend));
     }
 }

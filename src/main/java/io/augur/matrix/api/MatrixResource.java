@@ -2,6 +2,7 @@ package io.augur.matrix.api;
 
 import io.augur.platform.api.BootstrapReport;
 import io.augur.platform.api.BootstrapSettings;
+import io.augur.platform.jobs.JobOperation;
 import io.augur.matrix.api.MatrixRequests.CellInput;
 import io.augur.matrix.api.MatrixRequests.FeaturesInput;
 import io.augur.matrix.engine.Backtest;
@@ -55,7 +56,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     MatrixRequests.ObservationalScalingRequest.class, MatrixRequests.BacktestRequest.class, MatrixRequests.NextMeasurementRequest.class,
     MatrixRequests.ModelChoiceRequest.class, MatrixRequests.RouterEvaluationRequest.class, MatrixRequests.ItemResult.class,
     MatrixRequests.HoldoutInput.class, BootstrapSettings.class, MatrixRequests.FeaturesInput.class, MatrixRequests.CellInput.class })
-public class MatrixResource {
+public class MatrixResource implements JobOperation.Source {
 
     static final int MAX_CELLS = 1_000_000;
     static final long DEFAULT_SEED = BootstrapSettings.DEFAULT_SEED;
@@ -481,5 +482,25 @@ public class MatrixResource {
             }
             default -> throw ProblemException.invalid("holdout.kind", "must be random, compute-threshold or newest, was '" + h.kind() + "'");
         };
+    }
+
+    /** The operations of this resource that also run as jobs (POST /api/v1/jobs, or Prefer: respond-async). */
+    @Override
+    public List<JobOperation> jobOperations() {
+        return List.of(
+                JobOperation.of("predictMissingScores", "/api/v1/matrix/completions", MatrixRequests.CompletionRequest.class,
+                        this::completions),
+                JobOperation.of("fitCapabilityIndex", "/api/v1/matrix/capability-index", MatrixRequests.CapabilityIndexRequest.class,
+                        this::capabilityIndex),
+                JobOperation.of("fitObservationalScaling", "/api/v1/matrix/observational-scaling", MatrixRequests.ObservationalScalingRequest.class,
+                        this::observationalScaling),
+                JobOperation.of("backtestMatrixCompletion", "/api/v1/matrix/backtests", MatrixRequests.BacktestRequest.class,
+                        this::backtest),
+                JobOperation.of("findNextMeasurement", "/api/v1/matrix/next-measurement", MatrixRequests.NextMeasurementRequest.class,
+                        this::nextMeasurement),
+                JobOperation.of("computeModelChoice", "/api/v1/matrix/model-choice", MatrixRequests.ModelChoiceRequest.class,
+                        this::modelChoice),
+                JobOperation.of("evaluateRouter", "/api/v1/matrix/router-evaluation", MatrixRequests.RouterEvaluationRequest.class,
+                        this::routerEvaluation));
     }
 }

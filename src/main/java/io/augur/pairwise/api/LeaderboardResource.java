@@ -1,6 +1,7 @@
 package io.augur.pairwise.api;
 
 import io.augur.platform.api.BootstrapSettings;
+import io.augur.platform.jobs.JobOperation;
 import io.augur.pairwise.engine.BattleCsvReader;
 import io.augur.pairwise.engine.BattleLog;
 import io.augur.pairwise.engine.Elo;
@@ -51,7 +52,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @RegisterForReflection(targets = { EloRequest.class, BradleyTerryRequest.class, PlackettLuceRequest.class,
         BattleInput.class, BootstrapSettings.class, AnchorInput.class, PairInput.class, ChoiceInput.class })
-public class LeaderboardResource {
+public class LeaderboardResource implements JobOperation.Source {
 
     static final String CSV = "text/csv";
     static final int MAX_ROUNDS = 10_000;
@@ -362,5 +363,17 @@ public class LeaderboardResource {
 
     static boolean isCsv(String contentType) {
         return contentType != null && contentType.toLowerCase().startsWith(CSV);
+    }
+
+    /** The operations of this resource that also run as jobs (POST /api/v1/jobs, or Prefer: respond-async). */
+    @Override
+    public List<JobOperation> jobOperations() {
+        return List.of(
+                JobOperation.of("computeEloLeaderboard", "/api/v1/leaderboards/elo", EloRequest.class,
+                        body -> eloOf(false, body, null, null, null, null)),
+                JobOperation.of("computeBradleyTerryLeaderboard", "/api/v1/leaderboards/bradley-terry", BradleyTerryRequest.class,
+                        body -> bradleyTerryOf(false, body, null, null, null, null, null, null, null)),
+                JobOperation.of("computePlackettLuceLeaderboard", "/api/v1/leaderboards/plackett-luce", PlackettLuceRequest.class,
+                        this::plackettLuce));
     }
 }

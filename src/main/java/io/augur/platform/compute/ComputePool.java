@@ -45,6 +45,11 @@ import org.jboss.logging.Logger;
  * stop. A computation still queued when its token trips never starts. Retry-After is the expected wait:
  * the queue ahead divided by the threads, times the recent mean run time.
  *
+ * <p>Asynchronous jobs (io.augur.platform.jobs) run their steps here too, identified by the {@link ComputeScope}
+ * on their Vert.x context: on the job workers, a second pool of {@code augur.jobs.threads} workers, with the
+ * job's token, {@link io.augur.stats.Progress} and time budget ({@code augur.jobs.time-budget}), outside the
+ * request queue. A computation over its request budget is told, in its 503, to run as a job.
+ *
  * <p>Shutdown: on SIGTERM Quarkus lets requests in flight finish for {@code quarkus.shutdown.timeout} (new
  * ones are refused with 503) and then closes the HTTP connections. So that the computations still running
  * are answered rather than cut off, the pool's own shutdown hook waits alongside for the timeout minus
@@ -60,6 +65,9 @@ public class ComputePool {
     private static final Logger LOG = Logger.getLogger(ComputePool.class);
 
     private final ForkJoinPool pool;
+    /** The job workers: asynchronous jobs' computations run here, never on the request threads. */
+    private final ForkJoinPool jobPool;
+    private final AtomicInteger jobsRunning = new AtomicInteger();
     private final int threads;
     private final int queue;
     private final Duration timeBudget;
@@ -81,6 +89,7 @@ public class ComputePool {
             @ConfigProperty(name = "augur.compute.time-budget") Duration timeBudget,
             @ConfigProperty(name = "augur.compute.shutdown-grace", defaultValue = "1S") Duration shutdownGrace,
             @ConfigProperty(name = "quarkus.shutdown.timeout", defaultValue = "0S") Duration shutdownTimeout,
+            @ConfigProperty(name = "augur.jobs.threads", defaultValue = "0") int jobThreads,
             MeterRegistry registry) {
         this.shutdownGrace = shutdownGrace;
         this.shutdownTimeout = shutdownTimeout;
@@ -99,6 +108,19 @@ public class ComputePool {
         // saturate = true: a join that cannot be compensated waits (helping by work stealing) instead of failing.
         this.pool = new ForkJoinPool(this.threads, factory, null, false, this.threads, this.threads, 1, p -> true,
                 60, TimeUnit.SECONDS);
+        int jobWorkers = jobThreads > 0 ? jobThreads : Math.max(1, this.threads / 2);
+        AtomicInteger jobCounter = new AtomicInteger();
+        ForkJoinPool.ForkJoinWorkerThreadFactory jobFactory = p -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            t.setName("augur-job-" + jobCounter.incrementAndGet());
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+        };
+        this.jobPool = new ForkJoinPool(jobWorkers, jobFactory, null, false, jobWorkers, jobWorkers, 1, p -> true,
+                60, TimeUnit.SECONDS);
+        Gauge.builder("augur.compute.jobs.active", jobsRunning, AtomicInteger::get)
+                .description("job computation steps running on the job workers").register(registry);
         Gauge.builder("augur.compute.active", running, AtomicInteger::get)
                 .description("computations running").register(registry);
         Gauge.builder("augur.compute.queued", this, ComputePool::queued)
@@ -122,6 +144,10 @@ public class ComputePool {
      */
     public <T> Uni<T> submit(Callable<T> task, Duration budget) {
         return Uni.createFrom().deferred(() -> {
+            ComputeScope job = ComputeScope.current().orElse(null);
+            if (job != null) {
+                return submitForJob(task, job);
+            }
             if (admitted.incrementAndGet() > threads + queue) {
                 admitted.decrementAndGet();
                 rejected.increment();
@@ -147,12 +173,45 @@ public class ComputePool {
                         token.cancel("the time budget of " + budget.toMillis() + " ms was spent");
                         return new ProblemException(503, "/problems/time-budget-spent", "Time budget spent",
                                 "the computation did not finish within its time budget of " + seconds(budget)
-                                        + " (queue wait included); ask for less work (fewer bootstrap rounds, starts or "
-                                        + "points) or retry when the service is less busy", null, null)
+                                        + " (queue wait included); submit it as a job (POST /api/v1/jobs with "
+                                        + "{\"operation\": its operationId, \"body\": its body}, or the same request "
+                                        + "with the header Prefer: respond-async), ask for less work (fewer bootstrap "
+                                        + "rounds, starts or points) or retry when the service is less busy", null, null)
                                 .retryAfter(retryAfterSeconds());
                     })
                     .onCancellation().invoke(() -> token.cancel("the request was cancelled"));
         });
+    }
+
+    /**
+     * A step of a job ({@link ComputeScope}): run on the job workers, a second pool of {@code augur.jobs.threads}
+     * workers owned by this pool, so that a job's parallel loops never occupy the threads that answer requests
+     * (work stealing would otherwise let a long job's subtasks run ahead of every request waiting); not counted
+     * against the request queue (jobs have their own bound, augur.jobs.concurrency); sharing the job's token and
+     * progress; stopped at the job's deadline.
+     */
+    private <T> Uni<T> submitForJob(Callable<T> task, ComputeScope job) {
+        Context caller = Vertx.currentContext();
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Admitted<T> admittedComputation = new Admitted<>(job.token(), result, caller);
+        inFlight.add(admittedComputation);
+        result.whenComplete((v, f) -> inFlight.remove(admittedComputation));
+        Duration left = job.remaining();
+        jobPool.execute(() -> executeForJob(task, job, caller, result));
+        return Uni.createFrom().completionStage(result)
+                .ifNoItem().after(left.isZero() ? Duration.ofMillis(1) : left).failWith(() -> {
+                    budgetSpent.increment();
+                    job.token().cancel("the job time budget of " + seconds(job.budget()) + " was spent");
+                    return jobBudgetSpent(job.budget());
+                })
+                .onCancellation().invoke(() -> job.token().cancel("the job was cancelled"));
+    }
+
+    /** The problem a job ends with when its time budget ({@code augur.jobs.time-budget}) is spent. */
+    public static ProblemException jobBudgetSpent(Duration budget) {
+        return new ProblemException(503, "/problems/time-budget-spent", "Time budget spent",
+                "the job did not finish within the job time budget of " + seconds(budget) + " (augur.jobs.time-budget);"
+                        + " ask for less work (fewer bootstrap rounds, starts or points)", null, null);
     }
 
     private <T> void execute(Callable<T> task, CancellationToken token, Context caller, CompletableFuture<T> result,
@@ -164,17 +223,38 @@ public class ComputePool {
         }
         running.incrementAndGet();
         long started = System.nanoTime();
-        Throwable failure = null;
-        T value = null;
         try {
-            value = Workers.call(new ForkJoinWorkers(pool, token), task);
-        } catch (Throwable t) {
-            failure = t;
+            run(task, new ForkJoinWorkers(pool, token), caller, result);
         } finally {
             running.decrementAndGet();
             admitted.decrementAndGet();
             double seconds = (System.nanoTime() - started) / 1e9;
             meanRunSeconds = 0.8 * meanRunSeconds + 0.2 * seconds;
+        }
+    }
+
+    /** Runs a step of a job on the job workers, not counted among the requests' computations. */
+    private <T> void executeForJob(Callable<T> task, ComputeScope job, Context caller, CompletableFuture<T> result) {
+        if (job.token().isCancelled()) {
+            result.completeExceptionally(new java.util.concurrent.CancellationException(job.token().reason()));
+            return;
+        }
+        jobsRunning.incrementAndGet();
+        try {
+            run(task, new ForkJoinWorkers(jobPool, job.token(), job.progress()), caller, result);
+        } finally {
+            jobsRunning.decrementAndGet();
+        }
+    }
+
+    /** Runs {@code task} with {@code workers} bound and completes {@code result} on the caller's context. */
+    private static <T> void run(Callable<T> task, Workers workers, Context caller, CompletableFuture<T> result) {
+        Throwable failure = null;
+        T value = null;
+        try {
+            value = Workers.call(workers, task);
+        } catch (Throwable t) {
+            failure = t;
         }
         Throwable f = failure;
         T v = value;
@@ -272,6 +352,7 @@ public class ComputePool {
             Thread.currentThread().interrupt();
         }
         pool.shutdownNow();
+        jobPool.shutdownNow();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.augur.reliability.api;
 import io.augur.stats.Interval;
 import io.augur.platform.api.BootstrapReport;
 import io.augur.platform.api.BootstrapSettings;
+import io.augur.platform.jobs.JobOperation;
 import io.augur.platform.compute.ComputePool;
 import io.augur.platform.pipeline.RequestBodies;
 import io.augur.platform.problem.Problem;
@@ -52,7 +53,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid input, naming the field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "Compute pool full or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-public class ReliabilityResource {
+public class ReliabilityResource implements JobOperation.Source {
 
 
     static final String ERROR_BARS_EXAMPLE = """
@@ -274,5 +275,23 @@ public class ReliabilityResource {
     public Uni<PassAtK.PassAtKResult> passAtK(byte[] body) {
         return bodies.read(body, ReliabilityRequests.PassAtK.class).flatMap(r -> compute.submit(() -> PassAtK.estimate(r.problems().stream().mapToInt(ReliabilityRequests.Problem::n).toArray(),
                 r.problems().stream().mapToInt(ReliabilityRequests.Problem::c).toArray(), r.k())));
+    }
+
+    /** The operations of this resource that also run as jobs (POST /api/v1/jobs, or Prefer: respond-async). */
+    @Override
+    public List<JobOperation> jobOperations() {
+        return List.of(
+                JobOperation.of("computeErrorBars", "/api/v1/reliability/error-bars", ReliabilityRequests.ErrorBars.class,
+                        this::errorBars),
+                JobOperation.of("comparePairedModels", "/api/v1/reliability/paired-comparisons", ReliabilityRequests.Paired.class,
+                        this::paired),
+                JobOperation.of("computePower", "/api/v1/reliability/power", ReliabilityRequests.Power.class,
+                        this::power),
+                JobOperation.of("computeSeedVariance", "/api/v1/reliability/seed-variance", ReliabilityRequests.Seeds.class,
+                        this::seedVariance),
+                JobOperation.of("computeSignalToNoise", "/api/v1/reliability/signal-to-noise", ReliabilityRequests.SignalNoise.class,
+                        this::signalToNoise),
+                JobOperation.of("computePassAtK", "/api/v1/reliability/pass-at-k", ReliabilityRequests.PassAtK.class,
+                        this::passAtK));
     }
 }

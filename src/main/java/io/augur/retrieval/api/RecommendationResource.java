@@ -1,6 +1,7 @@
 package io.augur.retrieval.api;
 
 import io.augur.platform.api.BootstrapSettings;
+import io.augur.platform.jobs.JobOperation;
 import io.augur.platform.compute.ComputePool;
 import io.augur.platform.pipeline.RequestBodies;
 import io.augur.platform.problem.Problem;
@@ -32,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 // Request bodies are read by RequestBodies (Jackson outside RESTEasy): registered for a native image
 @RegisterForReflection(targets = { RecommendationEvaluationRequest.class, RecommendationEvaluationRequest.UserList.class })
-public class RecommendationResource {
+public class RecommendationResource implements JobOperation.Source {
 
     static final int DEFAULT_K = 10;
 
@@ -79,5 +80,13 @@ public class RecommendationResource {
         return compute.submit(() -> RecommendationEvaluation.evaluate(lists, request.relevance(), popularity,
                 new LinkedHashSet<>(catalog), k, b.level(), b.seed(), b.rounds()))
                 .map(r -> RecommendationEvaluationResult.of(r, b, Boolean.TRUE.equals(request.perUser())));
+    }
+
+    /** The operations of this resource that also run as jobs (POST /api/v1/jobs, or Prefer: respond-async). */
+    @Override
+    public List<JobOperation> jobOperations() {
+        return List.of(
+                JobOperation.of("evaluateRecommendations", "/api/v1/recommendations/evaluations", RecommendationEvaluationRequest.class,
+                        this::evaluate));
     }
 }

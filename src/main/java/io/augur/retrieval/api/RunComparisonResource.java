@@ -2,6 +2,7 @@ package io.augur.retrieval.api;
 
 import io.augur.platform.api.BootstrapSettings;
 import io.augur.platform.api.Plots;
+import io.augur.platform.jobs.JobOperation;
 import io.augur.platform.compute.ComputePool;
 import io.augur.platform.pipeline.RequestBodies;
 import io.augur.platform.problem.Problem;
@@ -51,7 +52,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 // Request bodies are read by RequestBodies (Jackson outside RESTEasy): registered for a native image
 @RegisterForReflection(targets = { RunComparisonRequest.class, RunComparisonRequest.RunInput.class })
-public class RunComparisonResource {
+public class RunComparisonResource implements JobOperation.Source {
 
     static final String BOOTSTRAP_METHOD = "paired bootstrap of the per-query differences: test of a zero mean"
             + " difference and percentile interval";
@@ -387,5 +388,13 @@ public class RunComparisonResource {
         return new RunComparison(runs, baseline, bootstrap.report(BOOTSTRAP_METHOD), so.permutations(),
                 so.exactMaxQueries(), so.wilcoxonZeroMethod().name().toLowerCase(java.util.Locale.ROOT),
                 so.wilcoxonCorrection(), CORRECTION, measures);
+    }
+
+    /** The operations of this resource that also run as jobs (POST /api/v1/jobs, or Prefer: respond-async). */
+    @Override
+    public List<JobOperation> jobOperations() {
+        return List.of(
+                JobOperation.of("compareRetrievalRuns", "/api/v1/retrieval/comparisons", RunComparisonRequest.class,
+                        this::compareJson));
     }
 }

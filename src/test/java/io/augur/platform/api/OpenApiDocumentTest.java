@@ -172,7 +172,10 @@ class OpenApiDocumentTest {
                 .getJsonObject("run").getJsonObject("items").getString("format"));
     }
 
-    /** Every $ref resolves and keeps no sibling but its description; no untyped map values. */
+    /**
+     * Every $ref resolves and keeps no sibling but its description; no untyped map values except the free-form
+     * ones (a model's attributes, a job's body: whatever the named operation takes).
+     */
     private static void walk(Object node, String at, io.vertx.core.json.JsonObject schemas, List<String> problems) {
         if (node instanceof io.vertx.core.json.JsonObject o) {
             String ref = o.getString("$ref");
@@ -185,7 +188,7 @@ class OpenApiDocumentTest {
                 }
             }
             if (o.getValue("additionalProperties") instanceof io.vertx.core.json.JsonObject ap && ap.isEmpty()
-                    && !at.endsWith("/attributes")) {
+                    && !at.endsWith("/attributes") && !at.endsWith("/JobRequest/properties/body")) {
                 problems.add(at + ": untyped map values");
             }
             if (o.getValue("items") instanceof io.vertx.core.json.JsonObject items && items.isEmpty()) {
