@@ -1,5 +1,7 @@
 package io.augur.platform.compute;
 
+import io.augur.platform.http.HttpOperations;
+import io.augur.platform.http.RequestIds;
 import io.augur.platform.problem.ProblemException;
 import io.augur.stats.CancellationToken;
 import io.augur.stats.ForkJoinWorkers;
@@ -7,6 +9,7 @@ import io.augur.stats.Workers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.runtime.ShutdownEvent;
@@ -30,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * The pool that owns all CPU-heavy work (parsing and validating bodies, fits, bootstraps, metric
@@ -68,6 +72,7 @@ public class ComputePool {
     private final Counter rejected;
     private final Counter budgetSpent;
     private final Counter clientGone;
+    private final MeterRegistry registry;
     private final Duration shutdownGrace;
     private final Duration shutdownTimeout;
     private final Thread shutdownHook;
@@ -82,6 +87,7 @@ public class ComputePool {
             @ConfigProperty(name = "augur.compute.shutdown-grace", defaultValue = "1S") Duration shutdownGrace,
             @ConfigProperty(name = "quarkus.shutdown.timeout", defaultValue = "0S") Duration shutdownTimeout,
             MeterRegistry registry) {
+        this.registry = registry;
         this.shutdownGrace = shutdownGrace;
         this.shutdownTimeout = shutdownTimeout;
         this.shutdownHook = Thread.ofPlatform().name("augur-compute-shutdown").unstarted(this::onSignal);
@@ -130,7 +136,6 @@ public class ComputePool {
                                 + " waiting, at most " + queue + "); retry after the Retry-After seconds",
                         null, null).retryAfter(retryAfterSeconds()));
             }
-            long submitted = System.nanoTime();
             CancellationToken token = new CancellationToken();
             Context caller = Vertx.currentContext();
             CompletableFuture<T> result = new CompletableFuture<>();
@@ -138,7 +143,10 @@ public class ComputePool {
             inFlight.add(admittedComputation);
             result.whenComplete((v, f) -> inFlight.remove(admittedComputation));
             watchClient(token);
-            pool.execute(() -> execute(task, token, caller, result, submitted));
+            // the request's route names the operation in the compute-time metric; its id goes into the MDC of the worker
+            String operation = HttpOperations.currentRoute();
+            String requestId = RequestIds.current();
+            pool.execute(() -> execute(task, token, caller, result, operation, requestId));
             return Uni.createFrom().completionStage(result)
                     .ifNoItem().after(budget).failWith(() -> {
                         if (!token.isCancelled()) {
@@ -156,13 +164,16 @@ public class ComputePool {
     }
 
     private <T> void execute(Callable<T> task, CancellationToken token, Context caller, CompletableFuture<T> result,
-            long submitted) {
+            String operation, String requestId) {
         if (token.isCancelled()) { // budget spent or client gone while queued: never start
             admitted.decrementAndGet();
             result.cancel(false);
             return;
         }
         running.incrementAndGet();
+        if (requestId != null) {
+            MDC.put(RequestIds.MDC_KEY, requestId);
+        }
         long started = System.nanoTime();
         Throwable failure = null;
         T value = null;
@@ -173,8 +184,13 @@ public class ComputePool {
         } finally {
             running.decrementAndGet();
             admitted.decrementAndGet();
-            double seconds = (System.nanoTime() - started) / 1e9;
+            long nanos = System.nanoTime() - started;
+            double seconds = nanos / 1e9;
             meanRunSeconds = 0.8 * meanRunSeconds + 0.2 * seconds;
+            Timer.builder("augur.compute.time").tag("operation", operation == null ? "none" : operation)
+                    .description("time computations ran on the compute pool (queue wait excluded), per operation (route)")
+                    .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+            MDC.remove(RequestIds.MDC_KEY);
         }
         Throwable f = failure;
         T v = value;
