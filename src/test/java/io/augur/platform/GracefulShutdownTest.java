@@ -96,6 +96,7 @@ class GracefulShutdownTest {
                 }
             }
             String output = Files.readString(log);
+            assertJsonLogLines(log);
             assertTrue(output.contains("Shutdown: stopping"), () -> "the running computations were stopped\n"
                     + tail(log));
             assertTrue(answered503 >= 1, () -> "the stopped computations were answered 503 while their connections"
@@ -106,6 +107,31 @@ class GracefulShutdownTest {
             }
             deleteQuietly(dataDir);
         }
+    }
+
+    /**
+     * Issue 11: JSON logs from the first line of start-up in prod (the packaged application runs the prod
+     * profile): every line the process wrote is one JSON object with a level and a message, except the JVM's own
+     * warnings on stderr (before any application code runs). The start-up line names both ports.
+     */
+    static void assertJsonLogLines(Path log) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> lines = Files.readAllLines(log);
+        int records = 0;
+        for (String line : lines) {
+            if (line.isBlank() || line.startsWith("WARNING: ")) {
+                continue;
+            }
+            com.fasterxml.jackson.databind.JsonNode record;
+            try {
+                record = json.readTree(line);
+            } catch (IOException e) {
+                throw new AssertionError("not a JSON log line: " + line, e);
+            }
+            assertTrue(record.isObject() && record.has("level") && record.has("message"), line);
+            records++;
+        }
+        assertTrue(records > 5, () -> "JSON log records: " + lines);
     }
 
     /** The command that runs the packaged application: java -jar quarkus-run.jar, or the native runner. */

@@ -56,7 +56,7 @@ public class HttpOperations {
 
     void installManagement(@Observes @Priority(10) ManagementInterface management) {
         management.router().route().order(Integer.MIN_VALUE).handler(ctx -> {
-            ctx.response().headersEndHandler(v -> securityHeaders(ctx, hstsMaxAge));
+            ctx.addHeadersEndHandler(v -> securityHeaders(ctx, hstsMaxAge));
             ctx.next();
         });
     }
@@ -69,7 +69,7 @@ public class HttpOperations {
         if (context != null && context.getLocal(ROUTE_LOCAL) == null) {
             context.putLocal(ROUTE_LOCAL, UNMATCHED);
         }
-        ctx.response().headersEndHandler(v -> {
+        ctx.addHeadersEndHandler(v -> {
             ctx.response().headers().set(RequestIds.HEADER, id);
             securityHeaders(ctx, hstsMaxAge);
         });

@@ -36,6 +36,9 @@ class OperationsEndpointsTest {
     @TestHTTPResource(value = "/", management = true)
     URL management;
 
+    @TestHTTPResource("/")
+    URL base;
+
     @Test
     void healthProbesAreUpOnTheManagementInterface() {
         Management.given(management).get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
@@ -70,12 +73,17 @@ class OperationsEndpointsTest {
     }
 
     @Test
-    void everyResponseCarriesTheSecurityHeaders() {
+    void everyResponseCarriesTheSecurityHeaders() throws Exception {
         checkSecurityHeaders(given().get("/api/v1/models"), true);
         checkSecurityHeaders(given().get("/api/v1/models/999999999"), true); // 404 problem from a resource
         checkSecurityHeaders(given().get("/no/such/path"), true); // 404 before any resource
-        checkSecurityHeaders(given().contentType(ContentType.JSON).header("Content-Length", "999999999999")
-                .post("/api/v1/models"), true); // 413 answered before routing
+        String tooLarge = tooLarge("/api/v1/models", "early-0");
+        assertTrue(tooLarge.startsWith("HTTP/1.1 413"), tooLarge);
+        for (String header : new String[] { "x-content-type-options: nosniff", "content-security-policy: frame-ancestors 'none'",
+                "cache-control: no-store", "x-request-id: early-0" }) {
+            assertTrue(tooLarge.toLowerCase().contains("\r\n" + header + "\r\n"), () -> header + " in " + tooLarge);
+        }
+        checkSecurityHeaders(given().get("/api/v1/x-" + "a".repeat(9000)), true); // 414 answered before routing
         checkSecurityHeaders(given().get("/api/openapi"), true);
         checkSecurityHeaders(Management.given(management).get("/q/health/live"), false);
         checkSecurityHeaders(Management.given(management).get("/q/metrics"), false);
@@ -112,7 +120,7 @@ class OperationsEndpointsTest {
     }
 
     @Test
-    void theRequestIdIsTakenOrMadeAndReturnedInHeaderAndProblem() {
+    void theRequestIdIsTakenOrMadeAndReturnedInHeaderAndProblem() throws Exception {
         Response taken = given().header("X-Request-Id", "trace-42.a_b:c").get("/api/v1/models/999999999");
         taken.then().statusCode(404).contentType("application/problem+json").body("requestId", equalTo("trace-42.a_b:c"));
         assertEquals("trace-42.a_b:c", taken.header("X-Request-Id"));
@@ -125,14 +133,42 @@ class OperationsEndpointsTest {
             made.then().body("requestId", equalTo(id));
         }
         // problems written before any resource runs carry it too
-        Response early = given().contentType(ContentType.JSON).header("Content-Length", "999999999999")
-                .header("X-Request-Id", "early-1").post("/api/v1/models");
-        early.then().statusCode(413).body("requestId", equalTo("early-1"));
+        String early = tooLarge("/api/v1/models", "early-1");
+        assertTrue(early.startsWith("HTTP/1.1 413") && early.contains("\"requestId\":\"early-1\""), early);
+        given().header("X-Request-Id", "early-2").get("/api/v1/x-" + "a".repeat(9000)).then().statusCode(414)
+                .body("requestId", equalTo("early-2"));
         Response invalid = given().contentType(ContentType.JSON).body("{\"name\": \"\"}").header("X-Request-Id", "v-1")
                 .post("/api/v1/models");
         invalid.then().statusCode(400).body("requestId", equalTo("v-1"));
         String generated = given().get("/api/v1/models").header("X-Request-Id");
         assertNotEquals(generated, given().get("/api/v1/models").header("X-Request-Id"), "a new id per request");
+    }
+
+    /** A request announcing a body past the limit, answered 413 before its body is read: the raw response head and body. */
+    private String tooLarge(String path, String requestId) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "X-Request-Id: " + requestId + "\r\nContent-Length: 999999999999\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.InputStream in = socket.getInputStream();
+            StringBuilder response = new StringBuilder();
+            int length = -1;
+            int c;
+            while ((c = in.read()) != -1) {
+                response.append((char) c);
+                int headEnd = response.indexOf("\r\n\r\n");
+                if (headEnd >= 0 && length < 0) {
+                    Matcher m = Pattern.compile("(?i)\r\ncontent-length: (\\d+)").matcher(response);
+                    length = m.find() ? Integer.parseInt(m.group(1)) : 0;
+                }
+                if (length >= 0 && response.length() >= response.indexOf("\r\n\r\n") + 4 + length) {
+                    break;
+                }
+            }
+            return response.toString();
+        }
     }
 
     static final Pattern URI_LABEL = Pattern.compile("http_server_requests_seconds_count\\{[^}]*uri=\"([^\"]*)\"");
@@ -143,8 +179,7 @@ class OperationsEndpointsTest {
             given().get("/api/v1/models/" + (7_000_000 + i)).then().statusCode(404);
             given().get("/api/v1/arenas/" + (8_000_000 + i) + "/leaderboard").then().statusCode(404);
             given().get("/api/v1/unknown-" + (9_000_000 + i)).then().statusCode(404);
-            given().contentType(ContentType.JSON).header("Content-Length", "999999999999")
-                    .post("/api/v1/too-large-" + (6_000_000 + i)).then().statusCode(413);
+            given().get("/api/v1/too-long-" + (6_000_000 + i) + "-" + "a".repeat(9000)).then().statusCode(414);
         }
         given().contentType(ContentType.JSON).body("{\"rounds\": 1}").post("/api/v1/forecasts/fit").then().statusCode(400);
         String metrics = Management.given(management).get("/q/metrics").then().statusCode(200).extract().asString();
