@@ -78,6 +78,8 @@ public class ComputePool {
     private final Thread shutdownHook;
     /** Every admitted computation not yet answered (queued or running), so shutdown can stop and answer them. */
     private final Set<Admitted<?>> inFlight = ConcurrentHashMap.newKeySet();
+    /** Set when shutdown stops the computations: from then on none starts, and each is answered "shutting down". */
+    private volatile boolean stopping;
     /** Exponentially weighted mean run time of finished computations, in seconds. */
     private volatile double meanRunSeconds = 1.0;
 
@@ -165,6 +167,12 @@ public class ComputePool {
 
     private <T> void execute(Callable<T> task, CancellationToken token, Context caller, CompletableFuture<T> result,
             String operation, String requestId) {
+        if (stopping) { // shutdown began while this one was queued: never start, answer "shutting down"
+            admitted.decrementAndGet();
+            token.cancel("shutdown");
+            result.completeExceptionally(shuttingDown());
+            return;
+        }
         if (token.isCancelled()) { // budget spent or client gone while queued: never start
             admitted.decrementAndGet();
             result.cancel(false);
@@ -194,7 +202,10 @@ public class ComputePool {
         }
         Throwable f = failure;
         T v = value;
-        Runnable completion = f == null ? () -> result.complete(v) : () -> result.completeExceptionally(f);
+        // a computation that returns once shutdown has begun was stopped by it (or raced it): answered "shutting
+        // down" like the others, whichever completion comes first
+        Runnable completion = stopping ? () -> result.completeExceptionally(shuttingDown())
+                : f == null ? () -> result.complete(v) : () -> result.completeExceptionally(f);
         if (caller != null) {
             caller.runOnContext(x -> completion.run());
         } else {
@@ -313,9 +324,16 @@ public class ComputePool {
         if (left > 0) {
             LOG.infof("Shutdown: stopping %d computation(s) still running after %s", left, after);
         }
+        stopping = true;
         for (Admitted<?> a : inFlight) {
             a.shutDown();
         }
+    }
+
+    private static ProblemException shuttingDown() {
+        return new ProblemException(503, "/problems/shutting-down", "Shutting down",
+                "the service is shutting down and stopped this computation; retry on another instance or once it"
+                        + " is back", null, null).retryAfter(1);
     }
 
     /** A computation admitted to the pool: its token, the future its request waits on, and the request's context. */
@@ -323,9 +341,7 @@ public class ComputePool {
 
         void shutDown() {
             token.cancel("shutdown");
-            ProblemException problem = new ProblemException(503, "/problems/shutting-down", "Shutting down",
-                    "the service is shutting down and stopped this computation; retry on another instance or once it"
-                            + " is back", null, null).retryAfter(1);
+            ProblemException problem = shuttingDown();
             if (caller != null) {
                 caller.runOnContext(x -> result.completeExceptionally(problem));
             } else {

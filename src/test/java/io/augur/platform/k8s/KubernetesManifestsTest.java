@@ -360,6 +360,9 @@ class KubernetesManifestsTest {
         int managementPort = Integer.parseInt(applicationProperty("quarkus.management.port"));
         assertEquals(managementPort, management.getContainerPort(), "the management interface's port");
         assertEquals(Integer.toString(managementPort), config.getData().get("QUARKUS_MANAGEMENT_PORT"));
+        // the service listens on localhost unless told: in a pod both ports must be on the pod's interfaces
+        assertEquals("0.0.0.0", config.getData().get("QUARKUS_HTTP_HOST"));
+        assertEquals("0.0.0.0", config.getData().get("QUARKUS_MANAGEMENT_HOST"));
         assertTrue(service.getSpec().getPorts().stream().noneMatch(p -> p.getTargetPort().getStrVal() != null
                 && p.getTargetPort().getStrVal().equals("management") || p.getTargetPort().getIntVal() != null
                 && p.getTargetPort().getIntVal() == managementPort), "the Service does not expose the management port");
