@@ -195,6 +195,8 @@ class OperationsEndpointsTest {
             assertFalse(uri.matches(".*\\d{7}.*"), () -> "a raw id in a route label: " + uri + " of " + uris);
         }
         assertTrue(uris.size() < 100, () -> uris.size() + " route labels: " + uris);
+        System.out.println("HTTP metric route labels: " + uris);
+        assertTrue(uris.stream().anyMatch(u -> u.contains("UNMATCHED")), () -> "requests no route matched: " + uris);
         // p95 / p99 per route, and the buckets for histogram_quantile across replicas
         assertTrue(metrics.contains("http_server_requests_seconds{") && metrics.contains("quantile=\"0.95\"")
                 && metrics.contains("quantile=\"0.99\""), "p95 and p99 are exported");
