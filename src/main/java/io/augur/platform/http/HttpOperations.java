@@ -27,7 +27,7 @@ import org.jboss.logging.MDC;
  * {@code Cache-Control: no-store} unless the handler set its own, and {@code Strict-Transport-Security} when the
  * request came over TLS: directly, or through a TLS-terminating proxy that says {@code X-Forwarded-Proto: https}
  * (browsers ignore HSTS received over plain HTTP, RFC 6797 section 8.1, so a forged header cannot do harm);</li>
- * <li>the route tag of the request's metrics set to {@link #UNMATCHED} until a REST resource matches (RESTEasy
+ * <li>the route tag of the request's metrics set to {@link #UNMATCHED} (exported as {@code uri="/UNMATCHED"}) until a REST resource matches (RESTEasy
  * Reactive then overwrites it with the route template), so requests answered before routing (413, 414, 404 on
  * unknown paths) never put raw paths into metric labels;</li>
  * <li>at the end: counters of 503 and 429 answers per route ({@code augur_http_rejected_total}), and the audit line
