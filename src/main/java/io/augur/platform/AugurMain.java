@@ -48,11 +48,12 @@ public class AugurMain implements QuarkusApplication {
     /**
      * What the arguments set before Quarkus reads its configuration: {@code migrate} selects the run mode
      * (which activates the migrations datasource, see EmbeddedDatabaseConfigSource) and opens no HTTP
-     * listener.
+     * listener, neither the public one nor the management interface.
      */
     public static Map<String, String> runModeProperties(String... args) {
         return commands(args).equals(List.of(MIGRATE))
-                ? Map.of("augur.run-mode", MIGRATE, "quarkus.http.host-enabled", "false")
+                ? Map.of("augur.run-mode", MIGRATE, "quarkus.http.host-enabled", "false",
+                        "quarkus.management.host-enabled", "false")
                 : Map.of();
     }
 

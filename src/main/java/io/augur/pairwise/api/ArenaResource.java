@@ -1,6 +1,7 @@
 package io.augur.pairwise.api;
 
 import io.augur.platform.api.BootstrapSettings;
+import io.augur.platform.audit.Audited;
 import io.augur.pairwise.engine.ActiveSampling;
 import io.augur.pairwise.engine.Outcome;
 import io.augur.pairwise.engine.PairCount;
@@ -57,6 +58,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 // Request bodies are read by RequestBodies (Jackson outside RESTEasy): registered for a native image
 @RegisterForReflection(targets = { ArenaInput.class, AppendBattlesInput.class, ArenaBattleInput.class })
+@Audited
 public class ArenaResource {
 
     static final int MAX_BATCH = 10_000;

@@ -1,5 +1,7 @@
 package io.augur.platform.compute;
 
+import io.augur.platform.http.HttpOperations;
+import io.augur.platform.http.RequestIds;
 import io.augur.platform.problem.ProblemException;
 import io.augur.stats.CancellationToken;
 import io.augur.stats.ForkJoinWorkers;
@@ -7,6 +9,7 @@ import io.augur.stats.Workers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.runtime.ShutdownEvent;
@@ -30,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * The pool that owns all CPU-heavy work (parsing and validating bodies, fits, bootstraps, metric
@@ -76,11 +80,14 @@ public class ComputePool {
     private final Counter rejected;
     private final Counter budgetSpent;
     private final Counter clientGone;
+    private final MeterRegistry registry;
     private final Duration shutdownGrace;
     private final Duration shutdownTimeout;
     private final Thread shutdownHook;
     /** Every admitted computation not yet answered (queued or running), so shutdown can stop and answer them. */
     private final Set<Admitted<?>> inFlight = ConcurrentHashMap.newKeySet();
+    /** Set when shutdown stops the computations: from then on none starts, and each is answered "shutting down". */
+    private volatile boolean stopping;
     /** Exponentially weighted mean run time of finished computations, in seconds. */
     private volatile double meanRunSeconds = 1.0;
 
@@ -91,6 +98,7 @@ public class ComputePool {
             @ConfigProperty(name = "quarkus.shutdown.timeout", defaultValue = "0S") Duration shutdownTimeout,
             @ConfigProperty(name = "augur.jobs.threads", defaultValue = "0") int jobThreads,
             MeterRegistry registry) {
+        this.registry = registry;
         this.shutdownGrace = shutdownGrace;
         this.shutdownTimeout = shutdownTimeout;
         this.shutdownHook = Thread.ofPlatform().name("augur-compute-shutdown").unstarted(this::onSignal);
@@ -156,7 +164,6 @@ public class ComputePool {
                                 + " waiting, at most " + queue + "); retry after the Retry-After seconds",
                         null, null).retryAfter(retryAfterSeconds()));
             }
-            long submitted = System.nanoTime();
             CancellationToken token = new CancellationToken();
             Context caller = Vertx.currentContext();
             CompletableFuture<T> result = new CompletableFuture<>();
@@ -164,7 +171,10 @@ public class ComputePool {
             inFlight.add(admittedComputation);
             result.whenComplete((v, f) -> inFlight.remove(admittedComputation));
             watchClient(token);
-            pool.execute(() -> execute(task, token, caller, result, submitted));
+            // the request's route names the operation in the compute-time metric; its id goes into the MDC of the worker
+            String operation = HttpOperations.currentRoute();
+            String requestId = RequestIds.current();
+            pool.execute(() -> execute(task, token, caller, result, operation, requestId));
             return Uni.createFrom().completionStage(result)
                     .ifNoItem().after(budget).failWith(() -> {
                         if (!token.isCancelled()) {
@@ -215,21 +225,35 @@ public class ComputePool {
     }
 
     private <T> void execute(Callable<T> task, CancellationToken token, Context caller, CompletableFuture<T> result,
-            long submitted) {
+            String operation, String requestId) {
+        if (stopping) { // shutdown began while this one was queued: never start, answer "shutting down"
+            admitted.decrementAndGet();
+            token.cancel("shutdown");
+            result.completeExceptionally(shuttingDown());
+            return;
+        }
         if (token.isCancelled()) { // budget spent or client gone while queued: never start
             admitted.decrementAndGet();
             result.cancel(false);
             return;
         }
         running.incrementAndGet();
+        if (requestId != null) {
+            MDC.put(RequestIds.MDC_KEY, requestId);
+        }
         long started = System.nanoTime();
         try {
             run(task, new ForkJoinWorkers(pool, token), caller, result);
         } finally {
             running.decrementAndGet();
             admitted.decrementAndGet();
-            double seconds = (System.nanoTime() - started) / 1e9;
+            long nanos = System.nanoTime() - started;
+            double seconds = nanos / 1e9;
             meanRunSeconds = 0.8 * meanRunSeconds + 0.2 * seconds;
+            Timer.builder("augur.compute.time").tag("operation", operation == null ? "none" : operation)
+                    .description("time computations ran on the compute pool (queue wait excluded), per operation (route)")
+                    .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+            MDC.remove(RequestIds.MDC_KEY);
         }
     }
 
@@ -248,7 +272,7 @@ public class ComputePool {
     }
 
     /** Runs {@code task} with {@code workers} bound and completes {@code result} on the caller's context. */
-    private static <T> void run(Callable<T> task, Workers workers, Context caller, CompletableFuture<T> result) {
+    private <T> void run(Callable<T> task, Workers workers, Context caller, CompletableFuture<T> result) {
         Throwable failure = null;
         T value = null;
         try {
@@ -258,7 +282,10 @@ public class ComputePool {
         }
         Throwable f = failure;
         T v = value;
-        Runnable completion = f == null ? () -> result.complete(v) : () -> result.completeExceptionally(f);
+        // a computation that returns once shutdown has begun was stopped by it (or raced it): answered "shutting
+        // down" like the others, whichever completion comes first
+        Runnable completion = stopping ? () -> result.completeExceptionally(shuttingDown())
+                : f == null ? () -> result.complete(v) : () -> result.completeExceptionally(f);
         if (caller != null) {
             caller.runOnContext(x -> completion.run());
         } else {
@@ -378,9 +405,16 @@ public class ComputePool {
         if (left > 0) {
             LOG.infof("Shutdown: stopping %d computation(s) still running after %s", left, after);
         }
+        stopping = true;
         for (Admitted<?> a : inFlight) {
             a.shutDown();
         }
+    }
+
+    private static ProblemException shuttingDown() {
+        return new ProblemException(503, "/problems/shutting-down", "Shutting down",
+                "the service is shutting down and stopped this computation; retry on another instance or once it"
+                        + " is back", null, null).retryAfter(1);
     }
 
     /** A computation admitted to the pool: its token, the future its request waits on, and the request's context. */
@@ -388,9 +422,7 @@ public class ComputePool {
 
         void shutDown() {
             token.cancel("shutdown");
-            ProblemException problem = new ProblemException(503, "/problems/shutting-down", "Shutting down",
-                    "the service is shutting down and stopped this computation; retry on another instance or once it"
-                            + " is back", null, null).retryAfter(1);
+            ProblemException problem = shuttingDown();
             if (caller != null) {
                 caller.runOnContext(x -> result.completeExceptionally(problem));
             } else {

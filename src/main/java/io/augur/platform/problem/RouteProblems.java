@@ -1,5 +1,6 @@
 package io.augur.platform.problem;
 
+import io.augur.platform.http.HttpOperations;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
@@ -109,6 +110,8 @@ public class RouteProblems {
         }
         Problem p = new Problem("/problems/" + slug, title, status, detail, instance, field, null);
         var response = ctx.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE);
+        // a failure before any route ran (an undecodable path) has not been through HttpOperations
+        HttpOperations.securityHeaders(ctx, null);
         if (close) {
             // a request that could not be parsed leaves the connection in an unknown state: end it
             response.putHeader("Connection", "close");

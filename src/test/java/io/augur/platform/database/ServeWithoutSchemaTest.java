@@ -5,6 +5,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.augur.testing.Management;
+import io.quarkus.test.common.http.TestHTTPResource;
+import java.net.URL;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -27,6 +30,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServeWithoutSchemaTest {
 
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     static final Path DATA_DIR = Path.of("target", "augur-no-schema-" + ProcessHandle.current().pid());
 
     public static class Profile implements QuarkusTestProfile {
@@ -40,7 +46,7 @@ class ServeWithoutSchemaTest {
     @Order(1)
     void notReadyWhileTheSchemaIsMissing() {
         for (int probe = 0; probe < 2; probe++) {
-            given().get("/q/health/ready").then().statusCode(503)
+            Management.given(management).get("/q/health/ready").then().statusCode(503)
                     .body("status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'Database schema' }.status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'Database schema' }.data.required",
@@ -48,7 +54,7 @@ class ServeWithoutSchemaTest {
                     .body("checks.find { it.name == 'Database schema' }.data.found", equalTo("none"))
                     .body("checks.find { it.name == 'Database schema' }.data.problem", containsString("migrate"));
         }
-        given().get("/q/health/live").then().statusCode(200);
+        Management.given(management).get("/q/health/live").then().statusCode(200);
     }
 
     @Test
@@ -60,7 +66,7 @@ class ServeWithoutSchemaTest {
         Flyway.configure().dataSource(EmbeddedDatabase.jdbcUrl(port), EmbeddedDatabase.USERNAME, password)
                 .locations("classpath:db/migration").load().migrate();
 
-        given().get("/q/health/ready").then().statusCode(200)
+        Management.given(management).get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItem("Database schema"));
         given().get("/api/v1/models").then().statusCode(200);
     }

@@ -1,5 +1,6 @@
 package io.augur.platform.jobs.api;
 
+import io.augur.platform.audit.Audited;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.augur.platform.jobs.JobRunner;
 import io.augur.platform.jobs.JobSubmissions;
@@ -49,6 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/jobs")
 @Tag(name = "jobs", description = "Run long computations asynchronously, with progress, cancellation and a kept result")
 @Produces(MediaType.APPLICATION_JSON)
+@Audited
 public class JobResource {
 
     private static final String NOT_FOUND = "; finished jobs are kept for augur.jobs.retention, then deleted";
