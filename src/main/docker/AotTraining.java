@@ -27,14 +27,12 @@ public class AotTraining {
                 .build(), HttpResponse.BodyHandlers.ofString()).body());
         int posted = 0;
         int answered = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext();) {
-            Map.Entry<String, JsonNode> path = paths.next();
+        for (Map.Entry<String, JsonNode> path : doc.path("paths").properties()) {
             if (path.getKey().contains("{")) {
                 continue; // needs an identity created first
             }
             JsonNode content = path.getValue().path("post").path("requestBody").path("content");
-            for (Iterator<Map.Entry<String, JsonNode>> types = content.fields(); types.hasNext();) {
-                Map.Entry<String, JsonNode> type = types.next();
+            for (Map.Entry<String, JsonNode> type : content.properties()) {
                 JsonNode example = type.getValue().path("example");
                 if (example.isMissingNode()) {
                     Iterator<JsonNode> named = type.getValue().path("examples").elements();
@@ -47,7 +45,7 @@ public class AotTraining {
                         ? json.writeValueAsString(example) : example.asText();
                 HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + path.getKey()))
                         .timeout(Duration.ofSeconds(120)).header("Content-Type", type.getKey())
-                        .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        .header("Accept", "*/*").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 posted++;
                 if (r.statusCode() < 300) {

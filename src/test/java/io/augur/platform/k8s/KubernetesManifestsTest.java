@@ -112,7 +112,7 @@ class KubernetesManifestsTest {
 
     /**
      * Room for the JVM's memory outside the heap with the AOT cache: 277 MiB resident less 108 MiB of
-     * committed heap, about 170 MiB (112 MiB of it the mapped cache), after ready and a first request with
+     * committed heap, about 170 MiB (109 MiB of it the mapped cache), after ready and a first request with
      * the container's settings (Parallel GC, 60% of 768 Mi; native memory tracking, docs/performance.md),
      * plus half again for the code cache and thread stacks of a JVM under load.
      */
