@@ -91,7 +91,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 minimum() { sort -n | head -n 1; }
-stat() { printf '%s (min %s)' "$(cut -d' ' -f"$1" "$2" | median)" "$(cut -d' ' -f"$1" "$2" | minimum)"; }
+summary() { printf '%s (min %s)' "$(cut -d' ' -f"$1" "$2" | median)" "$(cut -d' ' -f"$1" "$2" | minimum)"; }
 
 echo "app: $app; $(date -u '+%Y-%m-%d %H:%M UTC'); load average before: $load_before, after: $load_after;"
 echo "$runs starts per variant, interleaved; median (min), ms"
@@ -99,6 +99,6 @@ echo
 echo "| variant | launch to ready | JVM CPU to ready | first request (POST /api/v1/models) | JVM CPU after it | RSS after it |"
 echo "|---|---|---|---|---|---|"
 for v in $variants; do
-  printf '| %s | %s | %s | %s | %s | %s MiB |\n' "$v" "$(stat 1 "$work/$v.txt")" "$(stat 2 "$work/$v.txt")" \
-    "$(stat 3 "$work/$v.txt")" "$(stat 4 "$work/$v.txt")" "$(( $(cut -d' ' -f5 "$work/$v.txt" | median) / 1024 ))"
+  printf '| %s | %s | %s | %s | %s | %s MiB |\n' "$v" "$(summary 1 "$work/$v.txt")" "$(summary 2 "$work/$v.txt")" \
+    "$(summary 3 "$work/$v.txt")" "$(summary 4 "$work/$v.txt")" "$(( $(cut -d' ' -f5 "$work/$v.txt" | median) / 1024 ))"
 done
