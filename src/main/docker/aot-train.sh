@@ -1,6 +1,7 @@
 #!/bin/sh
 # JDK 25 AOT cache training run (JEP 483/514/515): start the packaged service on an embedded database in
-# a scratch directory, exercise the API once, stop it; the JVM writes the cache at exit.
+# a scratch directory, exercise the API once (every request example of the OpenAPI document), stop it;
+# the JVM writes the cache at exit.
 # Usage: aot-train.sh <quarkus-app dir> <java binary>   (writes <dir>/app.aot)
 set -eu
 app=${1:-/deployments}
@@ -31,6 +32,9 @@ curl -sf "$base/api/v1/evaluations?model=train-model" >/dev/null
 curl -sf "$base/api/openapi" >/dev/null
 curl -sf "$ops/q/openapi" >/dev/null
 curl -sf "$ops/q/metrics" >/dev/null
+# every capability once: the request examples of the OpenAPI document (AotTraining.java, next to this
+# script); a failure there leaves a cache of the start-up path only, still valid
+"$java" -cp "$app/lib/main/*" "$(dirname "$0")/AotTraining.java" "$base" || echo "AOT training: examples not posted"
 kill -TERM "$pid"
 wait "$pid" || true
 rm -rf "$scratch"

@@ -158,6 +158,69 @@ class KubernetesManifestsTest {
                 "generated names carry the content hash, so an edit rolls the pods");
     }
 
+    /**
+     * The JVM overlay sizes the heap to its container: a share of the memory limit that leaves room for
+     * what the JVM holds outside the heap (class metadata and the mapped AOT cache, compiled code, thread
+     * stacks, GC structures, Netty's buffers; see docs/performance.md), and it keeps the image's AOT cache:
+     * the cache is set through JDK_JAVA_OPTIONS in the image, which the overlay must not replace (its
+     * JAVA_OPTS_APPEND replaces the image's own).
+     */
+    @Test
+    void jvmOverlaySizesTheHeapToTheContainerAndKeepsTheAotCache() throws IOException {
+        Container c = YAML.readValue(Path.of("k8s/overlays/jvm/deployment-resources.yaml").toFile(), Deployment.class)
+                .getSpec().getTemplate().getSpec().getContainers().getFirst();
+        String opts = c.getEnv().stream().filter(e -> e.getName().equals("JAVA_OPTS_APPEND")).findFirst()
+                .orElseThrow(() -> new AssertionError("JAVA_OPTS_APPEND with the heap setting")).getValue();
+        assertTrue(c.getEnv().stream().noneMatch(e -> e.getName().equals("JDK_JAVA_OPTIONS")),
+                "JDK_JAVA_OPTIONS carries the image's AOT cache; the overlay must not replace it");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("-XX:MaxRAMPercentage=([0-9.]+)").matcher(opts);
+        assertTrue(m.find(), "heap as a share of the container's memory: " + opts);
+        double percent = Double.parseDouble(m.group(1));
+        long limit = io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(c.getResources().getLimits()
+                .get("memory")).longValue();
+        long heap = (long) (limit * percent / 100);
+        assertTrue(heap >= 256L << 20, "heap " + (heap >> 20) + " MiB: room for a 2M-battle arena fit");
+        assertTrue(limit - heap >= JVM_NON_HEAP_MIB << 20, "the limit " + (limit >> 20) + " MiB less the heap "
+                + (heap >> 20) + " MiB leaves " + JVM_NON_HEAP_MIB + " MiB for the JVM outside its heap");
+        assertTrue(opts.contains("-XX:+ExitOnOutOfMemoryError"), "an exhausted heap restarts the pod: " + opts);
+
+        String dockerfile = Files.readString(Path.of("src/main/docker/Dockerfile.jvm"));
+        assertTrue(dockerfile.contains("ENV JDK_JAVA_OPTIONS=\"-XX:AOTCache=/deployments/app.aot\""),
+                "the image starts with its AOT cache whatever JAVA_OPTS_APPEND says");
+        assertTrue(dockerfile.contains("/deployments/app.aot /deployments/app.aot"), "the image holds the trained cache");
+    }
+
+    /**
+     * Room for the JVM's memory outside the heap with the AOT cache: 277 MiB resident less 108 MiB of
+     * committed heap, about 170 MiB (109 MiB of it the mapped cache), after ready and a first request with
+     * the container's settings (Parallel GC, 60% of 768 Mi; native memory tracking, docs/performance.md),
+     * plus half again for the code cache and thread stacks of a JVM under load.
+     */
+    private static final long JVM_NON_HEAP_MIB = 256;
+
+    /** The native overlays bound the young generation too: start-up garbage is collected early (RSS). */
+    @Test
+    void nativeOverlaysBoundHeapAndYoungGeneration() throws IOException {
+        for (Container c : List.of(
+                YAML.readValue(Path.of("k8s/overlays/native/deployment-resources.yaml").toFile(), Deployment.class)
+                        .getSpec().getTemplate().getSpec().getContainers().getFirst(),
+                YAML.readValue(Path.of("k8s/overlays/knative/knative-service.yaml").toFile(),
+                        io.fabric8.knative.serving.v1.Service.class).getSpec().getTemplate().getSpec().getContainers()
+                        .getFirst())) {
+            assertHeapBounded(c.getArgs(), c);
+            long heap = megabytes(c.getArgs(), "-Xmx");
+            long young = megabytes(c.getArgs(), "-Xmn");
+            assertTrue(young > 0 && young <= heap / 4, "young generation " + young + " MB of a " + heap + " MB heap");
+        }
+    }
+
+    private static long megabytes(List<String> args, String option) {
+        String a = args.stream().filter(x -> x.startsWith(option)).findFirst()
+                .orElseThrow(() -> new AssertionError(option + " in " + args));
+        assertTrue(a.toLowerCase().endsWith("m"), "in megabytes: " + a);
+        return Long.parseLong(a.substring(option.length(), a.length() - 1));
+    }
+
     @Test
     void everyManifestFileParsesAsAKubernetesObjectOrKustomization() throws IOException {
         List<Path> files;
