@@ -13,7 +13,7 @@ DATA=${BENCH_DATA:-/tmp/augur-bench-battles.csv}
 [ -f "$DATA" ] || python3 src/bench/battles/make_battles.py "$DATA"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 PGDIR=$(mktemp -d /tmp/augur-bench-pg.XXXX)
-java -Daugur.data-dir="$PGDIR" -Daugur.embedded-database.durable=false -Dquarkus.http.port="$PORT" \
+java -Daugur.data-dir="$PGDIR/pg" -Daugur.embedded-database.durable=false -Dquarkus.http.port="$PORT" \
     -jar "${APP_DIR:-target/quarkus-app}/quarkus-run.jar" > "$PGDIR/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$PGDIR"' EXIT
@@ -21,6 +21,7 @@ for _ in $(seq 1 300); do
     curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break
     sleep 0.5
 done
+curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { echo "the service did not start:"; tail -n 20 "$PGDIR/app.log"; exit 1; }
 URL="http://127.0.0.1:$PORT/api/v1"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
 echo "file: $DATA $(stat -c %s "$DATA") bytes"

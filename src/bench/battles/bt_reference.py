@@ -6,7 +6,7 @@ battles (pandas when installed, else plain Python + numpy), merge rows by (model
 the Bradley-Terry log-likelihood with ties as half a win by scipy's L-BFGS-B, then ROUNDS multinomial
 bootstrap rounds over the merged rows (np.random.multinomial), each refitted. Prints the wall time of each
 step and the top of the leaderboard (ratings 400 log10 + 1000 scale, centred like FastChat's: scale 400,
-base 10, init 1000).
+base 10, init 1000; centred at 1000 like Augur's default).
 """
 import sys
 import time
@@ -70,7 +70,8 @@ def fit_bt(matchups, outcomes, weights, n_models, alpha, tol=1e-6):
                     method="L-BFGS-B", options={"maxiter": 100, "gtol": tol})["x"]
 
 def scale_and_offset(ratings, scale=400, init_rating=1000):
-    return ratings * (scale / np.log(10)) + init_rating
+    # FastChat: ratings fitted in log-base-10 units (alpha = ln 10), then scaled by 400 around 1000
+    return ratings * scale + init_rating
 
 alpha = np.log(10.0)
 ratings = scale_and_offset(fit_bt(matchups, outcomes, weights, len(models), alpha))

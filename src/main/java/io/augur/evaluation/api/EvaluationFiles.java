@@ -39,8 +39,9 @@ final class EvaluationFiles {
     static final int CHUNK = 50_000;
     static final int MAX_ERRORS = 100;
     private static final Map<String, String> ALIASES = Map.of("std_error", "stderror", "stderr", "stderror");
+    // "id" (as getEvaluationExport writes it) is accepted and ignored: rows are identified by their identity
     private static final List<String> KNOWN = List.of("model", "benchmark", "metric", "seed", "step", "value",
-            "stderror", "successes", "attempts");
+            "stderror", "successes", "attempts", "id");
 
     private final ComputePool compute;
     private final Path file;
@@ -153,7 +154,7 @@ final class EvaluationFiles {
             int k = KNOWN.indexOf(name);
             if (k < 0) {
                 errors.add(new FieldError("column '" + header.get(i).strip() + "'", 1L, "unknown column; known columns: "
-                        + "model, benchmark, metric, seed, step, value, stdError, successes, attempts"));
+                        + "model, benchmark, metric, seed, step, value, stdError, successes, attempts (and id, ignored)"));
             } else if (column[k] >= 0) {
                 errors.add(new FieldError(header.get(i).strip(), 1L, "column named twice"));
             } else {
@@ -217,21 +218,21 @@ final class EvaluationFiles {
                 return END;
             }
             if (t != JsonToken.START_OBJECT) {
-                errors.add(new FieldError("row", parser.currentLocation().getLineNr(), "expected an evaluation object"));
+                errors.add(new FieldError("row", (long) parser.currentLocation().getLineNr(), "expected an evaluation object"));
                 throw ProblemException.invalidRows(errors);
             }
             return json.readValue(parser);
         } catch (UnrecognizedPropertyException e) {
-            errors.add(new FieldError(e.getPropertyName(), e.getLocation().getLineNr(),
+            errors.add(new FieldError(e.getPropertyName(), (long) e.getLocation().getLineNr(),
                     "unknown field; known fields: model, benchmark, metric, seed, step, value, stdError, successes, attempts"));
             throw ProblemException.invalidRows(errors);
         } catch (JsonMappingException e) {
             String path = e.getPath().isEmpty() ? "row" : e.getPath().getLast().getFieldName();
             errors.add(new FieldError(path == null ? "row" : path, e.getLocation() == null ? rows + 1
-                    : e.getLocation().getLineNr(), e.getOriginalMessage()));
+                    : (long) e.getLocation().getLineNr(), e.getOriginalMessage()));
             throw ProblemException.invalidRows(errors);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            errors.add(new FieldError("row", e.getLocation() == null ? rows + 1 : e.getLocation().getLineNr(),
+            errors.add(new FieldError("row", e.getLocation() == null ? rows + 1 : (long) e.getLocation().getLineNr(),
                     "malformed JSON: " + e.getOriginalMessage()));
             throw ProblemException.invalidRows(errors);
         }

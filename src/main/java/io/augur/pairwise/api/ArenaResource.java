@@ -4,6 +4,7 @@ import io.augur.pairwise.engine.ActiveSampling;
 import io.augur.pairwise.engine.Outcome;
 import io.augur.pairwise.engine.PairCount;
 import io.augur.pairwise.store.ArenaStore;
+import io.augur.platform.api.Exports;
 import io.augur.platform.api.Page;
 import io.augur.platform.compute.ComputePool;
 import io.augur.platform.pipeline.RequestBodies;
@@ -197,6 +198,43 @@ public class ArenaResource {
         BattleChunks chunks = new BattleChunks(compute, "file", path, Uploads.declaresGzip(file), options, prefix);
         return store.ingest(id, chunks::next).map(r -> new BattleFileResult(r.received(), r.added(), r.alreadyKnown(),
                 chunks.format(), chunks.idSource()));
+    }
+
+    @GET
+    @Path("{id}/battles")
+    @Produces({ Exports.CSV, Exports.JSON_LINES })
+    @Operation(operationId = "getArenaBattles", summary = "Export the arena's battles (CSV or JSON Lines), streamed",
+            description = "Every stored battle in the order it arrived: battle_id, model_a, model_b, winner (model_a, "
+                    + "model_b or tie), the layout appendArenaBattlesFromFile reads back. Streamed from a database cursor. "
+                    + "Battles appended before battles were kept whole (schema version 4) have no models or winner.")
+    @APIResponse(responseCode = "200", description = "The battles", content = {
+            @Content(mediaType = Exports.CSV, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = Exports.JSON_LINES, schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public org.jboss.resteasy.reactive.RestMulti<String> battles(@PathParam("id") long id,
+            @Parameter(description = "csv (default) or jsonl") @QueryParam("format") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format) {
+        return Exports.of(store.battles(id), format, List.of("battle_id", "model_a", "model_b", "winner"),
+                b -> new Object[] {b.battleId(), b.modelA(), b.modelB(), b.outcome() == null ? null
+                        : switch (b.outcome()) {
+                            case A_WINS -> "model_a";
+                            case B_WINS -> "model_b";
+                            case TIE -> "tie";
+                        }});
+    }
+
+    @GET
+    @Path("{id}/counts")
+    @Produces({ Exports.CSV, Exports.JSON_LINES })
+    @Operation(operationId = "getArenaCounts", summary = "Export the arena's aggregated counts (CSV or JSON Lines), streamed",
+            description = "One row per pair of models (model_a before model_b in name order): wins_a, wins_b, ties.")
+    @APIResponse(responseCode = "200", description = "The counts", content = {
+            @Content(mediaType = Exports.CSV, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = Exports.JSON_LINES, schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public org.jboss.resteasy.reactive.RestMulti<String> countsExport(@PathParam("id") long id,
+            @Parameter(description = "csv (default) or jsonl") @QueryParam("format") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format) {
+        return Exports.of(store.countRows(id), format, List.of("model_a", "model_b", "wins_a", "wins_b", "ties"),
+                c -> new Object[] {c.modelA(), c.modelB(), c.winsA(), c.winsB(), c.ties()});
     }
 
     @GET

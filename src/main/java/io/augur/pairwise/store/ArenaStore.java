@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Stored arenas: their battle ids (idempotency) and battles aggregated per (model A, model B, outcome).
- * Raw battles are never kept; a leaderboard reads the counts only. Appends run in one transaction:
+ * Stored arenas: their battles (id and content, for idempotency and exports) and the battles aggregated
+ * per (model A, model B, outcome), which is all a leaderboard reads. Appends run in one transaction:
  * {@code INSERT ... ON CONFLICT DO NOTHING RETURNING} says which battle ids are new, and only those
  * are added to the counts with an atomic {@code count = count + excluded.count} upsert, so a retried
  * or concurrent batch never counts a battle twice. Rows are written in a fixed order (battle ids and
@@ -351,5 +351,47 @@ public class ArenaStore {
     private static Arena arena(Row r) {
         return new Arena(r.getLong("id"), r.getString("name"), r.getString("description"),
                 r.getOffsetDateTime("created_at"), r.getLong("battles"), r.getLong("models").intValue());
+    }
+
+    /** A stored battle as exported (names null for battles appended before their content was kept). */
+    public record StoredBattle(String battleId, String modelA, String modelB, Outcome outcome) {
+    }
+
+    /**
+     * The arena's battles in the order they arrived, streamed from a cursor (2,000 rows a fetch) inside a
+     * read-only transaction, so an export of millions is never held in memory; 404 when the arena does not exist.
+     */
+    public io.smallrye.mutiny.Multi<StoredBattle> battles(long arenaId) {
+        return stream(arenaId, """
+                select b.battle_id, ma.name as model_a, mb.name as model_b, b.outcome
+                  from arena_battle b
+                  left join arena_model ma on ma.id = b.model_a
+                  left join arena_model mb on mb.id = b.model_b
+                 where b.arena_id = $1 order by b.seq""", r -> new StoredBattle(r.getString("battle_id"),
+                r.getString("model_a"), r.getString("model_b"),
+                r.getShort("outcome") == null ? null : Outcome.values()[r.getShort("outcome")]));
+    }
+
+    /** The arena's counts as stored (one orientation per pair), streamed like {@link #battles}. */
+    public io.smallrye.mutiny.Multi<PairCount> countRows(long arenaId) {
+        return stream(arenaId, """
+                select model_a, model_b,
+                       sum(count) filter (where outcome = 0) as wins_a, sum(count) filter (where outcome = 1) as wins_b,
+                       sum(count) filter (where outcome = 2) as ties
+                  from arena_count where arena_id = $1 group by model_a, model_b order by model_a, model_b""",
+                r -> new PairCount(r.getString("model_a"), r.getString("model_b"), orZero(r.getLong("wins_a")),
+                        orZero(r.getLong("wins_b")), orZero(r.getLong("ties"))));
+    }
+
+    private static long orZero(Long v) {
+        return v == null ? 0 : v;
+    }
+
+    private <T> io.smallrye.mutiny.Multi<T> stream(long arenaId, String sql, java.util.function.Function<Row, T> map) {
+        return get(arenaId).onItem().transformToMulti(found -> io.smallrye.mutiny.Multi.createFrom()
+                .resourceFromUni(pool::getConnection, conn -> conn.begin().onItem().transformToMulti(tx -> conn
+                        .prepare(sql).onItem().transformToMulti(ps -> ps.createStream(2000, Tuple.of(arenaId)).toMulti())))
+                .withFinalizer((java.util.function.Function<io.vertx.mutiny.sqlclient.SqlConnection, Uni<Void>>) conn -> conn.close()))
+                .map(map);
     }
 }

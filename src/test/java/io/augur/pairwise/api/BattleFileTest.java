@@ -192,6 +192,21 @@ class BattleFileTest {
         String stored = given().queryParam("rounds", 40).queryParam("seed", 5).get("/api/v1/arenas/" + id + "/leaderboard")
                 .then().statusCode(200).extract().asString();
         sameBoard(inline(more, 40), stored);
+        // exports: the battles as CSV read back into a new arena give the same counts; JSON Lines too
+        String exported = given().get("/api/v1/arenas/" + id + "/battles").then().statusCode(200)
+                .contentType(containsString("text/csv")).extract().asString();
+        assertEquals(1501, exported.split("\n").length);
+        assertEquals("battle_id,model_a,model_b,winner", exported.substring(0, exported.indexOf('\n')));
+        long copy = createArena(unique("copy"));
+        arenaFile(copy, exported.getBytes(StandardCharsets.UTF_8)).statusCode(200).body("added", equalTo(1500))
+                .body("battleIds", equalTo("column battle_id"));
+        String counts = given().get("/api/v1/arenas/" + id + "/counts").then().statusCode(200).extract().asString();
+        assertEquals(counts, given().get("/api/v1/arenas/" + copy + "/counts").then().statusCode(200).extract().asString());
+        String lines = given().queryParam("format", "jsonl").get("/api/v1/arenas/" + id + "/battles").then()
+                .statusCode(200).contentType(containsString("application/x-ndjson")).extract().asString();
+        assertEquals(1500, lines.split("\n").length);
+        assertEquals(1500, tree(lines.substring(0, lines.indexOf('\n'))).get("battle_id").asText().equals("row-1") ? 1500 : -1);
+        given().get("/api/v1/arenas/9000000000/battles").then().statusCode(404);
     }
 
     @Test
