@@ -5,8 +5,10 @@
 # throw-away embedded database and a free port, then, REPEATS times and interleaved with the reference
 # (bt_reference.py, same file, same machine): the stateless Bradley-Terry upload with 100 bootstrap rounds
 # (whole request: upload, parse, fit, bootstrap), then a fresh stored arena: upload, leaderboard with 100
-# rounds, and the same file again. Prints wall times (curl's time_total) and the JVM's peak RSS.
-set -euo pipefail
+# rounds, and the same file again; then 1,000,000 evaluation rows (make_evaluations.py) imported with
+# createMissing, twice (the second replaces every row). Prints wall times (curl's time_total) and the JVM's
+# peak RSS.
+set -uo pipefail
 cd "$(dirname "$0")/../../.."
 REPEATS=${1:-3}
 DATA=${BENCH_DATA:-/tmp/augur-bench-battles.csv}
@@ -38,5 +40,11 @@ for i in $(seq 1 "$REPEATS"); do
     t=$(curl -s -o /tmp/augur-bench-up2.json -w '%{http_code} %{time_total}' -F "file=@$DATA" "$URL/arenas/$ARENA/battles/file")
     echo "run $i augur arena same file again: $t s $(cat /tmp/augur-bench-up2.json)"
     curl -s -X DELETE "$URL/arenas/$ARENA" >/dev/null
+done
+EVAL=${BENCH_EVALUATIONS:-/tmp/augur-bench-evaluations.csv}
+[ -f "$EVAL" ] || python3 src/bench/battles/make_evaluations.py "$EVAL"
+for i in 1 2; do
+    t=$(curl -s -o /tmp/augur-bench-ev.json -w '%{http_code} %{time_total}' -F "file=@$EVAL" -F createMissing=true "$URL/evaluations/file")
+    echo "evaluations import $i ($(stat -c %s "$EVAL") bytes): $t s $(cat /tmp/augur-bench-ev.json)"
 done
 echo "JVM peak RSS: $(grep VmHWM /proc/$APP/status)"

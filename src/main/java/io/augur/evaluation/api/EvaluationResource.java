@@ -157,7 +157,7 @@ public class EvaluationResource {
 
     @GET
     @Path("export")
-    @Produces({ Exports.CSV, Exports.JSON_LINES })
+    @Produces(Exports.CSV) // one type: a Multi cannot be negotiated; Exports sets application/x-ndjson for format=jsonl
     @Operation(operationId = "getEvaluationExport", summary = "Export a selection of evaluations (CSV or JSON Lines), streamed",
             description = "Every evaluation matching the filters (each may be repeated: any of the values), ordered by id, "
                     + "in the columns importEvaluationsFromFile reads back: id, model, benchmark, metric, seed, step, value, "
@@ -171,7 +171,7 @@ public class EvaluationResource {
             @Parameter(description = "Benchmark name (repeatable)") @QueryParam("benchmark") List<String> benchmark,
             @Parameter(description = "Metric name (repeatable)") @QueryParam("metric") List<String> metric,
             @Parameter(description = "csv (default) or jsonl") @QueryParam("format") @jakarta.validation.constraints.Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format) {
-        return Exports.of(store.export(model, family, benchmark, metric), format, List.of("id", "model", "benchmark",
+        return Exports.of(Uni.createFrom().voidItem(), store.export(model, family, benchmark, metric), format, List.of("id", "model", "benchmark",
                 "metric", "seed", "step", "value", "stdError", "successes", "attempts"),
                 e -> new Object[] {e.id(), e.model(), e.benchmark(), e.metric(), e.seed(), e.step(), e.value(),
                         e.stdError(), e.successes(), e.attempts()});

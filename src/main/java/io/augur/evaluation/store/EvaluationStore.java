@@ -322,4 +322,57 @@ public class EvaluationStore {
     private static String[] array(List<String> values) {
         return values == null || values.isEmpty() ? null : values.toArray(new String[0]);
     }
+
+    /** Model attributes read from a table: name, parameters N, training tokens D, training compute C (nulls absent). */
+    public record ModelFacts(String name, Long parameters, Double trainingTokens, Double trainingCompute) {
+    }
+
+    /**
+     * Creates the models of {@code facts} that do not exist, with their attributes, and fills the attributes
+     * stored models lack (a stored value is never overwritten); then imports {@code rows} like
+     * {@link #importRows}, in the same transaction.
+     */
+    public Uni<Imported> importWithModels(List<ModelFacts> facts, List<Row> rows, boolean createMissing, int maxErrors) {
+        int n = facts.size();
+        String[] names = new String[n];
+        Long[] params = new Long[n];
+        Double[] tokens = new Double[n];
+        Double[] compute = new Double[n];
+        for (int i = 0; i < n; i++) {
+            names[i] = facts.get(i).name();
+            params[i] = facts.get(i).parameters();
+            tokens[i] = facts.get(i).trainingTokens();
+            compute[i] = facts.get(i).trainingCompute();
+        }
+        String sql = createMissing ? """
+                insert into model (name, parameters, training_tokens, training_compute)
+                select * from unnest($1::text[], $2::int8[], $3::float8[], $4::float8[])
+                on conflict on constraint model_name_unique do update
+                   set parameters = coalesce(model.parameters, excluded.parameters),
+                       training_tokens = coalesce(model.training_tokens, excluded.training_tokens),
+                       training_compute = coalesce(model.training_compute, excluded.training_compute),
+                       updated_at = now()
+                returning (xmax = 0) as inserted""" : """
+                update model m set parameters = coalesce(m.parameters, t.p), training_tokens = coalesce(m.training_tokens, t.d),
+                       training_compute = coalesce(m.training_compute, t.c), updated_at = now()
+                  from unnest($1::text[], $2::int8[], $3::float8[], $4::float8[]) as t(n, p, d, c)
+                 where m.name = t.n
+                returning false as inserted""";
+        boolean[] sent = {false};
+        return pool.withTransaction(conn -> conn.preparedQuery(sql).execute(Tuple.of(names, params, tokens, compute))
+                .flatMap(rs -> {
+                    int created = 0;
+                    for (io.vertx.mutiny.sqlclient.Row r : rs) {
+                        created += r.getBoolean("inserted") ? 1 : 0;
+                    }
+                    int made = created;
+                    ImportState st = new ImportState();
+                    return importStep(conn, st, () -> {
+                        List<Row> next = sent[0] ? List.of() : rows;
+                        sent[0] = true;
+                        return Uni.createFrom().item(next);
+                    }, createMissing, maxErrors).map(r -> new Imported(r.received(), r.inserted(), r.replaced(),
+                            r.modelsCreated() + made, r.benchmarksCreated()));
+                }));
+    }
 }

@@ -202,7 +202,7 @@ public class ArenaResource {
 
     @GET
     @Path("{id}/battles")
-    @Produces({ Exports.CSV, Exports.JSON_LINES })
+    @Produces(Exports.CSV) // one type: a Multi cannot be negotiated; Exports sets application/x-ndjson for format=jsonl
     @Operation(operationId = "getArenaBattles", summary = "Export the arena's battles (CSV or JSON Lines), streamed",
             description = "Every stored battle in the order it arrived: battle_id, model_a, model_b, winner (model_a, "
                     + "model_b or tie), the layout appendArenaBattlesFromFile reads back. Streamed from a database cursor. "
@@ -213,7 +213,7 @@ public class ArenaResource {
     @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public org.jboss.resteasy.reactive.RestMulti<String> battles(@PathParam("id") long id,
             @Parameter(description = "csv (default) or jsonl") @QueryParam("format") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format) {
-        return Exports.of(store.battles(id), format, List.of("battle_id", "model_a", "model_b", "winner"),
+        return Exports.of(store.get(id), store.battles(id), format, List.of("battle_id", "model_a", "model_b", "winner"),
                 b -> new Object[] {b.battleId(), b.modelA(), b.modelB(), b.outcome() == null ? null
                         : switch (b.outcome()) {
                             case A_WINS -> "model_a";
@@ -224,7 +224,7 @@ public class ArenaResource {
 
     @GET
     @Path("{id}/counts")
-    @Produces({ Exports.CSV, Exports.JSON_LINES })
+    @Produces(Exports.CSV) // one type: a Multi cannot be negotiated; Exports sets application/x-ndjson for format=jsonl
     @Operation(operationId = "getArenaCounts", summary = "Export the arena's aggregated counts (CSV or JSON Lines), streamed",
             description = "One row per pair of models (model_a before model_b in name order): wins_a, wins_b, ties.")
     @APIResponse(responseCode = "200", description = "The counts", content = {
@@ -233,7 +233,7 @@ public class ArenaResource {
     @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public org.jboss.resteasy.reactive.RestMulti<String> countsExport(@PathParam("id") long id,
             @Parameter(description = "csv (default) or jsonl") @QueryParam("format") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format) {
-        return Exports.of(store.countRows(id), format, List.of("model_a", "model_b", "wins_a", "wins_b", "ties"),
+        return Exports.of(store.get(id), store.countRows(id), format, List.of("model_a", "model_b", "wins_a", "wins_b", "ties"),
                 c -> new Object[] {c.modelA(), c.modelB(), c.winsA(), c.winsB(), c.ties()});
     }
 

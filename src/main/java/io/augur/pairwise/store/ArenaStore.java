@@ -99,12 +99,14 @@ public class ArenaStore {
 
     /** Deletes an arena with its battle ids and counts; 404 when absent. */
     public Uni<Void> delete(long id) {
-        return pool.preparedQuery("delete from arena where id = $1").execute(Tuple.of(id)).map(rs -> {
-            if (rs.rowCount() == 0) {
-                throw ProblemException.notFound("arena", id);
-            }
-            return null;
-        });
+        // arena_battle has no foreign key to arena (see V4): its rows go first, in the same transaction
+        return pool.withTransaction(conn -> conn.preparedQuery("delete from arena where id = $1").execute(Tuple.of(id))
+                .flatMap(rs -> {
+                    if (rs.rowCount() == 0) {
+                        throw ProblemException.notFound("arena", id);
+                    }
+                    return conn.preparedQuery("delete from arena_battle where arena_id = $1").execute(Tuple.of(id));
+                }).replaceWith((Void) null));
     }
 
     /**
@@ -186,7 +188,7 @@ public class ArenaStore {
                     if (rs.size() == 0) {
                         throw ProblemException.notFound("arena", arenaId);
                     }
-                    return step(conn, arenaId, new Ingestion(), next);
+                    return step(conn, arenaId, new Ingestion(), next.get(), next);
                 }));
     }
 
@@ -200,14 +202,20 @@ public class ArenaStore {
         long added;
     }
 
-    private Uni<Ingested> step(SqlConnection conn, long arenaId, Ingestion st,
+    /**
+     * Writes the chunk {@code current} will give while the one after it is already being read (the reader
+     * is asked for a chunk only once the previous one is complete, so it is never read by two threads).
+     */
+    private Uni<Ingested> step(SqlConnection conn, long arenaId, Ingestion st, Uni<BattleChunk> current,
             java.util.function.Supplier<Uni<BattleChunk>> next) {
-        return next.get().flatMap(chunk -> {
+        return current.flatMap(chunk -> {
             if (chunk == null || chunk.size() == 0) {
                 return finish(conn, arenaId, st);
             }
+            Uni<BattleChunk> following = next.get().memoize().indefinitely();
+            following.subscribe().with(c -> { }, e -> { }); // start reading now; the failure surfaces below
             return mapModels(conn, arenaId, st, chunk.models()).flatMap(v -> writeChunk(conn, arenaId, st, chunk))
-                    .flatMap(v -> step(conn, arenaId, st, next));
+                    .flatMap(v -> step(conn, arenaId, st, following, next));
         });
     }
 
@@ -359,7 +367,8 @@ public class ArenaStore {
 
     /**
      * The arena's battles in the order they arrived, streamed from a cursor (2,000 rows a fetch) inside a
-     * read-only transaction, so an export of millions is never held in memory; 404 when the arena does not exist.
+     * read-only transaction, so an export of millions is never held in memory (check the arena exists first:
+     * a missing one streams nothing).
      */
     public io.smallrye.mutiny.Multi<StoredBattle> battles(long arenaId) {
         return stream(arenaId, """
@@ -388,10 +397,10 @@ public class ArenaStore {
     }
 
     private <T> io.smallrye.mutiny.Multi<T> stream(long arenaId, String sql, java.util.function.Function<Row, T> map) {
-        return get(arenaId).onItem().transformToMulti(found -> io.smallrye.mutiny.Multi.createFrom()
+        return io.smallrye.mutiny.Multi.createFrom()
                 .resourceFromUni(pool::getConnection, conn -> conn.begin().onItem().transformToMulti(tx -> conn
                         .prepare(sql).onItem().transformToMulti(ps -> ps.createStream(2000, Tuple.of(arenaId)).toMulti())))
-                .withFinalizer((java.util.function.Function<io.vertx.mutiny.sqlclient.SqlConnection, Uni<Void>>) conn -> conn.close()))
+                .withFinalizer((java.util.function.Function<io.vertx.mutiny.sqlclient.SqlConnection, Uni<Void>>) conn -> conn.close())
                 .map(map);
     }
 }

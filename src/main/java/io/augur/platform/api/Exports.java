@@ -1,6 +1,8 @@
 package io.augur.platform.api;
 
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import java.util.Map;
 import java.util.List;
 import java.util.function.Function;
 import org.jboss.resteasy.reactive.RestMulti;
@@ -20,8 +22,13 @@ public final class Exports {
     private Exports() {
     }
 
-    /** {@code format} csv (default) or jsonl; {@code cells} gives each row's cells in {@code columns}' order. */
-    public static <T> RestMulti<String> of(Multi<T> rows, String format, List<String> columns, Function<T, Object[]> cells) {
+    /**
+     * {@code format} csv (default) or jsonl; {@code cells} gives each row's cells in {@code columns}' order.
+     * {@code precondition} runs before the status line is written, so its failure (a 404) is answered as a
+     * problem; a failure once rows are flowing can only cut the response short.
+     */
+    public static <T> RestMulti<String> of(Uni<?> precondition, Multi<T> rows, String format, List<String> columns,
+            Function<T, Object[]> cells) {
         boolean jsonl = "jsonl".equals(format);
         Multi<String> body = rows.group().intoLists().of(ROWS_PER_CHUNK).map(list -> {
             StringBuilder sb = new StringBuilder(list.size() * 64);
@@ -40,7 +47,9 @@ public final class Exports {
             csv(header, columns.toArray());
             body = Multi.createBy().concatenating().streams(Multi.createFrom().item(header.toString()), body);
         }
-        return RestMulti.fromMultiData(body).header("Content-Type", jsonl ? JSON_LINES : CSV + "; charset=UTF-8").build();
+        Multi<String> data = body;
+        Map<String, List<String>> headers = Map.of("Content-Type", List.of(jsonl ? JSON_LINES : CSV + "; charset=UTF-8"));
+        return RestMulti.fromUniResponse(precondition.replaceWith(Boolean.TRUE), ok -> data, ok -> headers, ok -> 200);
     }
 
     private static void csv(StringBuilder sb, Object[] cells) {
