@@ -52,7 +52,7 @@ public class ResultImportResource {
     /** Documents the multipart form of importLmEvalHarnessResults (OpenAPI only). */
     @Schema(name = "LmEvalHarnessUpload", description = "lm-evaluation-harness results files and how to import them")
     public static class LmEvalUpload {
-        @Schema(required = true, type = SchemaType.ARRAY, description = "results_*.json files, one part 'file' each")
+        @Schema(required = true, description = "results_*.json files, one part 'file' each")
         public List<FileUpload> file;
         @Schema(description = "Model name for every file (default: each file's model_name, or pretrained= of config.model_args)")
         public String model;
