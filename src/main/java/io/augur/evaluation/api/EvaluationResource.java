@@ -162,9 +162,8 @@ public class EvaluationResource {
             description = "Every evaluation matching the filters (each may be repeated: any of the values), ordered by id, "
                     + "in the columns importEvaluationsFromFile reads back: id, model, benchmark, metric, seed, step, value, "
                     + "stdError, successes, attempts. Streamed from a database cursor, never held whole.")
-    @APIResponse(responseCode = "200", description = "The evaluations", content = {
-            @Content(mediaType = Exports.CSV, schema = @Schema(type = SchemaType.STRING)),
-            @Content(mediaType = Exports.JSON_LINES, schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "200", description = "The evaluations", content = @Content(mediaType = Exports.CSV,
+            schema = @Schema(type = SchemaType.STRING, description = "CSV; with format=jsonl the body is JSON Lines (application/x-ndjson)")))
     public org.jboss.resteasy.reactive.RestMulti<String> export(
             @Parameter(description = "Model name (repeatable)") @QueryParam("model") List<String> model,
             @Parameter(description = "Model family (repeatable)") @QueryParam("family") List<String> family,

@@ -207,9 +207,8 @@ public class ArenaResource {
             description = "Every stored battle in the order it arrived: battle_id, model_a, model_b, winner (model_a, "
                     + "model_b or tie), the layout appendArenaBattlesFromFile reads back. Streamed from a database cursor. "
                     + "Battles appended before battles were kept whole (schema version 4) have no models or winner.")
-    @APIResponse(responseCode = "200", description = "The battles", content = {
-            @Content(mediaType = Exports.CSV, schema = @Schema(type = SchemaType.STRING)),
-            @Content(mediaType = Exports.JSON_LINES, schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "200", description = "The battles", content = @Content(mediaType = Exports.CSV,
+            schema = @Schema(type = SchemaType.STRING, description = "CSV; with format=jsonl the body is JSON Lines (application/x-ndjson)")))
     @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public org.jboss.resteasy.reactive.RestMulti<String> battles(@PathParam("id") long id,
             @Parameter(description = "csv (default) or jsonl") @QueryParam("format") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format) {
@@ -227,9 +226,8 @@ public class ArenaResource {
     @Produces(Exports.CSV) // one type: a Multi cannot be negotiated; Exports sets application/x-ndjson for format=jsonl
     @Operation(operationId = "getArenaCounts", summary = "Export the arena's aggregated counts (CSV or JSON Lines), streamed",
             description = "One row per pair of models (model_a before model_b in name order): wins_a, wins_b, ties.")
-    @APIResponse(responseCode = "200", description = "The counts", content = {
-            @Content(mediaType = Exports.CSV, schema = @Schema(type = SchemaType.STRING)),
-            @Content(mediaType = Exports.JSON_LINES, schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "200", description = "The counts", content = @Content(mediaType = Exports.CSV,
+            schema = @Schema(type = SchemaType.STRING, description = "CSV; with format=jsonl the body is JSON Lines (application/x-ndjson)")))
     @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public org.jboss.resteasy.reactive.RestMulti<String> countsExport(@PathParam("id") long id,
             @Parameter(description = "csv (default) or jsonl") @QueryParam("format") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format) {
