@@ -1,5 +1,5 @@
 -- Issue 14: battles kept whole (for exports and for telling a re-sent battle from a different one with the
--- same id), models of an arena in a dictionary so a battle row stays small.
+-- same id), models of an arena in a dictionary so a battle row stays small, and item-level results.
 
 -- The models of an arena, numbered once: a battle row holds two integers instead of two names.
 create table arena_model (
