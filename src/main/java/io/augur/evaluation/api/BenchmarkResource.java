@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -63,6 +64,30 @@ public class BenchmarkResource {
             e.createdAt = e.updatedAt = Instant.now();
             return e.<BenchmarkEntity>persist();
         }).map(e -> Response.created(URI.create("/api/v1/benchmarks/" + e.id)).entity(Benchmark.of(e)).build());
+    }
+
+    @POST
+    @Path("batch")
+    @WithTransaction
+    @Operation(operationId = "createBenchmarks", summary = "Create many benchmarks at once, all or nothing",
+            description = "Up to 10000 benchmarks in one transaction: a name given twice in the batch is a 400, a name already "
+                    + "stored a 409 naming every such name, and then nothing is created.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = BenchmarkInput.class),
+            examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "two", value = "[{\"name\": \"arc-easy\", \"metric\": \"accuracy\", \"chanceLevel\": 0.25}, {\"name\": \"hellaswag\", \"metric\": \"accuracy\", \"chanceLevel\": 0.25}]")))
+    @APIResponse(responseCode = "201", description = "Created, in the order given", content = @Content(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = Benchmark.class)))
+    @APIResponse(responseCode = "409", description = "Some names exist", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> createAll(@NotNull @jakarta.validation.constraints.Size(min = 1, max = 10_000) List<@NotNull @Valid BenchmarkInput> inputs) {
+        Instant now = Instant.now();
+        List<BenchmarkEntity> created = new java.util.ArrayList<>(inputs.size());
+        for (BenchmarkInput input : inputs) {
+            BenchmarkEntity e = new BenchmarkEntity();
+            Benchmark.apply(input, e);
+            e.createdAt = e.updatedAt = now;
+            created.add(e);
+        }
+        return this.entities.createAll(created, e -> e.name)
+                .map(list -> Response.status(201).entity(list.stream().map(Benchmark::of).toList()).build());
     }
 
     @GET

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.augur.evaluation.store.EvaluationEntity;
 import io.augur.evaluation.store.EvaluationReader;
 import io.augur.evaluation.store.EvaluationStore;
+import io.augur.platform.api.Exports;
 import io.augur.platform.api.Page;
 import io.augur.platform.compute.ComputePool;
+import io.augur.platform.pipeline.Uploads;
 import io.augur.platform.problem.Problem;
 import io.augur.platform.problem.Problem.FieldError;
 import io.augur.platform.problem.ProblemException;
@@ -42,6 +44,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Evaluations: bulk import (JSON or CSV, all or nothing, upsert by identity), list, read, delete. */
 @Path("/api/v1/evaluations")
@@ -113,6 +117,65 @@ public class EvaluationResource {
         return compute.submit(() -> csv ? fromCsv(body) : fromJson(body))
                 .flatMap(rows -> store.upsert(rows, MAX_ERRORS))
                 .map(o -> new ImportResult(o.inserted() + o.replaced(), o.inserted(), o.replaced()));
+    }
+
+    /** Documents the multipart form of importEvaluationsFromFile (OpenAPI only). */
+    @Schema(name = "EvaluationsUpload", description = "An evaluations file (CSV or JSON Lines, optionally gzip) and how to import it")
+    public static class Upload {
+        @Schema(required = true, type = SchemaType.STRING, format = "binary", description = "CSV with a header (the columns of importEvaluationsCsv) or JSON Lines (one evaluation object per line)")
+        public String file;
+        @Schema(enumeration = {"csv", "jsonl"}, description = "Default: recognised by the first character")
+        public String format;
+        @Schema(description = "Create the models and benchmarks the file names that do not exist yet (a benchmark gets "
+                + "the metric of its first row, or score); default false: such rows are errors", example = "true")
+        public Boolean createMissing;
+    }
+
+    @POST
+    @Path("file")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(operationId = "importEvaluationsFromFile", summary = "Import an evaluations file (CSV or JSON Lines), all or nothing",
+            description = IMPORT_DESCRIPTION + " The part 'file' is read in one streaming pass (up to the 1G upload "
+                    + "limit; gzip recognised by its magic bytes or the part's Content-Encoding) and written in chunks of "
+                    + "50,000 rows in one transaction; the first 100 bad rows are named by line (CSV) or row (JSON Lines), "
+                    + "and nothing is stored. An unknown column or field is a 400 naming it. A row repeating the identity "
+                    + "of an earlier row replaces it. createMissing=true creates unknown models and benchmarks.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = Upload.class)))
+    @APIResponse(responseCode = "200", description = "What was stored", content = @Content(schema = @Schema(implementation = EvaluationFileResult.class)))
+    @APIResponse(responseCode = "413", description = "Upload larger than the limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<EvaluationFileResult> importFile(
+            @RestForm("file") @Schema(hidden = true) FileUpload file,
+            @RestForm("format") @Schema(hidden = true) String format,
+            @RestForm("createMissing") @Schema(hidden = true) String createMissing) {
+        java.nio.file.Path path = Uploads.file("file", file);
+        String f = Uploads.choice("format", format, "csv", "jsonl");
+        Boolean create = Uploads.bool("createMissing", createMissing);
+        EvaluationFiles reader = new EvaluationFiles(compute, json, path, Uploads.declaresGzip(file), f);
+        return store.importRows(reader::next, create != null && create, MAX_ERRORS)
+                .map(r -> new EvaluationFileResult(r.received(), r.inserted(), r.replaced(), r.modelsCreated(),
+                        r.benchmarksCreated(), reader.format()));
+    }
+
+    @GET
+    @Path("export")
+    @Produces(Exports.CSV) // one type: a Multi cannot be negotiated; Exports sets application/x-ndjson for format=jsonl
+    @Operation(operationId = "getEvaluationExport", summary = "Export a selection of evaluations (CSV or JSON Lines), streamed",
+            description = "Every evaluation matching the filters (each may be repeated: any of the values), ordered by id, "
+                    + "in the columns importEvaluationsFromFile reads back: id, model, benchmark, metric, seed, step, value, "
+                    + "stdError, successes, attempts. Streamed from a database cursor, never held whole.")
+    @APIResponse(responseCode = "200", description = "The evaluations", content = @Content(mediaType = Exports.CSV,
+            schema = @Schema(type = SchemaType.STRING, description = "CSV; with format=jsonl the body is JSON Lines (application/x-ndjson)")))
+    public org.jboss.resteasy.reactive.RestMulti<String> export(
+            @Parameter(description = "Model name (repeatable)") @QueryParam("model") List<String> model,
+            @Parameter(description = "Model family (repeatable)") @QueryParam("family") List<String> family,
+            @Parameter(description = "Benchmark name (repeatable)") @QueryParam("benchmark") List<String> benchmark,
+            @Parameter(description = "Metric name (repeatable)") @QueryParam("metric") List<String> metric,
+            @Parameter(description = "csv (default) or jsonl") @QueryParam("format") @jakarta.validation.constraints.Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format) {
+        return Exports.of(Uni.createFrom().voidItem(), store.export(model, family, benchmark, metric), format, List.of("id", "model", "benchmark",
+                "metric", "seed", "step", "value", "stdError", "successes", "attempts"),
+                e -> new Object[] {e.id(), e.model(), e.benchmark(), e.metric(), e.seed(), e.step(), e.value(),
+                        e.stdError(), e.successes(), e.attempts()});
     }
 
     @GET

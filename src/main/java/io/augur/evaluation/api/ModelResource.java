@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -63,6 +64,30 @@ public class ModelResource {
             e.createdAt = e.updatedAt = Instant.now();
             return e.<ModelEntity>persist();
         }).map(e -> Response.created(URI.create("/api/v1/models/" + e.id)).entity(Model.of(e)).build());
+    }
+
+    @POST
+    @Path("batch")
+    @WithTransaction
+    @Operation(operationId = "createModels", summary = "Create many models at once, all or nothing",
+            description = "Up to 10000 models in one transaction: a name given twice in the batch is a 400, a name already "
+                    + "stored a 409 naming every such name, and then nothing is created.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = ModelInput.class),
+            examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "two", value = "[{\"name\": \"pythia-160m\", \"family\": \"pythia\", \"parameters\": 162322944}, {\"name\": \"pythia-410m\", \"family\": \"pythia\", \"parameters\": 405334016}]")))
+    @APIResponse(responseCode = "201", description = "Created, in the order given", content = @Content(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = Model.class)))
+    @APIResponse(responseCode = "409", description = "Some names exist", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> createAll(@NotNull @jakarta.validation.constraints.Size(min = 1, max = 10_000) List<@NotNull @Valid ModelInput> inputs) {
+        Instant now = Instant.now();
+        List<ModelEntity> created = new java.util.ArrayList<>(inputs.size());
+        for (ModelInput input : inputs) {
+            ModelEntity e = new ModelEntity();
+            Model.apply(input, e);
+            e.createdAt = e.updatedAt = now;
+            created.add(e);
+        }
+        return this.entities.createAll(created, e -> e.name)
+                .map(list -> Response.status(201).entity(list.stream().map(Model::of).toList()).build());
     }
 
     @GET

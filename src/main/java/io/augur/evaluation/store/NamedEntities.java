@@ -53,4 +53,31 @@ public final class NamedEntities<E extends PanacheEntityBase> {
         });
         return repository.find(q + " order by id", params).range(0, limit).list();
     }
+
+    /**
+     * Persists new entities all or nothing: a name given twice in the batch is a 400 naming both positions, a
+     * name already stored a 409 naming every such name (up to 100). Call inside a transaction.
+     */
+    public Uni<List<E>> createAll(List<E> entities, Function<E, String> name) {
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        for (int i = 0; i < entities.size(); i++) {
+            Integer first = seen.putIfAbsent(name.apply(entities.get(i)), i);
+            if (first != null) {
+                throw ProblemException.invalid("[" + i + "].name", "'" + name.apply(entities.get(i))
+                        + "' is also given at [" + first + "]; names are unique");
+            }
+        }
+        return repository.find("name in ?1", List.copyOf(seen.keySet())).list().flatMap(existing -> {
+            if (!existing.isEmpty()) {
+                List<io.augur.platform.problem.Problem.FieldError> errors = existing.stream().limit(100)
+                        .map(e -> new io.augur.platform.problem.Problem.FieldError("[" + seen.get(name.apply(e)) + "].name",
+                                null, "a " + what + " named '" + name.apply(e) + "' exists (id " + id.apply(e) + ")"))
+                        .toList();
+                throw new ProblemException(409, "/problems/conflict", "Conflict", existing.size() + " " + what
+                        + "(s) of the batch exist already, first '" + name.apply(existing.getFirst())
+                        + "'; nothing was created", errors.getFirst().field(), errors);
+            }
+            return repository.persist(entities).replaceWith(entities);
+        });
+    }
 }

@@ -26,6 +26,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -33,7 +34,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.BiFunction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -104,6 +104,40 @@ public class ForecastResource implements JobOperation.Source {
     @APIResponse(responseCode = "200", description = "The fit", content = @Content(schema = @Schema(implementation = FitResponse.class)))
     public Uni<FitResponse> fit(byte[] body) {
         return run(body, FitRequest.class, (r, sel) -> ForecastMapper.fitResponse(ForecastMapper.fit(r, sel, null)));
+    }
+
+    /** Documents the multipart form of fitCurveFromFile (OpenAPI only). */
+    @Schema(name = "ScalingPointsUpload", description = "A CSV of training runs (Epoch's Chinchilla layout) and the fit options")
+    public static class ScalingUpload {
+        @Schema(required = true, type = SchemaType.STRING, format = "binary", description = "CSV with the columns Model Size "
+                + "(parameters N), Training FLOP (compute C; tokens D = C / 6N) or Training Tokens (D), and loss; other columns are skipped")
+        public String file;
+        @Schema(description = "Bootstrap rounds, 0 to 10000; default 1000", example = "100")
+        public Integer rounds;
+        @Schema(description = "Seed; default 20261122", example = "1")
+        public Long seed;
+    }
+
+    @POST
+    @Path("fit/file")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(operationId = "fitCurveFromFile", summary = "Fit the Chinchilla form to a CSV of training runs, as Epoch publishes it",
+            description = "fitCurve with form chinchilla (L = E + A/N^alpha + B/D^beta) over the rows of the file: N from "
+                    + "Model Size, D from Training Tokens or else Training FLOP / (6 N), loss from loss (column names are "
+                    + "matched without case). A row with an empty or non-positive cell is a 400 naming its line and column.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = ScalingUpload.class)))
+    @APIResponse(responseCode = "200", description = "The fit", content = @Content(schema = @Schema(implementation = FitResponse.class)))
+    public Uni<FitResponse> fitFile(@org.jboss.resteasy.reactive.RestForm("file") @Schema(hidden = true) org.jboss.resteasy.reactive.multipart.FileUpload file,
+            @org.jboss.resteasy.reactive.RestForm("rounds") @Schema(hidden = true) String rounds,
+            @org.jboss.resteasy.reactive.RestForm("seed") @Schema(hidden = true) String seed) {
+        java.nio.file.Path path = io.augur.platform.pipeline.Uploads.file("file", file);
+        Long r = io.augur.platform.pipeline.Uploads.integer("rounds", rounds, 0, ForecastRequests.MAX_ROUNDS);
+        Long sd = io.augur.platform.pipeline.Uploads.integer("seed", seed, Long.MIN_VALUE, Long.MAX_VALUE);
+        boolean gzip = io.augur.platform.pipeline.Uploads.declaresGzip(file);
+        return compute.submit(() -> ScalingCsv.points(path, gzip)).flatMap(points -> run(new FitRequest("chinchilla",
+                points, null, null, new BootstrapSettings(r == null ? null : r.intValue(), sd, null), null,
+                null, null, null, null), (req, sel) -> ForecastMapper.fitResponse(ForecastMapper.fit(req, sel, null))));
     }
 
     @POST

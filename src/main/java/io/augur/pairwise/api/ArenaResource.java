@@ -6,10 +6,12 @@ import io.augur.pairwise.engine.ActiveSampling;
 import io.augur.pairwise.engine.Outcome;
 import io.augur.pairwise.engine.PairCount;
 import io.augur.pairwise.store.ArenaStore;
+import io.augur.platform.api.Exports;
 import io.augur.platform.api.Page;
 import io.augur.platform.api.Plots;
 import io.augur.platform.compute.ComputePool;
 import io.augur.platform.pipeline.RequestBodies;
+import io.augur.platform.pipeline.Uploads;
 import io.augur.platform.problem.Problem;
 import io.augur.platform.problem.Problem.FieldError;
 import io.augur.platform.problem.ProblemException;
@@ -47,6 +49,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * Stored arenas: create, list, read, delete; append battles (idempotent by battle id, all or nothing);
@@ -127,10 +132,10 @@ public class ArenaResource {
     @Operation(operationId = "appendArenaBattles", summary = "Append a batch of battles, idempotent by battle id",
             description = "All or nothing: a bad battle (missing field, unknown outcome, self-battle, a battleId given "
                     + "twice in the batch) fails the whole batch with a problem naming each battle's index and field, and "
-                    + "nothing is stored. Idempotent: a battle whose battleId is already stored in this arena is skipped "
-                    + "(whatever its content), so a retried request does not count twice; the answer says how many were "
-                    + "added and how many were already known. Battles are kept as aggregated counts per (model A, model B, "
-                    + "outcome) plus their ids, so appending stays cheap as the arena grows. At most 10000 battles per batch.")
+                    + "nothing is stored. Idempotent: a battle whose battleId is already stored in this arena with the same "
+                    + "content is skipped (with another content it is a 409 naming it), so a retried request does not count twice; the answer says how many were "
+                    + "added and how many were already known. Battles are kept with their ids (for exports) and as aggregated counts "
+                    + "per (model A, model B, outcome), which leaderboards read. Whole files: appendArenaBattlesFromFile. At most 10000 battles per batch.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AppendBattlesInput.class),
             examples = @ExampleObject(name = "three battles", value = """
@@ -148,6 +153,94 @@ public class ArenaResource {
         return compute.submit(() -> validated(input.battles()))
                 .flatMap(battles -> store.append(id, battles))
                 .map(a -> new AppendResult(a.received(), a.added(), a.alreadyKnown()));
+    }
+
+    /** Documents the multipart form of appendArenaBattlesFromFile (OpenAPI only). */
+    @Schema(name = "ArenaBattlesUpload", description = "A battle file and how to read it, as form fields")
+    public static class BattlesUpload {
+        @Schema(required = true, type = SchemaType.STRING, format = "binary", description = "The battle file (csv, jsonl or json; optionally gzip)")
+        public String file;
+        @Schema(enumeration = {"csv", "jsonl", "json"}, description = "Default: recognised by the first character")
+        public String format;
+        @Schema(description = "Keep anonymous battles only (FastChat's anony field); default false", example = "false")
+        public Boolean anony;
+        @Schema(description = "Drop battles whose dedup_tag.sampled is false; default false", example = "false")
+        public Boolean dedup;
+        @Schema(description = "For a file without battle ids: the derived ids are <idPrefix>:<record number> instead of "
+                + "row-<record number>; give each distinct file its own prefix", example = "arena-2024-06")
+        public String idPrefix;
+    }
+
+    @POST
+    @Path("{id}/battles/file")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(operationId = "appendArenaBattlesFromFile", summary = "Append a whole battle file, idempotent by battle id",
+            description = "The part 'file' holds the battles: CSV with a header (model_a, model_b, winner, or left, right, "
+                    + "winner, and optionally battle_id), JSON Lines, or FastChat's clean_battle JSON list (fields a battle "
+                    + "does not need are skipped); gzip is recognised by its magic bytes or the part's Content-Encoding. "
+                    + "Read in one streaming pass (up to the 1G upload limit) and written in chunks of 50,000 in one "
+                    + "transaction: all or nothing. Battle ids: the battle_id column or field; a file without one gets ids "
+                    + "derived from each record's position (row-<n>, or <idPrefix>:<n>), so re-sending the file, or the "
+                    + "file grown at its end, adds only the new battles. A battle id already stored with the same content "
+                    + "is skipped; with another content it is a 409 naming it. A bad record is a 400 naming its line and "
+                    + "field. Filters: anony=true keeps anonymous battles, dedup=true drops those whose dedup_tag.sampled is "
+                    + "false.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = BattlesUpload.class)))
+    @APIResponse(responseCode = "200", description = "What was stored", content = @Content(schema = @Schema(implementation = BattleFileResult.class)))
+    @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A battle id is stored with another content", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Upload larger than the limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<BattleFileResult> appendFile(@PathParam("id") long id,
+            @RestForm("file") @Schema(hidden = true) FileUpload file,
+            @RestForm("format") @Schema(hidden = true) String format,
+            @RestForm("anony") @Schema(hidden = true) String anony,
+            @RestForm("dedup") @Schema(hidden = true) String dedup,
+            @RestForm("idPrefix") @Schema(hidden = true) String idPrefix) {
+        java.nio.file.Path path = Uploads.file("file", file);
+        BattleFiles.Options options = LeaderboardResource.fileOptions(format, anony, dedup);
+        String prefix = idPrefix == null || idPrefix.isBlank() ? null : idPrefix.strip();
+        if (prefix != null && prefix.length() > 100) {
+            throw ProblemException.invalid("idPrefix", "at most 100 characters");
+        }
+        BattleChunks chunks = new BattleChunks(compute, "file", path, Uploads.declaresGzip(file), options, prefix);
+        return store.ingest(id, chunks::next).map(r -> new BattleFileResult(r.received(), r.added(), r.alreadyKnown(),
+                chunks.format(), chunks.idSource()));
+    }
+
+    @GET
+    @Path("{id}/battles")
+    @Produces(Exports.CSV) // one type: a Multi cannot be negotiated; Exports sets application/x-ndjson for format=jsonl
+    @Operation(operationId = "getArenaBattles", summary = "Export the arena's battles (CSV or JSON Lines), streamed",
+            description = "Every stored battle in the order it arrived: battle_id, model_a, model_b, winner (model_a, "
+                    + "model_b or tie), the layout appendArenaBattlesFromFile reads back. Streamed from a database cursor. "
+                    + "Battles appended before battles were kept whole (schema version 4) have no models or winner.")
+    @APIResponse(responseCode = "200", description = "The battles", content = @Content(mediaType = Exports.CSV,
+            schema = @Schema(type = SchemaType.STRING, description = "CSV; with format=jsonl the body is JSON Lines (application/x-ndjson)")))
+    @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public org.jboss.resteasy.reactive.RestMulti<String> battles(@PathParam("id") long id,
+            @Parameter(description = "csv (default) or jsonl") @QueryParam("format") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format) {
+        return Exports.of(store.get(id), store.battles(id), format, List.of("battle_id", "model_a", "model_b", "winner"),
+                b -> new Object[] {b.battleId(), b.modelA(), b.modelB(), b.outcome() == null ? null
+                        : switch (b.outcome()) {
+                            case A_WINS -> "model_a";
+                            case B_WINS -> "model_b";
+                            case TIE -> "tie";
+                        }});
+    }
+
+    @GET
+    @Path("{id}/counts")
+    @Produces(Exports.CSV) // one type: a Multi cannot be negotiated; Exports sets application/x-ndjson for format=jsonl
+    @Operation(operationId = "getArenaCounts", summary = "Export the arena's aggregated counts (CSV or JSON Lines), streamed",
+            description = "One row per pair of models (model_a before model_b in name order): wins_a, wins_b, ties.")
+    @APIResponse(responseCode = "200", description = "The counts", content = @Content(mediaType = Exports.CSV,
+            schema = @Schema(type = SchemaType.STRING, description = "CSV; with format=jsonl the body is JSON Lines (application/x-ndjson)")))
+    @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public org.jboss.resteasy.reactive.RestMulti<String> countsExport(@PathParam("id") long id,
+            @Parameter(description = "csv (default) or jsonl") @QueryParam("format") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format) {
+        return Exports.of(store.get(id), store.countRows(id), format, List.of("model_a", "model_b", "wins_a", "wins_b", "ties"),
+                c -> new Object[] {c.modelA(), c.modelB(), c.winsA(), c.winsB(), c.ties()});
     }
 
     @GET

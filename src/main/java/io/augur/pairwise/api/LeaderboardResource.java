@@ -12,6 +12,7 @@ import io.augur.platform.api.Plots;
 import io.augur.platform.compute.ComputePool;
 import io.augur.platform.problem.ProblemException;
 import io.augur.platform.pipeline.RequestBodies;
+import io.augur.platform.pipeline.Uploads;
 import io.augur.platform.problem.Problem;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
@@ -40,6 +41,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * Stateless leaderboards over inline data: online Elo and Bradley-Terry over battles (JSON or CSV),
@@ -292,6 +295,143 @@ public class LeaderboardResource implements JobOperation.Source {
     public Uni<Response> plotBradleyTerryWinRates(@HeaderParam("Accept") String accept, byte[] body) {
         return compute.submit(() -> plots.respond(accept, LeaderboardPlots.winRates("Bradley-Terry predicted win rates",
                 bradleyTerrySync(false, body, null, null, null, null, null, null, null, true))));
+    }
+
+    static final String UPLOAD_DESCRIPTION = " The part 'file' holds the battles: CSV with a header (model_a, model_b, "
+            + "winner, or left, right, winner), JSON Lines (one {\"model_a\", \"model_b\", \"winner\"} object per line) "
+            + "or FastChat's clean_battle JSON list (other fields such as language, turn or tstamp are skipped); "
+            + "gzip is recognised by its magic bytes or the part's Content-Encoding. The file is read in one "
+            + "streaming pass (up to the 1G upload limit) and merged into counts as it is read. Filters: anony=true "
+            + "keeps anonymous battles only, dedup=true drops battles whose dedup_tag.sampled is false. A bad record "
+            + "is a 400 naming its line and field. The options are form fields.";
+
+    /** Documents the multipart form of computeBradleyTerryLeaderboardFromFile (OpenAPI only). */
+    @Schema(name = "BradleyTerryUpload", description = "A battle file and the Bradley-Terry options, as form fields")
+    public static class BradleyTerryUpload {
+        @Schema(required = true, type = SchemaType.STRING, format = "binary", description = "The battle file (csv, jsonl or json; optionally gzip)")
+        public String file;
+        @Schema(enumeration = {"csv", "jsonl", "json"}, description = "Default: recognised by the first character")
+        public String format;
+        @Schema(description = "Keep anonymous battles only (FastChat's anony field); default false", example = "false")
+        public Boolean anony;
+        @Schema(description = "Drop battles whose dedup_tag.sampled is false; default false", example = "false")
+        public Boolean dedup;
+        @Schema(enumeration = {"half-win", "davidson"}, description = "Tie model; default half-win")
+        public String ties;
+        @Schema(description = "Gaussian prior precision on log strengths; default 0", example = "0")
+        public Double regularization;
+        @Schema(description = "Model whose rating is fixed (default: ratings centred at 1000)")
+        public String anchorModel;
+        @Schema(description = "The anchor model's rating; default 1000", example = "1000")
+        public Double anchorRating;
+        @Schema(description = "Bootstrap rounds, 2 to 10000; default 1000", example = "100")
+        public Integer rounds;
+        @Schema(description = "Seed; default 42", example = "42")
+        public Long seed;
+        @Schema(description = "Confidence level in (0, 1); default 0.95", example = "0.95")
+        public Double level;
+    }
+
+    /** Documents the multipart form of computeEloLeaderboardFromFile (OpenAPI only). */
+    @Schema(name = "EloUpload", description = "A battle file and the Elo options, as form fields")
+    public static class EloUpload {
+        @Schema(required = true, type = SchemaType.STRING, format = "binary", description = "The battle file (csv, jsonl or json; optionally gzip), in the order played")
+        public String file;
+        @Schema(enumeration = {"csv", "jsonl", "json"}, description = "Default: recognised by the first character")
+        public String format;
+        @Schema(description = "Keep anonymous battles only; default false", example = "false")
+        public Boolean anony;
+        @Schema(description = "Drop battles whose dedup_tag.sampled is false; default false", example = "false")
+        public Boolean dedup;
+        @Schema(description = "K factor; default 4", example = "4")
+        public Double k;
+        @Schema(description = "Bootstrap rounds, 2 to 10000; default 1000", example = "100")
+        public Integer rounds;
+        @Schema(description = "Seed; default 42", example = "42")
+        public Long seed;
+        @Schema(description = "Confidence level in (0, 1); default 0.95", example = "0.95")
+        public Double level;
+    }
+
+    @POST
+    @Path("bradley-terry/file")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(operationId = "computeBradleyTerryLeaderboardFromFile", summary = "Bradley-Terry ratings of an uploaded battle file, with bootstrap intervals",
+            description = "computeBradleyTerryLeaderboard over a whole battle file." + UPLOAD_DESCRIPTION)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = BradleyTerryUpload.class)))
+    @APIResponse(responseCode = "200", description = "The leaderboard", content = @Content(schema = @Schema(implementation = LeaderboardResult.class)))
+    public Uni<LeaderboardResult> bradleyTerryFile(
+            @RestForm("file") @Schema(hidden = true) FileUpload file,
+            @RestForm("format") @Schema(hidden = true) String format,
+            @RestForm("anony") @Schema(hidden = true) String anony,
+            @RestForm("dedup") @Schema(hidden = true) String dedup,
+            @RestForm("ties") @Schema(hidden = true) String ties,
+            @RestForm("regularization") @Schema(hidden = true) String regularization,
+            @RestForm("anchorModel") @Schema(hidden = true) String anchorModel,
+            @RestForm("anchorRating") @Schema(hidden = true) String anchorRating,
+            @RestForm("rounds") @Schema(hidden = true) String rounds,
+            @RestForm("seed") @Schema(hidden = true) String seed,
+            @RestForm("level") @Schema(hidden = true) String level) {
+        java.nio.file.Path path = Uploads.file("file", file);
+        boolean gzip = Uploads.declaresGzip(file);
+        BattleFiles.Options read = fileOptions(format, anony, dedup);
+        String t = Uploads.choice("ties", ties, "half-win", "davidson");
+        Double reg = Uploads.number("regularization", regularization, 0, true, Double.MAX_VALUE, true);
+        String anchor = anchorModel == null || anchorModel.isBlank() ? null : anchorModel.strip();
+        Double anchorAt = Uploads.number("anchorRating", anchorRating, -1e9, true, 1e9, true);
+        BootstrapSettings.Used b = bootstrapForm(rounds, seed, level);
+        return compute.submit(() -> {
+            var counts = Pairwise.canonical(BattleCsvReader.readCounts(BattleFiles.open("file", path, gzip, read)).rows());
+            return Pairwise.engine(Pairwise.QUERY_FIELDS, () -> Pairwise.bradleyTerry(counts,
+                    Pairwise.options(t, reg, anchor, anchorAt), b, null));
+        });
+    }
+
+    @POST
+    @Path("elo/file")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(operationId = "computeEloLeaderboardFromFile", summary = "Online Elo ratings of an uploaded battle file, with bootstrap intervals",
+            description = "computeEloLeaderboard over a whole battle file, in the order of its records." + UPLOAD_DESCRIPTION)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = EloUpload.class)))
+    @APIResponse(responseCode = "200", description = "The leaderboard", content = @Content(schema = @Schema(implementation = LeaderboardResult.class)))
+    public Uni<LeaderboardResult> eloFile(
+            @RestForm("file") @Schema(hidden = true) FileUpload file,
+            @RestForm("format") @Schema(hidden = true) String format,
+            @RestForm("anony") @Schema(hidden = true) String anony,
+            @RestForm("dedup") @Schema(hidden = true) String dedup,
+            @RestForm("k") @Schema(hidden = true) String k,
+            @RestForm("rounds") @Schema(hidden = true) String rounds,
+            @RestForm("seed") @Schema(hidden = true) String seed,
+            @RestForm("level") @Schema(hidden = true) String level) {
+        java.nio.file.Path path = Uploads.file("file", file);
+        boolean gzip = Uploads.declaresGzip(file);
+        BattleFiles.Options read = fileOptions(format, anony, dedup);
+        Double kFactor = Uploads.number("k", k, 0, false, 1e6, true);
+        BootstrapSettings.Used b = bootstrapForm(rounds, seed, level);
+        return compute.submit(() -> {
+            BattleLog log = BattleCsvReader.readLog(BattleFiles.open("file", path, gzip, read));
+            Elo.Params params = Pairwise.engine(Pairwise.QUERY_FIELDS,
+                    () -> new Elo.Params(kFactor == null ? 4 : kFactor, 10, 400, 1000));
+            Leaderboard lb = Pairwise.engine(Pairwise.QUERY_FIELDS, () -> Elo.bootstrap(log, params,
+                    b.rounds(), b.seed(), b.level()));
+            return Pairwise.result(lb, b, null, log.size(), null, null, null, null, null, null);
+        });
+    }
+
+    static BattleFiles.Options fileOptions(String format, String anony, String dedup) {
+        Boolean a = Uploads.bool("anony", anony);
+        Boolean d = Uploads.bool("dedup", dedup);
+        return new BattleFiles.Options(Uploads.choice("format", format, "csv", "jsonl", "json"),
+                a != null && a, d != null && d);
+    }
+
+    static BootstrapSettings.Used bootstrapForm(String rounds, String seed, String level) {
+        Long r = Uploads.integer("rounds", rounds, 2, MAX_ROUNDS);
+        return BootstrapSettings.resolve(r == null ? null : r.intValue(),
+                Uploads.integer("seed", seed, Long.MIN_VALUE, Long.MAX_VALUE),
+                Uploads.number("level", level, 0, false, 1, false), 2, MAX_ROUNDS, "rounds");
     }
 
     @POST

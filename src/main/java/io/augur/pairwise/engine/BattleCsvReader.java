@@ -33,17 +33,32 @@ public final class BattleCsvReader {
         public static final Columns EVALICA = new Columns("left", "right", "winner");
     }
 
+    /**
+     * What to read besides the three battle columns: a battle id column (null: {@code battle_id} or
+     * {@code battleId} when the header has one), and FastChat's filters: {@code anonyOnly} keeps rows whose
+     * {@code anony} column is true; {@code sampledOnly} drops rows whose {@code dedup_tag} says
+     * {@code 'sampled': False} (FastChat keeps a row without the tag).
+     */
+    public record Options(Columns columns, String idColumn, boolean anonyOnly, boolean sampledOnly) {
+        public static final Options DEFAULT = new Options(null, null, false, false);
+    }
+
     /** Battles in file order; {@code columns} null means: ARENA's names if present, else EVALICA's. */
     public static BattleLog readLog(InputStream in, Columns columns) {
+        return readLog(open(in, new Options(columns, null, false, false)));
+    }
+
+    /** All the battles of a source, in order. */
+    public static BattleLog readLog(BattleSource source) {
         BattleLog.Builder builder = BattleLog.builder();
-        read(new Parser(in), columns, new Sink() {
+        source.next(Integer.MAX_VALUE, new BattleSink() {
             @Override
-            public int intern(String name) {
+            public int model(String name) {
                 return builder.model(name);
             }
 
             @Override
-            public void add(int a, int b, int outcome) {
+            public void battle(int a, int b, int outcome, String battleId, long position) {
                 builder.add(a, b, outcome);
             }
         });
@@ -52,35 +67,35 @@ public final class BattleCsvReader {
 
     /** Merged counts; {@code columns} null means: ARENA's names if present, else EVALICA's. */
     public static PairCounts readCounts(InputStream in, Columns columns) {
-        DenseCounts dense = new DenseCounts();
-        long battles = read(new Parser(in), columns, denseSink(dense));
-        if (battles == 0) {
-            throw new InvalidInputException("csv", "no battles in the file");
-        }
-        return dense.toBuilder().build();
+        return readCounts(open(in, new Options(columns, null, false, false)));
     }
 
-    private static Sink denseSink(DenseCounts dense) {
-        return new Sink() {
+    /** All the battles of a source, merged into counts as they are read (no battle is kept). */
+    public static PairCounts readCounts(BattleSource source) {
+        DenseCounts dense = new DenseCounts();
+        long battles = source.next(Integer.MAX_VALUE, new BattleSink() {
             private int next;
 
             @Override
-            public int intern(String name) {
+            public int model(String name) {
                 dense.name(next, name);
                 return next++;
             }
 
             @Override
-            public void add(int a, int b, int outcome) {
+            public void battle(int a, int b, int outcome, String battleId, long position) {
                 dense.add(a, b, outcome);
             }
-        };
+        });
+        if (battles == 0) {
+            throw new InvalidInputException(source.format(), "no battles in the file");
+        }
+        return dense.toBuilder().build();
     }
 
-    private interface Sink {
-        int intern(String name);
-
-        void add(int a, int b, int outcome);
+    /** Reads the header row of a CSV stream and returns a cursor over its battles. */
+    public static BattleSource open(InputStream in, Options options) {
+        return new CsvSource(new Parser(in), options == null ? Options.DEFAULT : options);
     }
 
     /**
@@ -192,10 +207,10 @@ public final class BattleCsvReader {
         boolean eof;
         long line;
         // field slices of the current record: either in buf or in a scratch array
-        final byte[][] fieldData = new byte[3][];
-        final int[] fieldStart = new int[3];
-        final int[] fieldLen = new int[3];
-        final byte[][] scratch = {new byte[64], new byte[64], new byte[64]};
+        final byte[][] fieldData = new byte[SLOTS][];
+        final int[] fieldStart = new int[SLOTS];
+        final int[] fieldLen = new int[SLOTS];
+        final byte[][] scratch = {new byte[64], new byte[64], new byte[64], new byte[64], new byte[64], new byte[64]};
         final NameTable names = new NameTable();
         boolean recordQuoted;
 
@@ -262,86 +277,180 @@ public final class BattleCsvReader {
         }
     }
 
-    /** Parses the header row and then the records. Returns the battle count. */
-    private static long read(Parser p, Columns columns, Sink sink) {
-        int headerEnd = p.recordEnd();
-        if (headerEnd < 0) {
-            throw new InvalidInputException("csv", "empty input: no header row");
-        }
-        p.line = 1;
-        List<String> header = headerFields(p.buf, p.pos, headerEnd);
-        p.pos = headerEnd + 1;
-        if (columns == null) {
-            columns = header.contains(Columns.ARENA.modelA()) ? Columns.ARENA : Columns.EVALICA;
-        }
-        int end;
-        long battles = 0;
-        int[] wanted = {header.indexOf(columns.modelA()), header.indexOf(columns.modelB()),
-            header.indexOf(columns.winner())};
-        String[] labels = {columns.modelA(), columns.modelB(), columns.winner()};
-        for (int k = 0; k < 3; k++) {
-            if (wanted[k] < 0) {
-                throw new InvalidInputException("csv header", "missing column '" + labels[k] + "' (header: " + header + ")");
+    /** Field slots of a record: model A, model B, winner, then the optional battle id, anony and dedup_tag. */
+    private static final int SLOTS = 6;
+    private static final int ID = 3;
+    private static final int ANONY = 4;
+    private static final int DEDUP = 5;
+    /** Longest model name or battle id accepted (the store's column width). */
+    public static final int MAX_NAME = 200;
+
+    /** A cursor over the records of a CSV stream whose header has been read. */
+    private static final class CsvSource implements BattleSource {
+        private final Parser p;
+        private final String[] labels = new String[SLOTS];
+        private final int[] slotOfColumn;
+        private final int required;
+        private int[] modelOfName = new int[16];
+        private long position;
+
+        CsvSource(Parser p, Options options) {
+            this.p = p;
+            int headerEnd = p.recordEnd();
+            if (headerEnd < 0) {
+                throw new InvalidInputException("csv", "empty input: no header row");
             }
-        }
-        int[] slotOfColumn = new int[header.size()];
-        Arrays.fill(slotOfColumn, -1);
-        for (int k = 0; k < 3; k++) {
-            slotOfColumn[wanted[k]] = k;
-        }
-        int[] modelOfName = new int[16];
-        Arrays.fill(modelOfName, -1);
-        while (true) {
-            end = p.recordEnd();
-            if (end < 0) {
-                break;
+            p.line = 1;
+            List<String> header = headerFields(p.buf, p.pos, headerEnd);
+            p.pos = headerEnd + 1;
+            Columns columns = options.columns();
+            if (columns == null) {
+                columns = header.contains(Columns.ARENA.modelA()) ? Columns.ARENA : Columns.EVALICA;
             }
-            if ((++p.line & 0xFFFF) == 0) {
-                Workers.checkCancelled();
+            labels[0] = columns.modelA();
+            labels[1] = columns.modelB();
+            labels[2] = columns.winner();
+            String id = options.idColumn();
+            if (id == null) {
+                id = header.contains("battle_id") ? "battle_id" : header.contains("battleId") ? "battleId" : null;
             }
-            int recEnd = end > p.pos && p.buf[end - 1] == '\r' ? end - 1 : end;
-            if (recEnd > p.pos) {
-                int found = splitFields(p, recEnd, slotOfColumn);
-                if (found != 3) {
-                    String missing = labels[p.fieldData[0] == null ? 0 : p.fieldData[1] == null ? 1 : 2];
-                    throw new InvalidInputException("csv line " + p.line + " column " + missing, "missing value");
+            labels[ID] = id;
+            labels[ANONY] = options.anonyOnly() ? "anony" : null;
+            labels[DEDUP] = options.sampledOnly() && header.contains("dedup_tag") ? "dedup_tag" : null;
+            slotOfColumn = new int[header.size()];
+            Arrays.fill(slotOfColumn, -1);
+            int count = 0;
+            for (int k = 0; k < SLOTS; k++) {
+                if (labels[k] == null) {
+                    continue;
                 }
-                int[] ids = new int[2];
-                for (int k = 0; k < 2; k++) {
-                    if (p.fieldLen[k] == 0) {
-                        throw new InvalidInputException("csv line " + p.line + " column " + labels[k], "missing model name");
-                    }
-                    int nameId = p.names.intern(p.fieldData[k], p.fieldStart[k], p.fieldLen[k]);
-                    if (nameId >= modelOfName.length) {
-                        int old = modelOfName.length;
-                        modelOfName = Arrays.copyOf(modelOfName, Math.max(nameId + 1, old * 2));
-                        Arrays.fill(modelOfName, old, modelOfName.length, -1);
-                    }
-                    if (modelOfName[nameId] < 0) {
-                        modelOfName[nameId] = sink.intern(p.names.name(nameId));
-                    }
-                    ids[k] = modelOfName[nameId];
+                int col = header.indexOf(labels[k]);
+                if (col < 0) {
+                    throw new InvalidInputException("csv header", "missing column '" + labels[k] + "'"
+                            + (k == ANONY ? " (needed by the anony filter)" : "") + "; the header has " + header
+                            + "; battles need " + labels[0] + ", " + labels[1] + ", " + labels[2]
+                            + " (or left, right, winner)");
                 }
-                if (ids[0] == ids[1]) {
-                    throw new InvalidInputException("csv line " + p.line + " column " + labels[1],
-                            "self-battle: model '" + p.names.name(nameOf(p, 1))
-                                    + "' cannot battle itself");
-                }
-                int outcome = outcome(p.fieldData[2], p.fieldStart[2], p.fieldLen[2]);
-                if (outcome < 0) {
-                    String raw = new String(p.fieldData[2], p.fieldStart[2], p.fieldLen[2], StandardCharsets.UTF_8);
-                    Outcome o = Outcome.tryParse(raw);
-                    if (o == null) {
-                        Outcome.parse(raw, "csv line " + p.line + " column " + labels[2]);
-                    }
-                    outcome = o.ordinal();
-                }
-                sink.add(ids[0], ids[1], outcome);
-                battles++;
+                slotOfColumn[col] = k;
+                count++;
             }
-            p.pos = end + 1;
+            required = count;
+            Arrays.fill(modelOfName, -1);
         }
-        return battles;
+
+        @Override
+        public String format() {
+            return "csv";
+        }
+
+        @Override
+        public String idSource() {
+            return labels[ID] == null ? null : "column " + labels[ID];
+        }
+
+        @Override
+        public int next(int max, BattleSink sink) {
+            int read = 0;
+            while (read < max) {
+                int end = p.recordEnd();
+                if (end < 0) {
+                    break;
+                }
+                if ((++p.line & 0xFFFF) == 0) {
+                    Workers.checkCancelled();
+                }
+                int recEnd = end > p.pos && p.buf[end - 1] == '\r' ? end - 1 : end;
+                if (recEnd > p.pos) {
+                    position++;
+                    if (record(recEnd, sink)) {
+                        read++;
+                    }
+                }
+                p.pos = end + 1;
+            }
+            return read;
+        }
+
+        /** Parses one record; false when a filter drops it. */
+        private boolean record(int recEnd, BattleSink sink) {
+            int found = splitFields(p, recEnd, slotOfColumn);
+            if (found != required) {
+                String missing = null;
+                for (int k = 0; k < SLOTS && missing == null; k++) {
+                    if (labels[k] != null && p.fieldData[k] == null) {
+                        missing = labels[k];
+                    }
+                }
+                throw new InvalidInputException("csv line " + p.line + " column " + missing, "missing value");
+            }
+            if (labels[ANONY] != null && !bool(ANONY)) {
+                return false;
+            }
+            if (labels[DEDUP] != null && notSampled()) {
+                return false;
+            }
+            int[] ids = new int[2];
+            for (int k = 0; k < 2; k++) {
+                if (p.fieldLen[k] == 0) {
+                    throw new InvalidInputException("csv line " + p.line + " column " + labels[k], "missing model name");
+                }
+                if (p.fieldLen[k] > MAX_NAME) {
+                    throw new InvalidInputException("csv line " + p.line + " column " + labels[k],
+                            "model name longer than " + MAX_NAME + " bytes");
+                }
+                int nameId = p.names.intern(p.fieldData[k], p.fieldStart[k], p.fieldLen[k]);
+                if (nameId >= modelOfName.length) {
+                    int old = modelOfName.length;
+                    modelOfName = Arrays.copyOf(modelOfName, Math.max(nameId + 1, old * 2));
+                    Arrays.fill(modelOfName, old, modelOfName.length, -1);
+                }
+                if (modelOfName[nameId] < 0) {
+                    modelOfName[nameId] = sink.model(p.names.name(nameId));
+                }
+                ids[k] = modelOfName[nameId];
+            }
+            if (ids[0] == ids[1]) {
+                throw new InvalidInputException("csv line " + p.line + " column " + labels[1],
+                        "self-battle: model '" + p.names.name(nameOf(p, 1)) + "' cannot battle itself");
+            }
+            int outcome = outcome(p.fieldData[2], p.fieldStart[2], p.fieldLen[2]);
+            if (outcome < 0) {
+                String raw = new String(p.fieldData[2], p.fieldStart[2], p.fieldLen[2], StandardCharsets.UTF_8);
+                Outcome o = Outcome.tryParse(raw);
+                if (o == null) {
+                    Outcome.parse(raw, "csv line " + p.line + " column " + labels[2]);
+                }
+                outcome = o.ordinal();
+            }
+            String battleId = null;
+            if (labels[ID] != null) {
+                battleId = new String(p.fieldData[ID], p.fieldStart[ID], p.fieldLen[ID], StandardCharsets.UTF_8).strip();
+                if (battleId.isEmpty() || battleId.length() > MAX_NAME) {
+                    throw new InvalidInputException("csv line " + p.line + " column " + labels[ID],
+                            battleId.isEmpty() ? "missing battle id" : "battle id longer than " + MAX_NAME + " characters");
+                }
+            }
+            sink.battle(ids[0], ids[1], outcome, battleId, position);
+            return true;
+        }
+
+        private boolean bool(int slot) {
+            String v = new String(p.fieldData[slot], p.fieldStart[slot], p.fieldLen[slot], StandardCharsets.UTF_8)
+                    .strip().toLowerCase(java.util.Locale.ROOT);
+            return switch (v) {
+                case "true", "1", "yes" -> true;
+                case "false", "0", "no", "" -> false;
+                default -> throw new InvalidInputException("csv line " + p.line + " column " + labels[slot],
+                        "expected true or false, got '" + v + "'");
+            };
+        }
+
+        /** FastChat's dedup_tag as Python or JSON text, e.g. {'high_freq': False, 'sampled': True}. */
+        private boolean notSampled() {
+            String v = new String(p.fieldData[DEDUP], p.fieldStart[DEDUP], p.fieldLen[DEDUP], StandardCharsets.UTF_8)
+                    .replace(" ", "").replace("\"", "'").toLowerCase(java.util.Locale.ROOT);
+            return v.contains("'sampled':false");
+        }
     }
 
     private static int nameOf(Parser p, int k) {
@@ -351,7 +460,7 @@ public final class BattleCsvReader {
     /** Splits the record [pos, recEnd) and records the wanted fields; returns how many were found. */
     private static int splitFields(Parser p, int recEnd, int[] slotOfColumn) {
         byte[] buf = p.buf;
-        p.fieldData[0] = p.fieldData[1] = p.fieldData[2] = null;
+        Arrays.fill(p.fieldData, null);
         int found = 0;
         if (!p.recordQuoted) {
             // no quotes in this record: find the commas 8 bytes at a time

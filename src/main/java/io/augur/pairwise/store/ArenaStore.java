@@ -13,15 +13,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
+import io.augur.platform.problem.Problem;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Stored arenas: their battle ids (idempotency) and battles aggregated per (model A, model B, outcome).
- * Raw battles are never kept; a leaderboard reads the counts only. Appends run in one transaction:
+ * Stored arenas: their battles (id and content, for idempotency and exports) and the battles aggregated
+ * per (model A, model B, outcome), which is all a leaderboard reads. Appends run in one transaction:
  * {@code INSERT ... ON CONFLICT DO NOTHING RETURNING} says which battle ids are new, and only those
  * are added to the counts with an atomic {@code count = count + excluded.count} upsert, so a retried
  * or concurrent batch never counts a battle twice. Rows are written in a fixed order (battle ids and
@@ -55,14 +55,7 @@ public class ArenaStore {
                                            union select model_b from arena_count c where c.arena_id = a.id) ms) as models
               from arena a""";
 
-    private static final String INSERT_BATTLE = """
-            insert into arena_battle (arena_id, battle_id) values ($1, $2)
-            on conflict on constraint arena_battle_pk do nothing
-            returning battle_id""";
 
-    private static final String UPSERT_COUNT = """
-            insert into arena_count (arena_id, model_a, model_b, outcome, count) values ($1, $2, $3, $4, $5)
-            on conflict on constraint arena_count_pk do update set count = arena_count.count + excluded.count""";
 
     private final Pool pool;
 
@@ -106,40 +99,223 @@ public class ArenaStore {
 
     /** Deletes an arena with its battle ids and counts; 404 when absent. */
     public Uni<Void> delete(long id) {
-        return pool.preparedQuery("delete from arena where id = $1").execute(Tuple.of(id)).map(rs -> {
-            if (rs.rowCount() == 0) {
-                throw ProblemException.notFound("arena", id);
-            }
-            return null;
-        });
+        // arena_battle has no foreign key to arena (see V4): its rows go first, in the same transaction
+        return pool.withTransaction(conn -> conn.preparedQuery("delete from arena where id = $1").execute(Tuple.of(id))
+                .flatMap(rs -> {
+                    if (rs.rowCount() == 0) {
+                        throw ProblemException.notFound("arena", id);
+                    }
+                    return conn.preparedQuery("delete from arena_battle where arena_id = $1").execute(Tuple.of(id));
+                }).replaceWith((Void) null));
     }
 
     /**
-     * Appends a validated batch in one transaction: the new battle ids are recorded and their battles
-     * added to the counts; battle ids already stored are skipped (whatever their content). 404 when the
-     * arena does not exist (the arena row is locked against a concurrent delete meanwhile).
+     * Appends a validated batch in one transaction (the bulk path with one chunk): the new battles are stored
+     * and added to the counts; a battle id already stored with the same content is skipped, with a different
+     * content it is a 409 naming it. 404 when the arena does not exist.
      */
     public Uni<Appended> append(long arenaId, List<NewBattle> battles) {
-        List<NewBattle> sorted = new ArrayList<>(battles);
-        sorted.sort(Comparator.comparing(NewBattle::battleId));
-        return pool.withTransaction(conn -> lockArena(conn, arenaId).flatMap(found -> {
-            if (sorted.isEmpty()) {
-                return Uni.createFrom().item(new Appended(0, 0, 0));
+        List<String> models = new ArrayList<>();
+        Map<String, Integer> index = new HashMap<>();
+        int n = battles.size();
+        BattleChunk chunk = new BattleChunk(models, new int[n], new int[n], new byte[n], new String[n], n);
+        for (int i = 0; i < n; i++) {
+            NewBattle b = battles.get(i);
+            chunk.a()[i] = index.computeIfAbsent(b.modelA(), k -> { models.add(k); return models.size() - 1; });
+            chunk.b()[i] = index.computeIfAbsent(b.modelB(), k -> { models.add(k); return models.size() - 1; });
+            chunk.outcome()[i] = (byte) b.outcome().ordinal();
+            chunk.battleIds()[i] = b.battleId();
+        }
+        boolean[] sent = {false};
+        return ingest(arenaId, () -> {
+            BattleChunk next = sent[0] ? null : chunk;
+            sent[0] = true;
+            return Uni.createFrom().item(next);
+        }).map(r -> new Appended((int) r.received(), (int) r.added(), (int) r.alreadyKnown()));
+    }
+
+    /**
+     * Battles of a chunk: {@code models} is the reader's dictionary so far (it only grows from chunk to chunk),
+     * {@code a}, {@code b} index it, {@code outcome} is the {@link Outcome} ordinal; the first {@code size}
+     * entries are used.
+     */
+    public record BattleChunk(List<String> models, int[] a, int[] b, byte[] outcome, String[] battleIds, int size) {
+    }
+
+    /** What a bulk ingestion stored. */
+    public record Ingested(long received, long added, long alreadyKnown) {
+    }
+
+    private static final String INSERT_MODELS = """
+            insert into arena_model (arena_id, name) select $1, n from unnest($2::text[]) as n
+            on conflict on constraint arena_model_name_unique do nothing""";
+
+    // The new battles of a chunk are inserted and, in the same statement, their counts returned grouped by
+    // (model A, model B, outcome): only rows the insert took (ids not stored before) are counted.
+    private static final String INSERT_BATTLES = """
+            with ins as (
+                insert into arena_battle (arena_id, battle_id, model_a, model_b, outcome)
+                select $1, t.id, t.a, t.b, t.o from unnest($2::text[], $3::int[], $4::int[], $5::int2[]) as t(id, a, b, o)
+                on conflict on constraint arena_battle_pk do nothing
+                returning model_a, model_b, outcome)
+            select model_a, model_b, outcome, count(*) as n from ins group by model_a, model_b, outcome""";
+
+    // Ids of the chunk stored with another content (before this chunk, or earlier in it); battles appended
+    // before content was kept (nulls) compare equal to anything.
+    private static final String CLASHES = """
+            select distinct t.id from unnest($2::text[], $3::int[], $4::int[], $5::int2[]) as t(id, a, b, o)
+              join arena_battle s on s.arena_id = $1 and s.battle_id = t.id
+             where s.model_a is not null and (s.model_a, s.model_b, s.outcome) is distinct from (t.a, t.b, t.o)
+             order by t.id limit 20""";
+
+    private static final String UPSERT_COUNTS = """
+            insert into arena_count (arena_id, model_a, model_b, outcome, count)
+            select $1, t.a, t.b, t.o, t.n from unnest($2::text[], $3::text[], $4::int2[], $5::int8[]) as t(a, b, o, n)
+            on conflict on constraint arena_count_pk do update set count = arena_count.count + excluded.count""";
+
+    /**
+     * Bulk ingestion in one transaction: chunks are pulled from {@code next} (an empty or null chunk ends
+     * the stream; a failure of {@code next}, such as a bad line, rolls everything back) and each is written
+     * with one multi-row {@code INSERT ... SELECT FROM unnest(...) ON CONFLICT DO NOTHING} (the reactive
+     * client has no COPY), which returns the counts of the battles it took. The counts are added to the
+     * arena's once, at the end, in a fixed order. A battle id stored with a different content is a 409
+     * naming up to 20 such ids, and nothing is stored. Appends to one arena are serialised (the arena row is
+     * locked FOR NO KEY UPDATE, which leaves readers free), so concurrent uploads cannot deadlock.
+     */
+    public Uni<Ingested> ingest(long arenaId, java.util.function.Supplier<Uni<BattleChunk>> next) {
+        return pool.withTransaction(conn -> conn.preparedQuery("select id from arena where id = $1 for no key update")
+                .execute(Tuple.of(arenaId)).flatMap(rs -> {
+                    if (rs.size() == 0) {
+                        throw ProblemException.notFound("arena", arenaId);
+                    }
+                    return step(conn, arenaId, new Ingestion(), next.get(), next);
+                }));
+    }
+
+    /** State of one ingestion: the reader's model indices mapped to arena_model ids, the counts so far. */
+    private static final class Ingestion {
+        int[] dbIdOf = new int[0];
+        int mapped;
+        final Map<Integer, String> nameOfDbId = new HashMap<>();
+        final Map<Long, long[]> counts = new HashMap<>();
+        long received;
+        long added;
+    }
+
+    /**
+     * Writes the chunk {@code current} will give while the one after it is already being read (the reader
+     * is asked for a chunk only once the previous one is complete, so it is never read by two threads).
+     */
+    private Uni<Ingested> step(SqlConnection conn, long arenaId, Ingestion st, Uni<BattleChunk> current,
+            java.util.function.Supplier<Uni<BattleChunk>> next) {
+        return current.flatMap(chunk -> {
+            if (chunk == null || chunk.size() == 0) {
+                return finish(conn, arenaId, st);
             }
-            List<Tuple> ids = new ArrayList<>(sorted.size());
-            for (NewBattle b : sorted) {
-                ids.add(Tuple.of(arenaId, b.battleId()));
+            Uni<BattleChunk> following = next.get().memoize().indefinitely();
+            following.subscribe().with(c -> { }, e -> { }); // start reading now; the failure surfaces below
+            return mapModels(conn, arenaId, st, chunk.models()).flatMap(v -> writeChunk(conn, arenaId, st, chunk))
+                    .flatMap(v -> step(conn, arenaId, st, following, next));
+        });
+    }
+
+    private static Uni<Void> mapModels(SqlConnection conn, long arenaId, Ingestion st, List<String> models) {
+        if (st.mapped == models.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        String[] fresh = models.subList(st.mapped, models.size()).toArray(new String[0]);
+        return conn.preparedQuery(INSERT_MODELS).execute(Tuple.of(arenaId, fresh))
+                .flatMap(x -> conn.preparedQuery("select id, name from arena_model where arena_id = $1 and name = any($2)")
+                        .execute(Tuple.of(arenaId, fresh)))
+                .map(rs -> {
+                    Map<String, Integer> ids = new HashMap<>();
+                    for (Row r : rs) {
+                        ids.put(r.getString("name"), r.getInteger("id"));
+                    }
+                    st.dbIdOf = java.util.Arrays.copyOf(st.dbIdOf, models.size());
+                    for (int i = st.mapped; i < models.size(); i++) {
+                        int id = ids.get(models.get(i));
+                        st.dbIdOf[i] = id;
+                        st.nameOfDbId.put(id, models.get(i));
+                    }
+                    st.mapped = models.size();
+                    return null;
+                });
+    }
+
+    private static Uni<Void> writeChunk(SqlConnection conn, long arenaId, Ingestion st, BattleChunk chunk) {
+        int n = chunk.size();
+        Integer[] a = new Integer[n];
+        Integer[] b = new Integer[n];
+        Short[] o = new Short[n];
+        String[] ids = chunk.battleIds().length == n ? chunk.battleIds() : java.util.Arrays.copyOf(chunk.battleIds(), n);
+        for (int i = 0; i < n; i++) {
+            a[i] = st.dbIdOf[chunk.a()[i]];
+            b[i] = st.dbIdOf[chunk.b()[i]];
+            o[i] = (short) chunk.outcome()[i];
+        }
+        Tuple args = Tuple.of(arenaId, ids, a, b, o);
+        return conn.preparedQuery(INSERT_BATTLES).execute(args).flatMap(rs -> {
+            long taken = 0;
+            for (Row r : rs) {
+                long key = ((long) r.getInteger("model_a") << 34) | ((long) r.getInteger("model_b") << 2)
+                        | r.getShort("outcome");
+                long count = r.getLong("n");
+                st.counts.computeIfAbsent(key, k -> new long[1])[0] += count;
+                taken += count;
             }
-            return conn.preparedQuery(INSERT_BATTLE).executeBatch(ids).flatMap(inserted -> {
-                Set<String> fresh = newIds(inserted);
-                List<Tuple> counts = countTuples(arenaId, sorted, fresh);
-                Appended result = new Appended(sorted.size(), fresh.size(), sorted.size() - fresh.size());
-                if (counts.isEmpty()) {
-                    return Uni.createFrom().item(result);
+            st.received += n;
+            st.added += taken;
+            if (taken == n) {
+                return Uni.createFrom().voidItem();
+            }
+            return conn.preparedQuery(CLASHES).execute(args).map(clashes -> {
+                if (clashes.size() > 0) {
+                    List<String> named = new ArrayList<>();
+                    for (Row r : clashes) {
+                        named.add(r.getString("id"));
+                    }
+                    throw new ProblemException(409, "/problems/conflict", "Conflict", "battle id(s) " + named
+                            + (clashes.size() == 20 ? " (the first 20)" : "") + " already stored (or given earlier in "
+                            + "this upload) with a different model_a, model_b or winner; nothing was stored",
+                            "battleId", named.stream().map(id -> new Problem.FieldError("battleId", null,
+                                    "battle id '" + id + "' has another content than the stored battle")).toList());
                 }
-                return conn.preparedQuery(UPSERT_COUNT).executeBatch(counts).replaceWith(result);
+                return null;
             });
-        }));
+        });
+    }
+
+    private static Uni<Ingested> finish(SqlConnection conn, long arenaId, Ingestion st) {
+        Ingested result = new Ingested(st.received, st.added, st.received - st.added);
+        if (st.counts.isEmpty()) {
+            return Uni.createFrom().item(result);
+        }
+        // counts keyed by names in one orientation (model A before model B in String order), sorted, so
+        // every writer takes the count rows' locks in the same order
+        Map<List<Object>, long[]> byName = new TreeMap<>(KEY_ORDER);
+        st.counts.forEach((key, c) -> {
+            String ma = st.nameOfDbId.get((int) (key >>> 34));
+            String mb = st.nameOfDbId.get((int) ((key >>> 2) & 0xFFFFFFFFL));
+            Outcome o = Outcome.values()[(int) (key & 3)];
+            boolean swap = ma.compareTo(mb) > 0;
+            byName.computeIfAbsent(List.of(swap ? mb : ma, swap ? ma : mb, (swap ? o.flipped() : o).ordinal()),
+                    k -> new long[1])[0] += c[0];
+        });
+        int m = byName.size();
+        String[] ka = new String[m];
+        String[] kb = new String[m];
+        Short[] ko = new Short[m];
+        Long[] kn = new Long[m];
+        int i = 0;
+        for (var e : byName.entrySet()) {
+            ka[i] = (String) e.getKey().get(0);
+            kb[i] = (String) e.getKey().get(1);
+            ko[i] = (short) (int) (Integer) e.getKey().get(2);
+            kn[i] = e.getValue()[0];
+            i++;
+        }
+        return conn.preparedQuery(UPSERT_COUNTS).execute(Tuple.of(arenaId, ka, kb, ko, kn)).replaceWith(result);
     }
 
     /**
@@ -160,35 +336,6 @@ public class ArenaStore {
                     }
                     return true;
                 });
-    }
-
-    private static Set<String> newIds(RowSet<Row> first) {
-        Set<String> out = new HashSet<>();
-        for (RowSet<Row> rs = first; rs != null; rs = rs.next()) {
-            for (Row r : rs) {
-                out.add(r.getString("battle_id"));
-            }
-        }
-        return out;
-    }
-
-    /** Count increments of the new battles, keyed (model A, model B, outcome) in one orientation, sorted. */
-    private static List<Tuple> countTuples(long arenaId, List<NewBattle> battles, Set<String> fresh) {
-        Map<List<Object>, long[]> increments = new TreeMap<>(KEY_ORDER);
-        for (NewBattle b : battles) {
-            if (!fresh.contains(b.battleId())) {
-                continue;
-            }
-            boolean swap = b.modelA().compareTo(b.modelB()) > 0;
-            String a = swap ? b.modelB() : b.modelA();
-            String c = swap ? b.modelA() : b.modelB();
-            Outcome o = swap ? b.outcome().flipped() : b.outcome();
-            increments.computeIfAbsent(List.of(a, c, o.ordinal()), k -> new long[1])[0]++;
-        }
-        List<Tuple> out = new ArrayList<>(increments.size());
-        increments.forEach((k, v) -> out.add(Tuple.of(arenaId, k.get(0), k.get(1),
-                (short) (int) (Integer) k.get(2), v[0])));
-        return out;
     }
 
     private static final Comparator<List<Object>> KEY_ORDER = Comparator
@@ -212,5 +359,48 @@ public class ArenaStore {
     private static Arena arena(Row r) {
         return new Arena(r.getLong("id"), r.getString("name"), r.getString("description"),
                 r.getOffsetDateTime("created_at"), r.getLong("battles"), r.getLong("models").intValue());
+    }
+
+    /** A stored battle as exported (names null for battles appended before their content was kept). */
+    public record StoredBattle(String battleId, String modelA, String modelB, Outcome outcome) {
+    }
+
+    /**
+     * The arena's battles in the order they arrived, streamed from a cursor (2,000 rows a fetch) inside a
+     * read-only transaction, so an export of millions is never held in memory (check the arena exists first:
+     * a missing one streams nothing).
+     */
+    public io.smallrye.mutiny.Multi<StoredBattle> battles(long arenaId) {
+        return stream(arenaId, """
+                select b.battle_id, ma.name as model_a, mb.name as model_b, b.outcome
+                  from arena_battle b
+                  left join arena_model ma on ma.id = b.model_a
+                  left join arena_model mb on mb.id = b.model_b
+                 where b.arena_id = $1 order by b.seq""", r -> new StoredBattle(r.getString("battle_id"),
+                r.getString("model_a"), r.getString("model_b"),
+                r.getShort("outcome") == null ? null : Outcome.values()[r.getShort("outcome")]));
+    }
+
+    /** The arena's counts as stored (one orientation per pair), streamed like {@link #battles}. */
+    public io.smallrye.mutiny.Multi<PairCount> countRows(long arenaId) {
+        return stream(arenaId, """
+                select model_a, model_b,
+                       sum(count) filter (where outcome = 0) as wins_a, sum(count) filter (where outcome = 1) as wins_b,
+                       sum(count) filter (where outcome = 2) as ties
+                  from arena_count where arena_id = $1 group by model_a, model_b order by model_a, model_b""",
+                r -> new PairCount(r.getString("model_a"), r.getString("model_b"), orZero(r.getLong("wins_a")),
+                        orZero(r.getLong("wins_b")), orZero(r.getLong("ties"))));
+    }
+
+    private static long orZero(Long v) {
+        return v == null ? 0 : v;
+    }
+
+    private <T> io.smallrye.mutiny.Multi<T> stream(long arenaId, String sql, java.util.function.Function<Row, T> map) {
+        return io.smallrye.mutiny.Multi.createFrom()
+                .resourceFromUni(pool::getConnection, conn -> conn.begin().onItem().transformToMulti(tx -> conn
+                        .prepare(sql).onItem().transformToMulti(ps -> ps.createStream(2000, Tuple.of(arenaId)).toMulti())))
+                .withFinalizer((java.util.function.Function<io.vertx.mutiny.sqlclient.SqlConnection, Uni<Void>>) conn -> conn.close())
+                .map(map);
     }
 }

@@ -124,10 +124,19 @@ class BadRequestFuzzTest {
                             violations.add(describe(g) + " -> " + response.statusCode() + " " + problem);
                         }
                         if (response.statusCode() == 201) {
-                            created.computeIfAbsent(collection(op.path()), k -> new AtomicLong()).incrementAndGet();
+                            // a batch creation (createModels, createBenchmarks) answers the array it created
+                            JsonNode createdBody = readTree(response.body());
+                            created.computeIfAbsent(collection(op.path()), k -> new AtomicLong())
+                                    .addAndGet(createdBody.isArray() ? createdBody.size() : 1);
                         }
-                        if (response.statusCode() == 200 && op.id().equals("importEvaluations")) {
-                            inserted.addAndGet(readTree(response.body()).path("inserted").asLong());
+                        if (response.statusCode() == 200 && op.id().startsWith("importEvaluations")
+                                || response.statusCode() == 200 && op.path().startsWith("/api/v1/evaluations/imports/")) {
+                            JsonNode imported = readTree(response.body());
+                            inserted.addAndGet(imported.path("inserted").asLong());
+                            created.computeIfAbsent("models", k -> new AtomicLong())
+                                    .addAndGet(imported.path("modelsCreated").asLong());
+                            created.computeIfAbsent("benchmarks", k -> new AtomicLong())
+                                    .addAndGet(imported.path("benchmarksCreated").asLong());
                         }
                     }
                     return null;
