@@ -59,8 +59,9 @@ class BacktestProtocolTest {
         List<String> targets = new ArrayList<>(v2.targetNames());
         Backtest.Result r = Backtest.run(table, new Backtest.ComputeThreshold(84, flops, targets),
                 List.of(Settings.of(Method.ALTERNATING_LEAST_SQUARES, 50, 1), Settings.of(Method.NEAREST_MODELS, 50, 1)));
-        r.methods().forEach(m -> System.out.printf("ObsScaling split as a matrix backtest: %-28s MAE %.4f RMSE %.4f MAE@2 %.3f coverage %.3f (%d cells)%n",
-                m.method(), m.mae(), m.rmse(), m.maeAt2(), m.coverage(), m.cells()));
+        r.methods().forEach(m -> System.out.printf("ObsScaling split as a matrix backtest: %-28s MAE %.4f RMSE %.4f MAE@2 %.3f coverage %.3f (%d cells);"
+                + " flagged as extrapolation %d, their coverage %.3f%n",
+                m.method(), m.mae(), m.rmse(), m.maeAt2(), m.coverage(), m.cells(), m.extrapolatedCells(), m.extrapolatedCoverage()));
         assertEquals(40 * 6, r.heldOutCells(), "40 held-out models x 6 leaderboard-v2 benchmarks");
         assertTrue(r.methods().get(0).mae() < 0.1, "ALS MAE " + r.methods().get(0).mae());
         assertTrue(r.methods().get(0).coverage() < 0.85);
