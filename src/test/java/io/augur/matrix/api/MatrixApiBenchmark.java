@@ -19,12 +19,21 @@ import org.junit.jupiter.api.Test;
  * compute pool, serialisation of the ~100,000 predicted cells, transfer). Run with
  * {@code ./mvnw -B test -Pbench -Dtest=MatrixApiBenchmark -Dsurefire.failIfNoSpecifiedTests=false}. Interleaves
  * 10-round requests (the API's minimum: about the fits alone) with 200-round ones so that load from other processes
- * falls on both alike; prints every request, the minimum and the median, and the JVM's CPU time per request. No
+ * falls on both alike; prints every request, the minimum and the maximum, and the JVM's CPU time per request (runs: -Dapibench.runs, default 2). No
  * assertion on time.
  */
 @QuarkusTest
+@io.quarkus.test.junit.TestProfile(MatrixApiBenchmark.LongBudget.class)
 @Tag("benchmark")
 class MatrixApiBenchmark {
+
+    /** A busy shared machine can stretch a request past the default 60 s compute budget; the benchmark measures, not refuses. */
+    public static class LongBudget implements io.quarkus.test.junit.QuarkusTestProfile {
+        @Override
+        public java.util.Map<String, String> getConfigOverrides() {
+            return java.util.Map.of("augur.compute.time-budget", "600S");
+        }
+    }
 
     static String body(int nm, int nb, int rank, double missing, long seed, int rounds) {
         SplittableRandom rng = new SplittableRandom(seed);
@@ -85,7 +94,7 @@ class MatrixApiBenchmark {
         for (int i = 0; i < 2; i++) {
             bodies[i] = body(1000, 200, 10, 0.5, 2026, rounds[i]).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
-        int runs = 4;
+        int runs = Integer.getInteger("apibench.runs", 2);
         double[][] wall = new double[2][runs];
         double[][] cpu = new double[2][runs];
         for (int run = -1; run < runs; run++) { // run -1: warm-up of both
@@ -113,8 +122,8 @@ class MatrixApiBenchmark {
             double[] c = cpu[i].clone();
             Arrays.sort(w);
             Arrays.sort(c);
-            System.out.printf("APIBENCH rounds %3d: wall min %.0f ms, median %.0f ms; JVM CPU min %.0f ms, median %.0f ms%n", rounds[i],
-                    w[0], (w[runs / 2 - 1] + w[runs / 2]) / 2, c[0], (c[runs / 2 - 1] + c[runs / 2]) / 2);
+            System.out.printf("APIBENCH rounds %3d: wall min %.0f ms, max %.0f ms; JVM CPU min %.0f ms, max %.0f ms%n", rounds[i],
+                    w[0], w[runs - 1], c[0], c[runs - 1]);
         }
     }
 }
