@@ -40,20 +40,27 @@ public final class MatrixRequests {
             int validationCells, List<PredictedCell> predictions, BootstrapReport bootstrap, List<String> warnings) {
     }
 
-    @Schema(description = "Capability index over the table; `floors` gives each benchmark's chance level (default 0)")
+    @Schema(description = "Capability index over the table; `floors` gives each benchmark's chance level (default 0); "
+            + "`dimensions` 1 + the number of specific factors beside the capability and `prior` the Gaussian prior precision "
+            + "(on the capability for one dimension, on the specific factors for more): both chosen by held-out error when absent")
     public record CapabilityIndexRequest(List<String> models, List<String> benchmarks, List<List<Double>> scores,
-            Map<String, Double> floors, List<CellInput> cells, BootstrapSettings bootstrap) {
+            Map<String, Double> floors, Integer dimensions, Double prior, List<CellInput> cells, BootstrapSettings bootstrap) {
     }
 
     public record ModelCapability(String model, double capability, Interval interval, int rank, Interval rankInterval) {
     }
 
+    @Schema(description = "A benchmark on the capability scale: difficulty and slope, its floor (chance level) and fitted ceiling "
+            + "(upper asymptote) in its own units, each with a bootstrap interval")
     public record BenchmarkParameters(String benchmark, double difficulty, Interval difficultyInterval, double slope,
-            Interval slopeInterval, double floor, double ceiling, boolean rescaled) {
+            Interval slopeInterval, double floor, double ceiling, Interval ceilingInterval, boolean rescaled) {
     }
 
+    @Schema(description = "`dimensions` 1 + the specific factors used for prediction (the capability ranks models on the general "
+            + "factor); `setting` the chosen model and priors; `selection` each candidate's held-out RMSE (z-scale)")
     public record CapabilityIndexResponse(List<ModelCapability> models, List<BenchmarkParameters> benchmarks, double rankStability,
-            List<PredictedCell> predictions, BootstrapReport bootstrap, List<String> warnings) {
+            int dimensions, String setting, List<Candidate> selection, List<PredictedCell> predictions, BootstrapReport bootstrap,
+            List<String> warnings) {
     }
 
     @Schema(description = "Observational scaling: `predictorScores` one row per model (null = missing, imputed), `targetScores` "
@@ -94,8 +101,11 @@ public final class MatrixRequests {
             List<String> methods, Map<String, Double> floors, BootstrapSettings bootstrap) {
     }
 
+    @Schema(description = "Errors of one method on the hidden cells; `coverage` of its intervals at `level`; `extrapolatedCells` the "
+            + "hidden cells predicted as extrapolations (model outside the range of those measured on the benchmark, flagged "
+            + "as not trustworthy) and `extrapolatedCoverage` their intervals' coverage (null if none)")
     public record MethodMetrics(String method, String setting, int cells, double mae, double rmse, double standardisedMae,
-            double maeAt0, double maeAt2, Double coverage, double level) {
+            double maeAt0, double maeAt2, Double coverage, double level, int extrapolatedCells, Double extrapolatedCoverage) {
     }
 
     @Schema(name = "MatrixBacktestResponse", description = "Errors per method on the hidden cells")

@@ -104,8 +104,11 @@ public class MatrixResource implements JobOperation.Source {
     @POST
     @Path("capability-index")
     @Operation(operationId = "fitCapabilityIndex", summary = "Place models and benchmarks on one capability scale, with intervals",
-            description = "Epoch's benchmark stitching: score = floor_b + (1 - floor_b) sigmoid(slope_b (capability_m - difficulty_b)), "
-                    + "fitted jointly; capability has mean 0 and sd 1 over the table's models. Benchmarks outside [0, 1] use their "
+            description = "Epoch's benchmark stitching as a four-parameter logistic with optional specific factors: score = floor_b + "
+                    + "(ceiling_b - floor_b) sigmoid(slope_b (capability_m - difficulty_b) + u_m . v_b), floor_b the chance level, "
+                    + "ceiling_b fitted, u, v the specific factors (none for `dimensions` 1); fitted jointly by a robust "
+                    + "(pseudo-Huber) loss with Gaussian priors, dimensions and prior chosen by held-out error unless given; "
+                    + "capability has mean 0 and sd 1 over the table's models. Benchmarks outside [0, 1] use their "
                     + "observed range widened by 5% (flagged `rescaled`); slopes may be negative (lower is better). Returns each "
                     + "model's capability and rank, each benchmark's difficulty and slope, intervals, the rank stability (mean "
                     + "Spearman of bootstrap vs point capabilities) and the missing cells predicted." + TABLE + BOOTSTRAP)
@@ -117,13 +120,25 @@ public class MatrixResource implements JobOperation.Source {
     public Uni<MatrixRequests.CapabilityIndexResponse> capabilityIndex(byte[] body) {
         return bodies.read(body, MatrixRequests.CapabilityIndexRequest.class).flatMap(request -> compute.submit(() -> {
             ScoreMatrix table = table(request.models(), request.benchmarks(), request.scores());
-            MatrixCompletion.Settings s = settings(table, "capability-index", null, null, null, null, null, request.floors(), request.bootstrap());
-            CapabilityIndex.Result r = CapabilityIndex.estimate(table, cells(table, request.cells()), s);
-            return new MatrixRequests.CapabilityIndexResponse(
-                    r.models().stream().map(m -> new MatrixRequests.ModelCapability(m.model(), m.capability(), m.interval(), m.rank(), m.rankInterval())).toList(),
-                    r.benchmarks().stream().map(b -> new MatrixRequests.BenchmarkParameters(b.benchmark(), b.difficulty(), b.difficultyInterval(),
-                            b.slope(), b.slopeInterval(), b.floor(), b.ceiling(), b.rescaled())).toList(),
-                    r.rankStability(), predicted(r.completion()), used(request.bootstrap(), s), r.warnings());
+            if (request.prior() != null && !(request.prior() > 0 && Double.isFinite(request.prior()))) {
+                throw ProblemException.invalid("prior", "must be a positive finite precision, was " + request.prior());
+            }
+            MatrixCompletion.Settings s;
+            try {
+                s = settings(table, "capability-index", request.dimensions(), request.prior(), null, null, null, request.floors(),
+                        request.bootstrap());
+                CapabilityIndex.Result r = CapabilityIndex.estimate(table, cells(table, request.cells()), s);
+                return new MatrixRequests.CapabilityIndexResponse(
+                        r.models().stream().map(m -> new MatrixRequests.ModelCapability(m.model(), m.capability(), m.interval(), m.rank(), m.rankInterval())).toList(),
+                        r.benchmarks().stream().map(b -> new MatrixRequests.BenchmarkParameters(b.benchmark(), b.difficulty(), b.difficultyInterval(),
+                                b.slope(), b.slopeInterval(), b.floor(), b.ceiling(), b.ceilingInterval(), b.rescaled())).toList(),
+                        r.rankStability(), r.dimensions(), r.setting(),
+                        r.selection().stream().map(c -> new MatrixRequests.Candidate(c.setting(), c.heldOutRmse())).toList(),
+                        predicted(r.completion()), used(request.bootstrap(), s), r.warnings());
+            } catch (io.augur.stats.InvalidInputException e) {
+                // the engine's rank is this endpoint's dimensions
+                throw "rank".equals(e.field()) ? ProblemException.invalid("dimensions", e.reason().replace("rank", "dimensions")) : e;
+            }
         }));
     }
 
@@ -208,7 +223,8 @@ public class MatrixResource implements JobOperation.Source {
             Backtest.Result r = Backtest.run(table, protocol, settings);
             return new MatrixRequests.BacktestResponse(r.heldOutCells(), r.heldOutModels(), r.methods().stream().map(m ->
                     new MatrixRequests.MethodMetrics(methodName(m.method()), m.setting(), m.cells(), m.mae(), m.rmse(), m.standardisedMae(),
-                            m.maeAt0(), m.maeAt2(), finite(m.coverage()), m.level())).toList(), used(request.bootstrap(), first), r.warnings());
+                            m.maeAt0(), m.maeAt2(), finite(m.coverage()), m.level(), m.extrapolatedCells(),
+                            finite(m.extrapolatedCoverage()))).toList(), used(request.bootstrap(), first), r.warnings());
         }));
     }
 

@@ -40,11 +40,14 @@ public final class Backtest {
     }
 
     /**
+     * {@code extrapolatedCells}: hidden cells whose prediction was flagged as an extrapolation (see
+     * {@link MatrixCompletion.Reach}), {@code extrapolatedCoverage} the coverage of their intervals (NaN if none).
      * {@code standardisedMae}: the mean of |error| / sd_b, sd_b the sd of benchmark b's observed scores —
      * comparable across benchmarks measured on different scales.
      */
     public record Metrics(MatrixCompletion.Method method, String setting, int cells, double mae, double rmse,
-            double standardisedMae, double maeAt0, double maeAt2, double coverage, double level) {
+            double standardisedMae, double maeAt0, double maeAt2, double coverage, double level, int extrapolatedCells,
+            double extrapolatedCoverage) {
     }
 
     public record Result(int heldOutCells, List<String> heldOutModels, List<Metrics> methods, List<String> warnings) {
@@ -98,6 +101,17 @@ public final class Backtest {
                 scale[i] = sd.sd[benchmark[i]];
             }
             Metrics mt = metrics(s.method(), r.setting(), truth, pred, lower, upper, scale, benchmark, s.level());
+            int flagged = 0;
+            int flaggedCovered = 0;
+            for (int i = 0; i < cells.size(); i++) {
+                String w = r.predictions().get(i).warning();
+                if (w != null && w.contains(MatrixCompletion.EXTRAPOLATION)) {
+                    flagged++;
+                    flaggedCovered += truth[i] >= lower[i] && truth[i] <= upper[i] ? 1 : 0;
+                }
+            }
+            mt = new Metrics(mt.method(), mt.setting(), mt.cells(), mt.mae(), mt.rmse(), mt.standardisedMae(), mt.maeAt0(), mt.maeAt2(),
+                    mt.coverage(), mt.level(), flagged, flagged == 0 ? Double.NaN : (double) flaggedCovered / flagged);
             out.add(mt);
             if (mt.coverage() < mt.level() - 0.1) {
                 warnings.add(String.format(java.util.Locale.ROOT, "%s: the %.0f%% intervals covered only %.1f%% of the hidden cells;"
@@ -136,7 +150,7 @@ public final class Backtest {
             at2 += e <= 2 ? 1 : 0;
         }
         return new Metrics(method, setting, n, ae / n, Math.sqrt(se / n), sae / n, (double) at0 / n, (double) at2 / n,
-                intervals == 0 ? Double.NaN : (double) covered / intervals, level);
+                intervals == 0 ? Double.NaN : (double) covered / intervals, level, 0, Double.NaN);
     }
 
     /** |rank(pred) - rank(truth)| per cell, ranks within its group, ties at the minimum rank. */

@@ -102,11 +102,21 @@ public final class MatrixCompletion {
     /** Called once per bootstrap round with that round's fit (from several threads when parallel). */
     interface RoundListener {
         void round(int round, Completer.Fitted fit);
+
+        /** Called once with the point fit (the chosen setting on the whole table), before any round. */
+        default void point(Completer.Fitted fit) {
+        }
     }
 
     static final long VALIDATION_STREAM = 0x7A11DL;
     static final int MAX_CELLS_TIMES_ROUNDS = 20_000_000;
     static final long SOFT_IMPUTE_MAX_CELLS = 100_000;
+    /** Capability index: at most this many specific factors beside the capability. */
+    static final int CAPABILITY_MAX_FACTORS = 3;
+    /** Capability index candidates: prior precision on the capability (one-dimensional index) ... */
+    static final double[] CAPABILITY_PRIORS = {0.01, 0.1};
+    /** ... and on the specific factors (with capability prior {@link CapabilityModel#CAPABILITY_PRIOR}). */
+    static final double[] FACTOR_PRIORS = {0.01, 0.03};
 
     private MatrixCompletion() {
     }
@@ -154,9 +164,15 @@ public final class MatrixCompletion {
         int validation = sel.validationCells();
 
         // 2. point fit
-        Completer.Fitted start = sel.chosenValidationFit() instanceof AlternatingLeastSquares.Factors f
-                ? new AlternatingLeastSquares.Start(f) : null;
+        Completer.Fitted start = switch (sel.chosenValidationFit()) {
+            case AlternatingLeastSquares.Factors f -> new AlternatingLeastSquares.Start(f);
+            case CapabilityModel.Fit f -> new CapabilityModel.Start(f);
+            case null, default -> null;
+        };
         Completer.Fitted point = chosen.fit(full, ones(data.modelCount()), start);
+        if (listener != null) {
+            listener.point(point);
+        }
 
         // 3. bootstrap over models
         int rounds = s.rounds();
@@ -189,6 +205,8 @@ public final class MatrixCompletion {
         String method = chosen.method() + "; interval: percentile bootstrap over models, " + rounds
                 + " rounds, plus held-out residual";
         List<Prediction> out = new ArrayList<>(asked.size());
+        Reach reach = Reach.of(full);
+        int extrapolated = 0;
         double[] noise = new double[asked.size()];
         double[] buffer = new double[rounds];
         for (int c = 0; c < asked.size(); c++) {
@@ -205,11 +223,67 @@ public final class MatrixCompletion {
             int seen = full.byModel[cell.model()].length;
             String warning = seen < 3 ? "model '" + data.models().get(cell.model()) + "' has only " + seen
                     + " observed score" + (seen == 1 ? "" : "s") + ": its placement rests on very little" : null;
+            if (reach.outside(cell.model(), cell.benchmark())) {
+                extrapolated++;
+                String e = EXTRAPOLATION + reach.describe(cell.model(), cell.benchmark());
+                warning = warning == null ? e : warning + "; " + e;
+            }
             out.add(new Prediction(data.models().get(cell.model()), data.benchmarks().get(cell.benchmark()), est, iv,
                     method, warning));
         }
+        if (extrapolated > 0) {
+            warnings.add(extrapolated + " of " + asked.size() + " predicted cells are extrapolations (the model's mean z-score lies"
+                    + " outside the range of the models measured on that benchmark): their intervals are not trustworthy. The"
+                    + " residual term is estimated on randomly hidden cells inside the range, and bootstrap over models does not"
+                    + " see the extrapolation error; in the ObsScaling compute-threshold backtest (models above 8.4e22 FLOPs"
+                    + " held out) such intervals covered about a third of the cells at a nominal 95%. Backtest this"
+                    + " extrapolation (compute-threshold or newest holdout) to see the real error");
+        }
         return new Result(s.method(), chosen.method(), selection, residualSd, validation, out, rounds, s.seed(), s.level(),
                 warnings, new Draws(asked, fitted, noise));
+    }
+
+    /** The start of the per-cell warning of an extrapolated prediction. */
+    static final String EXTRAPOLATION = "extrapolation: interval not trustworthy (";
+
+    /**
+     * Where each model sits relative to those measured on each benchmark: a model's level is its mean
+     * z-score over its observed cells; a cell is an extrapolation when its model's level lies outside the
+     * range of levels of the models observed on that benchmark (a new frontier model predicted on a
+     * benchmark only weaker models were measured on, or the reverse).
+     */
+    record Reach(double[] level, double[] lowest, double[] highest) {
+
+        static Reach of(Table t) {
+            double[] level = new double[t.models];
+            for (int m = 0; m < t.models; m++) {
+                double sum = 0;
+                for (int b : t.byModel[m]) {
+                    sum += t.z[m][b];
+                }
+                level[m] = sum / t.byModel[m].length;
+            }
+            double[] lowest = new double[t.benchmarks];
+            double[] highest = new double[t.benchmarks];
+            for (int b = 0; b < t.benchmarks; b++) {
+                lowest[b] = Double.POSITIVE_INFINITY;
+                highest[b] = Double.NEGATIVE_INFINITY;
+                for (int m : t.byBenchmark[b]) {
+                    lowest[b] = Math.min(lowest[b], level[m]);
+                    highest[b] = Math.max(highest[b], level[m]);
+                }
+            }
+            return new Reach(level, lowest, highest);
+        }
+
+        boolean outside(int m, int b) {
+            return level[m] > highest[b] || level[m] < lowest[b];
+        }
+
+        String describe(int m, int b) {
+            return String.format(java.util.Locale.ROOT, "model level %.2f, models measured on this benchmark span %.2f to %.2f)",
+                    level[m], lowest[b], highest[b]);
+        }
     }
 
     /** The outcome of the held-out selection. */
@@ -367,7 +441,24 @@ public final class MatrixCompletion {
                     }
                 }
             }
-            case CAPABILITY_INDEX -> grid.add(new CapabilityModel(s.floors()));
+            case CAPABILITY_INDEX -> {
+                // dimensions = 1 + specific factors; the priors and the dimension chosen by held-out error unless given
+                int maxFactors = Math.max(0, Math.min(CAPABILITY_MAX_FACTORS, maxRank(data) - 1));
+                if (s.rank() != null) {
+                    maxFactors = s.rank() - 1;
+                }
+                for (int k = s.rank() != null ? s.rank() - 1 : 0; k <= maxFactors; k++) {
+                    if (k == 0) {
+                        for (double prior : s.lambda() != null ? new double[] {s.lambda()} : CAPABILITY_PRIORS) {
+                            grid.add(new CapabilityModel(s.floors(), 0, prior, 0, s.seed()));
+                        }
+                    } else {
+                        for (double prior : s.lambda() != null ? new double[] {s.lambda()} : FACTOR_PRIORS) {
+                            grid.add(new CapabilityModel(s.floors(), k, CapabilityModel.CAPABILITY_PRIOR, prior, s.seed()));
+                        }
+                    }
+                }
+            }
         }
         return grid;
     }

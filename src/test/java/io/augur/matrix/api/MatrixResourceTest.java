@@ -90,6 +90,47 @@ class MatrixResourceTest {
                 .body("field", equalTo("asked[0]"));
     }
 
+    /**
+     * Issue 12's bad-input list, each through the API: a 400 problem naming the field and saying why — a model or
+     * benchmark with no observed cell, a rank (or capability dimensions) larger than the data allows, a target with no
+     * training rows under the holdout, constant columns (scores, predictors, features), costs missing for a candidate.
+     */
+    @Test
+    void issueTwelveBadInputsNameTheFieldAndTheReason() {
+        String table = MatrixExamples.TABLE;
+        String[][] cases = {
+            {"completions", "{\"models\":[\"a\",\"b\"],\"benchmarks\":[\"x\",\"y\"],\"scores\":[[0.1,0.2],[null,null]]}",
+                "models[1]", "has no observed score"},
+            {"capability-index", "{\"models\":[\"a\",\"b\"],\"benchmarks\":[\"x\",\"y\"],\"scores\":[[0.1,null],[0.3,null]]}",
+                "benchmarks[1]", "has no observed score"},
+            {"completions", "{" + table + ",\"method\":\"als\",\"rank\":3}", "rank", "larger than the data allows"},
+            {"next-measurement", "{" + table + ",\"model\":\"qwen-72b\",\"asked\":[\"GSM8K\"],\"rank\":9}", "rank",
+                "larger than the data allows"},
+            {"capability-index", "{" + table + ",\"dimensions\":4}", "dimensions", "larger than the data allows"},
+            {"capability-index", "{" + table + ",\"dimensions\":0}", "dimensions", "at least 1"},
+            {"capability-index", "{" + table + ",\"prior\":-1}", "prior", "positive"},
+            {"backtests", "{" + table + ",\"holdout\":{\"kind\":\"compute-threshold\",\"threshold\":1,\"targets\":[\"GSM8K\"]}}",
+                "holdout.targets", "no training rows"},
+            {"observational-scaling", MatrixExamples.OBSERVATIONAL.replace("\"threshold\": 50", "\"threshold\": 1"), "holdout",
+                "no training rows"},
+            {"completions", "{\"models\":[\"a\",\"b\",\"c\"],\"benchmarks\":[\"x\",\"y\"],\"scores\":[[0.1,0.5],[0.2,0.5],[0.3,null]]}",
+                "benchmarks[1]", "constant"},
+            {"observational-scaling", MatrixExamples.OBSERVATIONAL.replace("[0.26, 0.30, 0.45], [0.30, 0.38, 0.58], [0.45, 0.50, 0.72], [0.28, 0.33, 0.50],",
+                "[0.26, 0.30, 0.45], [0.30, 0.30, 0.58], [0.45, 0.30, 0.72], [0.28, 0.30, 0.50],").replace("[0.52, 0.55, 0.78], [0.25, 0.29, null], [0.55, 0.58, 0.80], [0.69, 0.67, 0.84]",
+                "[0.52, 0.30, 0.78], [0.25, 0.30, null], [0.55, 0.30, 0.80], [0.69, 0.30, 0.84]"), "predictors.ARC-C", "constant"},
+            {"completions", "{" + table + ",\"modelFeatures\":{\"numeric\":{\"logParams\":[1,1,1,1,1,1]}}}", "modelFeatures.logParams",
+                "constant"},
+            {"model-choice", "{" + table + ",\"candidates\":[\"llama-70b\",\"qwen-72b\"],\"profile\":{\"GSM8K\":1},\"costs\":{\"llama-70b\":1}}",
+                "costs.qwen-72b", "cost"},
+        };
+        for (String[] c : cases) {
+            Response r = given().contentType(ContentType.JSON).body(c[1]).post("/api/v1/matrix/" + c[0]);
+            r.then().statusCode(400).contentType("application/problem+json").body("field", equalTo(c[2]));
+            String detail = r.jsonPath().getString("detail");
+            assertTrue(detail != null && detail.contains(c[3]), c[0] + " " + c[2] + ": detail '" + detail + "' should say '" + c[3] + "'");
+        }
+    }
+
     /** Parsed on the compute pool; the table's own checks name the first bad row, not 20,000 of them. */
     @Test
     void twentyThousandNullRowsAnswerABoundedProblem() {
