@@ -4,7 +4,9 @@ import io.augur.platform.database.SchemaMigrations;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import io.augur.platform.auth.KeyBootstrap;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,9 @@ public class AugurMain implements QuarkusApplication {
 
     @Inject
     SchemaMigrations migrations;
+
+    @Inject
+    KeyBootstrap bootstrap;
 
     @ConfigProperty(name = "augur.run-mode", defaultValue = "serve")
     String runMode;
@@ -69,6 +74,7 @@ public class AugurMain implements QuarkusApplication {
         }
         try {
             String version = migrations.migrate();
+            bootstrap.ensure().await().atMost(Duration.ofSeconds(60));
             LOG.infof("Migration finished: the database schema is at version %s", version);
             return 0;
         } catch (RuntimeException e) {

@@ -2,10 +2,11 @@ package io.augur.evaluation.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.augur.evaluation.store.EvaluationEntity;
 import io.augur.evaluation.store.EvaluationReader;
 import io.augur.evaluation.store.EvaluationStore;
 import io.augur.platform.api.Page;
+import io.augur.platform.auth.CallerContext;
+import io.augur.platform.auth.Workspace;
 import io.augur.platform.compute.ComputePool;
 import io.augur.platform.problem.Problem;
 import io.augur.platform.problem.Problem.FieldError;
@@ -32,6 +33,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -61,8 +63,11 @@ public class EvaluationResource {
     private final EvaluationReader reader;
     private final ObjectMapper json;
 
+    private final CallerContext caller;
+
     public EvaluationResource(EvaluationStore store, EvaluationReader reader, ComputePool compute, Validator validator,
-            ObjectMapper json) {
+            ObjectMapper json, CallerContext caller) {
+        this.caller = caller;
         this.reader = reader;
         this.store = store;
         this.compute = compute;
@@ -108,8 +113,9 @@ public class EvaluationResource {
     }
 
     private Uni<ImportResult> importRows(boolean csv, String body) {
+        Workspace workspace = caller.workspace();
         return compute.submit(() -> csv ? fromCsv(body) : fromJson(body))
-                .flatMap(rows -> store.upsert(rows, MAX_ERRORS))
+                .flatMap(rows -> store.upsert(workspace, rows, MAX_ERRORS))
                 .map(o -> new ImportResult(o.inserted() + o.replaced(), o.inserted(), o.replaced()));
     }
 
@@ -125,8 +131,9 @@ public class EvaluationResource {
             @Parameter(description = "Metric name") @QueryParam("metric") String metric,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 1000") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return reader.page(model, family, benchmark, metric, Page.after(cursor), limit)
-                .map(list -> Page.of(list.stream().map(Evaluation::of).toList(), limit, Evaluation::id));
+        Workspace workspace = caller.workspace();
+        return reader.page(workspace, model, family, benchmark, metric, Page.after(cursor), limit)
+                .map(list -> Page.of(list, limit, e -> e.id, Evaluation::of));
     }
 
     @GET
@@ -135,8 +142,9 @@ public class EvaluationResource {
     @Operation(operationId = "getEvaluation", summary = "Read an evaluation")
     @APIResponse(responseCode = "200", description = "The evaluation", content = @Content(schema = @Schema(implementation = Evaluation.class)))
     @APIResponse(responseCode = "404", description = "No such evaluation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Evaluation> get(@PathParam("id") long id) {
-        return reader.byId(id)
+    public Uni<Evaluation> get(@PathParam("id") UUID id) {
+        Workspace workspace = caller.workspace();
+        return reader.byId(workspace, id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("evaluation", id))
                 .map(Evaluation::of);
     }
@@ -147,8 +155,9 @@ public class EvaluationResource {
     @Operation(operationId = "deleteEvaluation", summary = "Delete an evaluation")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such evaluation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> delete(@PathParam("id") long id) {
-        return EvaluationEntity.deleteById(id).map(deleted -> {
+    public Uni<Response> delete(@PathParam("id") UUID id) {
+        Workspace workspace = caller.workspace();
+        return reader.delete(workspace, id).map(deleted -> {
             if (!deleted) {
                 throw ProblemException.notFound("evaluation", id);
             }

@@ -1,5 +1,6 @@
 package io.augur.evaluation.store;
 
+import io.augur.platform.auth.Workspace;
 import io.augur.platform.problem.Problem.FieldError;
 import io.augur.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -34,8 +35,9 @@ public class EvaluationStore {
     }
 
     private static final String UPSERT = """
-            insert into evaluation (model_id, benchmark_id, metric, seed, step, value, std_error, successes, attempts)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            insert into evaluation (model_id, benchmark_id, metric, seed, step, value, std_error, successes, attempts,
+                                    workspace_id, public_id)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, gen_random_uuid())
             on conflict on constraint evaluation_identity do update
                set value = excluded.value, std_error = excluded.std_error, successes = excluded.successes,
                    attempts = excluded.attempts, updated_at = now()
@@ -47,12 +49,13 @@ public class EvaluationStore {
         this.pool = pool;
     }
 
-    public Uni<Outcome> upsert(List<Row> rows, int maxErrors) {
+    /** Upserts the rows into the workspace; model and benchmark names are the workspace's. */
+    public Uni<Outcome> upsert(Workspace workspace, List<Row> rows, int maxErrors) {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(new Outcome(0, 0));
         }
-        return pool.withTransaction(conn -> ids(conn, "model", rows.stream().map(Row::model).toList())
-                .flatMap(models -> ids(conn, "benchmark", rows.stream().map(Row::benchmark).toList())
+        return pool.withTransaction(conn -> ids(conn, workspace, "model", rows.stream().map(Row::model).toList())
+                .flatMap(models -> ids(conn, workspace, "benchmark", rows.stream().map(Row::benchmark).toList())
                         .flatMap(benchmarks -> {
                             List<FieldError> errors = new ArrayList<>();
                             List<Tuple> tuples = new ArrayList<>(rows.size());
@@ -69,7 +72,7 @@ public class EvaluationStore {
                                 if (m != null && b != null) {
                                     String metric = r.metric() != null ? r.metric() : (String) b[1];
                                     tuples.add(Tuple.from(new Object[] {m[0], b[0], metric, r.seed(), r.step(),
-                                            r.value(), r.stdError(), r.successes(), r.attempts()}));
+                                            r.value(), r.stdError(), r.successes(), r.attempts(), workspace.id()}));
                                 }
                             }
                             if (!errors.isEmpty()) {
@@ -95,11 +98,13 @@ public class EvaluationStore {
     }
 
     /** name -> {id, metric} for the names that exist in {@code table} (model or benchmark). */
-    private static Uni<Map<String, Object[]>> ids(SqlConnection conn, String table, List<String> names) {
+    private static Uni<Map<String, Object[]>> ids(SqlConnection conn, Workspace workspace, String table,
+            List<String> names) {
         Set<String> distinct = new LinkedHashSet<>(names);
         String metric = table.equals("benchmark") ? "metric" : "null";
-        return conn.preparedQuery("select id, name, " + metric + " as metric from " + table + " where name = any($1)")
-                .execute(Tuple.of(distinct.toArray(new String[0])))
+        return conn.preparedQuery("select id, name, " + metric + " as metric from " + table
+                + " where workspace_id = $1 and name = any($2)")
+                .execute(Tuple.of(workspace.id(), distinct.toArray(new String[0])))
                 .map(rs -> {
                     Map<String, Object[]> out = new HashMap<>();
                     for (io.vertx.mutiny.sqlclient.Row row : rs) {

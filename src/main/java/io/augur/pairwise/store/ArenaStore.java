@@ -2,6 +2,7 @@ package io.augur.pairwise.store;
 
 import io.augur.pairwise.engine.Outcome;
 import io.augur.pairwise.engine.PairCount;
+import io.augur.platform.auth.Workspace;
 import io.augur.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Stored arenas: their battle ids (idempotency) and battles aggregated per (model A, model B, outcome).
@@ -31,8 +33,8 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class ArenaStore {
 
-    /** A stored arena with its totals. */
-    public record Arena(long id, String name, String description, OffsetDateTime createdAt, long battles, int models) {
+    /** A stored arena with its totals; {@code key} is the internal key (paging), {@code id} the public one. */
+    public record Arena(long key, UUID id, String name, String description, OffsetDateTime createdAt, long battles, int models) {
     }
 
     /** One battle to append; {@code index} is its 0-based position in the caller's batch. */
@@ -44,12 +46,12 @@ public class ArenaStore {
     }
 
     private static final String INSERT_ARENA = """
-            insert into arena (name, description) values ($1, $2)
+            insert into arena (workspace_id, name, description) values ($1, $2, $3)
             on conflict on constraint arena_name_unique do nothing
-            returning id, name, description, created_at""";
+            returning id, public_id, name, description, created_at""";
 
     private static final String SELECT_ARENA = """
-            select a.id, a.name, a.description, a.created_at,
+            select a.id, a.public_id, a.name, a.description, a.created_at,
                    coalesce((select sum(c.count) from arena_count c where c.arena_id = a.id), 0)::bigint as battles,
                    (select count(*) from (select model_a as m from arena_count c where c.arena_id = a.id
                                            union select model_b from arena_count c where c.arena_id = a.id) ms) as models
@@ -70,21 +72,22 @@ public class ArenaStore {
         this.pool = pool;
     }
 
-    /** Creates an arena; a taken name is a 409 conflict. */
-    public Uni<Arena> create(String name, String description) {
-        return pool.preparedQuery(INSERT_ARENA).execute(Tuple.of(name, description)).map(rs -> {
+    /** Creates an arena in the workspace; a name taken there is a 409 conflict. */
+    public Uni<Arena> create(Workspace workspace, String name, String description) {
+        return pool.preparedQuery(INSERT_ARENA).execute(Tuple.of(workspace.id(), name, description)).map(rs -> {
             if (rs.size() == 0) {
                 throw ProblemException.conflict("name", "an arena named '" + name + "' already exists");
             }
             Row r = rs.iterator().next();
-            return new Arena(r.getLong("id"), r.getString("name"), r.getString("description"),
+            return new Arena(r.getLong("id"), r.getUUID("public_id"), r.getString("name"), r.getString("description"),
                     r.getOffsetDateTime("created_at"), 0, 0);
         });
     }
 
-    /** The arena with its totals; 404 when absent. */
-    public Uni<Arena> get(long id) {
-        return pool.preparedQuery(SELECT_ARENA + " where a.id = $1").execute(Tuple.of(id)).map(rs -> {
+    /** The workspace's arena with its totals; 404 when absent or in another workspace. */
+    public Uni<Arena> get(Workspace workspace, UUID id) {
+        return pool.preparedQuery(SELECT_ARENA + " where a.workspace_id = $1 and a.public_id = $2")
+                .execute(Tuple.of(workspace.id(), id)).map(rs -> {
             if (rs.size() == 0) {
                 throw ProblemException.notFound("arena", id);
             }
@@ -92,10 +95,13 @@ public class ArenaStore {
         });
     }
 
-    /** Up to {@code limit + 1} arenas with id greater than {@code after}, by id (the extra one says a page follows). */
-    public Uni<List<Arena>> list(long after, int limit) {
-        return pool.preparedQuery(SELECT_ARENA + " where a.id > $1 order by a.id limit $2")
-                .execute(Tuple.of(after, limit + 1)).map(rs -> {
+    /**
+     * Up to {@code limit + 1} arenas of the workspace with key greater than {@code after}, by key (the extra one
+     * says a page follows).
+     */
+    public Uni<List<Arena>> list(Workspace workspace, long after, int limit) {
+        return pool.preparedQuery(SELECT_ARENA + " where a.workspace_id = $1 and a.id > $2 order by a.id limit $3")
+                .execute(Tuple.of(workspace.id(), after, limit + 1)).map(rs -> {
                     List<Arena> out = new ArrayList<>();
                     for (Row r : rs) {
                         out.add(arena(r));
@@ -104,9 +110,10 @@ public class ArenaStore {
                 });
     }
 
-    /** Deletes an arena with its battle ids and counts; 404 when absent. */
-    public Uni<Void> delete(long id) {
-        return pool.preparedQuery("delete from arena where id = $1").execute(Tuple.of(id)).map(rs -> {
+    /** Deletes the workspace's arena with its battle ids and counts; 404 when absent or in another workspace. */
+    public Uni<Void> delete(Workspace workspace, UUID id) {
+        return pool.preparedQuery("delete from arena where workspace_id = $1 and public_id = $2")
+                .execute(Tuple.of(workspace.id(), id)).map(rs -> {
             if (rs.rowCount() == 0) {
                 throw ProblemException.notFound("arena", id);
             }
@@ -119,10 +126,10 @@ public class ArenaStore {
      * added to the counts; battle ids already stored are skipped (whatever their content). 404 when the
      * arena does not exist (the arena row is locked against a concurrent delete meanwhile).
      */
-    public Uni<Appended> append(long arenaId, List<NewBattle> battles) {
+    public Uni<Appended> append(Workspace workspace, UUID id, List<NewBattle> battles) {
         List<NewBattle> sorted = new ArrayList<>(battles);
         sorted.sort(Comparator.comparing(NewBattle::battleId));
-        return pool.withTransaction(conn -> lockArena(conn, arenaId).flatMap(found -> {
+        return pool.withTransaction(conn -> lockArena(conn, workspace, id).flatMap(arenaId -> {
             if (sorted.isEmpty()) {
                 return Uni.createFrom().item(new Appended(0, 0, 0));
             }
@@ -146,19 +153,20 @@ public class ArenaStore {
      * The arena's aggregated counts, one row per pair (model A before model B in String order), sorted
      * by (model A, model B); 404 when the arena does not exist.
      */
-    public Uni<List<PairCount>> counts(long arenaId) {
-        return pool.withTransaction(conn -> lockArena(conn, arenaId).flatMap(found -> conn.preparedQuery(
+    public Uni<List<PairCount>> counts(Workspace workspace, UUID id) {
+        return pool.withTransaction(conn -> lockArena(conn, workspace, id).flatMap(arenaId -> conn.preparedQuery(
                 "select model_a, model_b, outcome, count from arena_count where arena_id = $1")
                 .execute(Tuple.of(arenaId)).map(ArenaStore::pairCounts)));
     }
 
-    private static Uni<Boolean> lockArena(SqlConnection conn, long arenaId) {
-        return conn.preparedQuery("select id from arena where id = $1 for key share").execute(Tuple.of(arenaId))
-                .map(rs -> {
+    /** The workspace's arena's key, its row locked against a concurrent delete; 404 when absent or elsewhere. */
+    private static Uni<Long> lockArena(SqlConnection conn, Workspace workspace, UUID id) {
+        return conn.preparedQuery("select id from arena where workspace_id = $1 and public_id = $2 for key share")
+                .execute(Tuple.of(workspace.id(), id)).map(rs -> {
                     if (rs.size() == 0) {
-                        throw ProblemException.notFound("arena", arenaId);
+                        throw ProblemException.notFound("arena", id);
                     }
-                    return true;
+                    return rs.iterator().next().getLong("id");
                 });
     }
 
@@ -210,7 +218,7 @@ public class ArenaStore {
     }
 
     private static Arena arena(Row r) {
-        return new Arena(r.getLong("id"), r.getString("name"), r.getString("description"),
+        return new Arena(r.getLong("id"), r.getUUID("public_id"), r.getString("name"), r.getString("description"),
                 r.getOffsetDateTime("created_at"), r.getLong("battles"), r.getLong("models").intValue());
     }
 }

@@ -1,5 +1,6 @@
 package io.augur.platform.compute;
 
+import io.augur.platform.auth.Caller;
 import io.augur.platform.problem.ProblemException;
 import io.augur.stats.CancellationToken;
 import io.augur.stats.ForkJoinWorkers;
@@ -111,6 +112,13 @@ public class ComputePool {
                 .description("computations stopped because the client went away").register(registry);
     }
 
+    /** Computations admitted (queued or running) per quota key (API key or token subject), for the per-caller cap. */
+    private final ConcurrentHashMap<String, Integer> perCaller = new ConcurrentHashMap<>();
+
+    /** A caller's share of the pool: at most {@code max} computations admitted at once under {@code key}. */
+    record Quota(String key, int max) {
+    }
+
     /** Runs {@code task} on the pool within the default time budget. */
     public <T> Uni<T> submit(Callable<T> task) {
         return submit(task, timeBudget);
@@ -121,8 +129,33 @@ public class ComputePool {
      * problem when the queue is full or the budget (queue wait included) is spent.
      */
     public <T> Uni<T> submit(Callable<T> task, Duration budget) {
+        return Uni.createFrom().deferred(() -> submit(task, budget, quotaOfCurrentRequest()));
+    }
+
+    /**
+     * The caller's quota: its {@link Caller#maxComputations()} admitted at once. This cap is what shares the pool
+     * fairly between callers: however many computations one caller sends, it holds at most that many of the
+     * threads and queue places, and the rest stay free for the others; its excess is answered 429 at once
+     * instead of queueing ahead of them.
+     */
+    private static Quota quotaOfCurrentRequest() {
+        RoutingContext rc = currentRequest();
+        Caller caller = rc == null ? null : rc.get(Caller.ATTRIBUTE);
+        return caller == null ? null : new Quota(caller.quotaKey(), caller.maxComputations());
+    }
+
+    <T> Uni<T> submit(Callable<T> task, Duration budget, Quota quota) {
         return Uni.createFrom().deferred(() -> {
+            if (quota != null && !takeQuota(quota)) {
+                return Uni.createFrom().failure(new ProblemException(429, "/problems/computation-quota",
+                        "Too many computations", "this caller already has " + quota.max() + " computation(s) "
+                                + "running or queued, its most at once; retry after the Retry-After seconds",
+                        null, null).retryAfter(retryAfterSeconds()));
+            }
             if (admitted.incrementAndGet() > threads + queue) {
+                if (quota != null) {
+                    releaseQuota(quota);
+                }
                 admitted.decrementAndGet();
                 rejected.increment();
                 return Uni.createFrom().failure(new ProblemException(503, "/problems/compute-queue-full",
@@ -136,7 +169,12 @@ public class ComputePool {
             CompletableFuture<T> result = new CompletableFuture<>();
             Admitted<T> admittedComputation = new Admitted<>(token, result, caller);
             inFlight.add(admittedComputation);
-            result.whenComplete((v, f) -> inFlight.remove(admittedComputation));
+            result.whenComplete((v, f) -> {
+                inFlight.remove(admittedComputation);
+                if (quota != null) {
+                    releaseQuota(quota);
+                }
+            });
             watchClient(token);
             pool.execute(() -> execute(task, token, caller, result, submitted));
             return Uni.createFrom().completionStage(result)
@@ -153,6 +191,25 @@ public class ComputePool {
                     })
                     .onCancellation().invoke(() -> token.cancel("the request was cancelled"));
         });
+    }
+
+    private boolean takeQuota(Quota quota) {
+        boolean[] taken = new boolean[1];
+        perCaller.compute(quota.key(), (k, n) -> {
+            int held = n == null ? 0 : n;
+            taken[0] = held < quota.max();
+            return taken[0] ? held + 1 : n;
+        });
+        return taken[0];
+    }
+
+    private void releaseQuota(Quota quota) {
+        perCaller.computeIfPresent(quota.key(), (k, n) -> n <= 1 ? null : n - 1);
+    }
+
+    /** Computations admitted under the quota key (for tests). */
+    int admittedFor(String key) {
+        return perCaller.getOrDefault(key, 0);
     }
 
     private <T> void execute(Callable<T> task, CancellationToken token, Context caller, CompletableFuture<T> result,

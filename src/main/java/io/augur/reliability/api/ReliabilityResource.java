@@ -1,5 +1,6 @@
 package io.augur.reliability.api;
 
+import io.augur.platform.auth.Computation;
 import io.augur.platform.compute.ComputePool;
 import io.augur.platform.pipeline.RequestBodies;
 import io.augur.platform.problem.Problem;
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * from results given inline. Thin: mapping here, the numbers from {@code io.augur.reliability.engine} on
  * the compute pool; engine responses are returned as they are.
  */
+@Computation
 @Path("/api/v1/reliability")
 @RegisterForReflection(targets = { ScoreErrorBars.ErrorBarsResult.class, PairedComparison.PairedResult.class, PairedComparison.McNemar.class,
     SeedVariance.SeedVarianceResult.class, SeedVariance.Checkpoint.class, SignalToNoise.SignalToNoiseResult.class, SignalToNoise.DecisionAccuracy.class,

@@ -132,8 +132,8 @@ class DatabaseOutageTest {
                 .then().statusCode(201);
         given().contentType("application/json").body("{\"name\":\"" + benchmark + "\",\"metric\":\"accuracy\"}")
                 .post("/api/v1/benchmarks").then().statusCode(201);
-        long arena = given().contentType("application/json").body("{\"name\":\"outage-arena\"}").post("/api/v1/arenas")
-                .then().statusCode(201).extract().jsonPath().getLong("id");
+        String arena = given().contentType("application/json").body("{\"name\":\"outage-arena\"}").post("/api/v1/arenas")
+                .then().statusCode(201).extract().jsonPath().getString("id");
 
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong next = new AtomicLong();

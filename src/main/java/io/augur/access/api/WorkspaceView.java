@@ -1,0 +1,10 @@
+package io.augur.access.api;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A workspace. */
+@Schema(name = "Workspace", description = "A workspace: every stored resource belongs to one")
+public record WorkspaceView(UUID id, @Schema(example = "vision-team") String name, OffsetDateTime createdAt) {
+}
