@@ -57,8 +57,10 @@ class MigrateThenServeTest {
         assertEquals(0, first.exitCode(), first::getOutput);
         assertTrue(first.getOutput().contains("Migration finished: the database schema is at version "
                 + SchemaVersionCheck.REQUIRED_VERSION), first::getOutput);
-        assertTrue(first.getOutput().contains("Migrations applied: 2"), first::getOutput);
+        assertTrue(first.getOutput().contains("Migrations applied: 3"), first::getOutput);
         assertEquals(List.of("1", "2", "3"), appliedVersions());
+        // the migrate mode also creates the first admin key (here the test profile's augur.auth.bootstrap-key)
+        assertTrue(first.getOutput().contains("Bootstrap admin key"), first::getOutput);
 
         LaunchResult again = migrate(launcher);
         assertEquals(0, again.exitCode(), again::getOutput);

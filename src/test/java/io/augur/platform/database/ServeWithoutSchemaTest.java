@@ -27,6 +27,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServeWithoutSchemaTest {
 
+    @jakarta.inject.Inject
+    io.augur.platform.auth.KeyBootstrap bootstrap;
+
     static final Path DATA_DIR = Path.of("target", "augur-no-schema-" + ProcessHandle.current().pid());
 
     public static class Profile implements QuarkusTestProfile {
@@ -59,6 +62,8 @@ class ServeWithoutSchemaTest {
         String password = Files.readString(dir.resolve(EmbeddedDatabase.PASSWORD_FILE)).strip();
         Flyway.configure().dataSource(EmbeddedDatabase.jdbcUrl(port), EmbeddedDatabase.USERNAME, password)
                 .locations("classpath:db/migration").load().migrate();
+        // the migration Job also creates the first admin key (AugurMain's migrate mode): the same step here
+        bootstrap.ensure().await().atMost(java.time.Duration.ofSeconds(60));
 
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItem("Database schema"));

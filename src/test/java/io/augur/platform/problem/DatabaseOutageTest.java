@@ -191,7 +191,8 @@ class DatabaseOutageTest {
     /** Sends one idempotent write until it is acknowledged, retrying each 503; records every answer. */
     private void writeUntilDone(String path, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").header(io.augur.testing.TestKeys.HEADER,
+                        io.augur.testing.TestKeys.ADMIN).timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         for (int attempt = 0; attempt < 1200; attempt++) {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
