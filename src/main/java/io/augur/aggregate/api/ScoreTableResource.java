@@ -8,6 +8,7 @@ import io.augur.aggregate.engine.ScoreAggregates;
 import io.augur.aggregate.engine.ScoreTable;
 import io.augur.aggregate.engine.SocialChoiceRanking;
 import io.augur.aggregate.engine.StratifiedBootstrap;
+import io.augur.platform.api.Plots;
 import io.augur.platform.compute.ComputePool;
 import io.augur.platform.pipeline.RequestBodies;
 import io.augur.platform.problem.Problem;
@@ -17,6 +18,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -67,8 +71,10 @@ public class ScoreTableResource {
     private final ScoreTables tables;
     private final ComputePool compute;
     private final RequestBodies bodies;
+    private final Plots plots;
 
-    public ScoreTableResource(ScoreTables tables, ComputePool compute, RequestBodies bodies) {
+    public ScoreTableResource(ScoreTables tables, ComputePool compute, RequestBodies bodies, Plots plots) {
+        this.plots = plots;
         this.tables = tables;
         this.compute = compute;
         this.bodies = bodies;
@@ -89,17 +95,56 @@ public class ScoreTableResource {
     }
 
     private Uni<AggregatesResponse> aggregates(AggregatesRequest request) {
+        return aggregates(request, r -> r);
+    }
+
+    /** The aggregates, and {@code then} applied to them on the compute pool (a plot's rendering). */
+    private <T> Uni<T> aggregates(AggregatesRequest request, java.util.function.Function<AggregatesResponse, T> then) {
         List<Aggregate> aggregates = aggregates(request.aggregates(), request.optimalityGapTarget());
         StratifiedBootstrap bootstrap = ScoreTables.bootstrap(request.bootstrap());
         return run(request, prepared -> {
             ScoreTable table = prepared.table();
             ScoreAggregates result = ScoreAggregates.estimate(table, aggregates, bootstrap);
-            return new AggregatesResponse(prepared.summary(table), ScoreTables.used(request.bootstrap(), bootstrap),
+            return then.apply(new AggregatesResponse(prepared.summary(table), ScoreTables.used(request.bootstrap(), bootstrap),
                     result.systems().stream().map(s -> new AggregatesResponse.SystemAggregates(s.system(), s.runs(),
                             s.estimates().stream().map(e -> new AggregatesResponse.AggregateEstimate(e.aggregate(), e.value(), e.interval()))
                                     .toList()))
-                            .toList());
+                            .toList()));
         });
+    }
+
+    @POST
+    @Path("aggregates/plot")
+    @Produces({ Plots.SVG, Plots.VEGA_LITE })
+    @Operation(operationId = "plotScoreTableAggregates", summary = "Draw rliable's interval estimates: each aggregate per system with its interval",
+            description = "Takes the computeScoreTableAggregates body. One panel per aggregate (each on its own scale), one "
+                    + "row per system, the point estimate and its stratified-bootstrap interval, as rliable's "
+                    + "plot_interval_estimates; the caption gives the interval method, level and seed." + TABLE)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AggregatesRequest.class),
+            examples = @ExampleObject(name = "Atari human-normalised", value = Examples.AGGREGATES)))
+    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = @Content(mediaType = Plots.SVG,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Uni<Response> plotAggregates(@HeaderParam("Accept") String accept, byte[] body) {
+        return bodies.read(body, AggregatesRequest.class)
+                .flatMap(request -> aggregates(request, r -> plots.respond(accept, ScoreTablePlots.aggregates(r))));
+    }
+
+    @POST
+    @Path("performance-profile/plot")
+    @Produces({ Plots.SVG, Plots.VEGA_LITE })
+    @Operation(operationId = "plotPerformanceProfile", summary = "Draw rliable's performance profiles with their bootstrap bands",
+            description = "Takes the computePerformanceProfile body. One line per system: the fraction of run x task scores "
+                    + "above each threshold tau, with its pointwise stratified-bootstrap band, as rliable's "
+                    + "plot_performance_profiles; the caption gives the interval method, level and seed." + TABLE)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PerformanceProfileRequest.class),
+            examples = @ExampleObject(name = "Atari human-normalised", value = Examples.PERFORMANCE_PROFILE)))
+    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = @Content(mediaType = Plots.SVG,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Uni<Response> plotPerformanceProfile(@HeaderParam("Accept") String accept, byte[] body) {
+        return bodies.read(body, PerformanceProfileRequest.class)
+                .flatMap(request -> performanceProfile(request, r -> plots.respond(accept, ScoreTablePlots.profiles(r))));
     }
 
     @POST
@@ -117,16 +162,22 @@ public class ScoreTableResource {
     }
 
     private Uni<PerformanceProfileResponse> performanceProfile(PerformanceProfileRequest request) {
+        return performanceProfile(request, r -> r);
+    }
+
+    /** The profiles, and {@code then} applied to them on the compute pool (a plot's rendering). */
+    private <T> Uni<T> performanceProfile(PerformanceProfileRequest request,
+            java.util.function.Function<PerformanceProfileResponse, T> then) {
         double[] taus = taus(request);
         StratifiedBootstrap bootstrap = ScoreTables.bootstrap(request.bootstrap());
         return run(request, prepared -> {
             ScoreTable table = prepared.table();
             PerformanceProfile result = PerformanceProfile.estimate(table, taus, bootstrap);
-            return new PerformanceProfileResponse(prepared.summary(table), ScoreTables.used(request.bootstrap(), bootstrap),
+            return then.apply(new PerformanceProfileResponse(prepared.summary(table), ScoreTables.used(request.bootstrap(), bootstrap),
                     result.taus(), result.systems().stream().map(s -> new PerformanceProfileResponse.SystemProfile(s.system(),
                             s.points().stream().map(p -> new PerformanceProfileResponse.ProfilePoint(p.tau(), p.fraction(), p.interval()))
                                     .toList()))
-                            .toList());
+                            .toList()));
         });
     }
 

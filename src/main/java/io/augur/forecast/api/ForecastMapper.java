@@ -39,6 +39,7 @@ import io.augur.forecast.engine.CurveFitter;
 import io.augur.forecast.engine.CurveForm;
 import io.augur.forecast.engine.EnsembleForecast;
 import io.augur.forecast.engine.FitPlot;
+import io.augur.plot.engine.Figure;
 import io.augur.forecast.engine.FitResult;
 import io.augur.forecast.engine.FitSpec;
 import io.augur.forecast.engine.LearningCurveEnsemble;
@@ -540,7 +541,7 @@ final class ForecastMapper {
      * SVG of a fit (engine's FitPlot): without a holdout, the fit on all points; with one, the fit on
      * the kept points with the held-out points (the largest along the scale axis) marked.
      */
-    static String plot(BacktestRequest r, Selected sel) {
+    static Figure plot(BacktestRequest r, Selected sel) {
         String form = r.form().strip().toLowerCase(Locale.ROOT);
         if (form.equals("two-stage")) {
             throw new InvalidInputException("form", "the plot draws one curve; two-stage has two (plot each stage)");
@@ -548,14 +549,30 @@ final class ForecastMapper {
         FitPlot.Labels labels = plotLabels(r);
         if (r.holdout() == null || form.equals("auto")) {
             Fitted f = fit(r, sel, r.holdout());
-            return FitPlot.render(f.fit(), f.data().points(), List.of(), Double.NaN, apiName(f.fit().form()) + " fit", labels);
+            return figure(f.fit(), f.data().points(), List.of(), apiName(f.fit().form()) + " fit", labels);
         }
         SingleBacktest b = singleBacktest(form, r, sel);
         List<Observation> byScale = new ArrayList<>(b.data().points());
         byScale.sort(Comparator.comparingDouble(o -> b.form().scale(o.x())));
         int kept = b.result().trainPoints();
-        return FitPlot.render(b.result().trainFit(), byScale.subList(0, kept), byScale.subList(kept, byScale.size()),
-                Double.NaN, apiName(b.form()) + " backtest: " + describe(b.holdout()), labels);
+        return figure(b.result().trainFit(), byScale.subList(0, kept), byScale.subList(kept, byScale.size()),
+                apiName(b.form()) + " backtest: " + describe(b.holdout()), labels);
+    }
+
+    /** The fit plot: FitPlot's SVG, and the same curve, band and points as Vega-Lite. */
+    private static Figure figure(FitResult fit, List<Observation> points, List<Observation> heldOut, String title, FitPlot.Labels labels) {
+        String svg = FitPlot.render(fit, points, heldOut, Double.NaN, title, labels);
+        return new Figure() {
+            @Override
+            public String svg() {
+                return svg;
+            }
+
+            @Override
+            public Map<String, Object> vegaLite() {
+                return ForecastPlots.fit(title, fit, points, heldOut, labels).vegaLite();
+            }
+        };
     }
 
     /** Axis labels: given, else the selection's x quantity and metric (or benchmark), else x and y. */

@@ -15,6 +15,7 @@ import io.augur.forecast.api.ForecastResponses.LearningCurveResponse;
 import io.augur.forecast.api.ForecastResponses.PredictResponse;
 import io.augur.forecast.api.ForecastResponses.TargetResponse;
 import io.augur.forecast.api.SelectionLoader.Selected;
+import io.augur.platform.api.Plots;
 import io.augur.platform.compute.ComputePool;
 import io.augur.platform.pipeline.RequestBodies;
 import io.augur.platform.problem.Problem;
@@ -22,12 +23,15 @@ import io.augur.platform.problem.ProblemException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.function.BiFunction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -68,8 +72,10 @@ public class ForecastResource {
     private final ComputePool compute;
     private final SelectionLoader loader;
     private final RequestBodies bodies;
+    private final Plots plots;
 
-    public ForecastResource(ComputePool compute, SelectionLoader loader, RequestBodies bodies) {
+    public ForecastResource(ComputePool compute, SelectionLoader loader, RequestBodies bodies, Plots plots) {
+        this.plots = plots;
         this.compute = compute;
         this.loader = loader;
         this.bodies = bodies;
@@ -143,7 +149,7 @@ public class ForecastResource {
 
     @POST
     @Path("plot")
-    @Produces("image/svg+xml")
+    @Produces({ Plots.SVG, Plots.VEGA_LITE })
     @Operation(operationId = "plotCurve", summary = "Draw a fit as SVG: points, fitted curve, interval band, held-out points",
             description = "Takes the backtest request. Without a holdout: the fit on all points with its bootstrap band. With "
                     + "a holdout: the fit on the kept points, and the held-out points marked, so one sees how the form "
@@ -158,11 +164,30 @@ public class ForecastResource {
                      "points": [{"x": 1e17, "y": 4.21}, {"x": 1e18, "y": 3.62}, {"x": 1e19, "y": 3.12}, {"x": 1e20, "y": 2.78},
                                 {"x": 1e21, "y": 2.55}, {"x": 1e22, "y": 2.40}, {"x": 1e23, "y": 2.30}],
                      "bootstrap": {"rounds": 100, "seed": 3}}""")))
-    @APIResponse(responseCode = "200", description = "The plot, an SVG document (UTF-8 text; declared as bytes so that "
-            + "generated clients hand it over unparsed)", content = @Content(mediaType = "image/svg+xml",
-            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
-    public Uni<String> plot(byte[] body) {
-        return run(body, BacktestRequest.class, ForecastMapper::plot);
+    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = @Content(mediaType = Plots.SVG,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Uni<Response> plot(@HeaderParam("Accept") String accept, byte[] body) {
+        return run(body, BacktestRequest.class, (r, sel) -> plots.respond(accept, ForecastMapper.plot(r, sel)));
+    }
+
+    @POST
+    @Path("backtest/plot")
+    @Produces({ Plots.SVG, Plots.VEGA_LITE })
+    @Operation(operationId = "plotBacktest", summary = "Draw a backtest: each candidate fitted on the kept points, extrapolated over the held-out ones",
+            description = "Takes the backtestCurve body. Each form (every candidate for auto) is fitted on the kept points "
+                    + "and drawn over the whole range with its bootstrap band; the kept and the held-out points are marked, "
+                    + "so one sees which form extrapolated best. The caption gives the band's method, level and seed and each "
+                    + "form's held-out mean absolute error and interval coverage. One-input forms and chinchilla.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BacktestRequest.class), examples = @ExampleObject(name = "auto", value = """
+                    {"form": "auto", "candidates": ["power-law"],
+                     "points": [{"x": 1e17, "y": 4.21}, {"x": 1e18, "y": 3.62}, {"x": 1e19, "y": 3.12}, {"x": 1e20, "y": 2.78},
+                                {"x": 1e21, "y": 2.55}, {"x": 1e22, "y": 2.40}, {"x": 1e23, "y": 2.30}],
+                     "bootstrap": {"rounds": 100, "seed": 3}}""")))
+    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = @Content(mediaType = Plots.SVG,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Uni<Response> plotBacktest(@HeaderParam("Accept") String accept, byte[] body) {
+        return run(body, BacktestRequest.class, (r, sel) -> plots.respond(accept, ForecastPlots.backtest(r, sel)));
     }
 
     @POST
@@ -214,6 +239,25 @@ public class ForecastResource {
     public Uni<LearningCurveResponse> learningCurve(byte[] body) {
         return bodies.read(body, LearningCurveRequest.class)
                 .flatMap(request -> compute.submit(() -> ForecastMapper.learningCurve(request)));
+    }
+
+    @POST
+    @Path("learning-curve/plot")
+    @Produces({ Plots.SVG, Plots.VEGA_LITE })
+    @Operation(operationId = "plotLearningCurve", summary = "Draw a learning-curve ensemble forecast: the curve, the forecast with its interval, each member",
+            description = "Takes the forecastLearningCurve body. The observed curve, the ensemble's value at the horizon with "
+                    + "its interval, and the forecast of each member with a positive weight (its weight in the legend).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = LearningCurveRequest.class), examples = @ExampleObject(name = "ten epochs", value = """
+                    {"points": [{"x": 1, "y": 0.42}, {"x": 2, "y": 0.53}, {"x": 3, "y": 0.59}, {"x": 4, "y": 0.63},
+                                {"x": 5, "y": 0.66}, {"x": 6, "y": 0.68}, {"x": 7, "y": 0.695}, {"x": 8, "y": 0.707},
+                                {"x": 9, "y": 0.716}, {"x": 10, "y": 0.724}],
+                     "horizon": 40, "threshold": 0.75}""")))
+    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = @Content(mediaType = Plots.SVG,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Uni<Response> plotLearningCurve(@HeaderParam("Accept") String accept, byte[] body) {
+        return bodies.read(body, LearningCurveRequest.class).flatMap(request -> compute.submit(() -> plots.respond(accept,
+                ForecastPlots.learningCurve(request, ForecastMapper.learningCurve(request)))));
     }
 
     /** The pipeline: parse and validate the body on the compute pool, load the selection (if any), run the engine on the pool. */

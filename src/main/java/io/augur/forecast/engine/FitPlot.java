@@ -1,5 +1,6 @@
 package io.augur.forecast.engine;
 
+import io.augur.plot.engine.Svg;
 import io.augur.stats.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ public final class FitPlot {
     private static final int T = 36;
     private static final int B = 48;
     private static final int SAMPLES = 120;
+    private static final int CAPTION = 20;
 
     private FitPlot() {
     }
@@ -147,28 +149,28 @@ public final class FitPlot {
         String xLabel = labels.x() != null ? labels.x() : chinchilla ? "training compute C = 6ND (FLOP)" : form.inputNames().get(0);
         String yLabel = labels.y() != null ? labels.y() : chinchilla ? "loss" : "y";
         StringBuilder s = new StringBuilder(16_384);
-        s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">%n", W, H, W, H));
-        s.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", W, H));
-        s.append(String.format(Locale.ROOT, "<text class=\"title\" x=\"%d\" y=\"20\" font-size=\"14\">%s</text>%n", L, escape(title)));
+        s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">%n", W, H + CAPTION, W, H + CAPTION));
+        s.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", W, H + CAPTION));
+        s.append(String.format(Locale.ROOT, "<text class=\"title\" x=\"%d\" y=\"20\" font-size=\"14\">%s</text>%n", L, Svg.escape(title)));
         // axes and ticks
         s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>%n", L, H - B, W - R, H - B));
         s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>%n", L, T, L, H - B));
-        for (double[] t : ticks(u0, u1, logX)) {
+        for (double[] t : Svg.ticks(u0, u1, logX)) {
             double px = sx.map(t[0]);
             s.append(String.format(Locale.ROOT, "<line class=\"x-tick\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"black\"/>%n", px, H - B, px, H - B + 4));
             s.append(String.format(Locale.ROOT, "<text class=\"x-tick-label\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", px, H - B + 16,
-                    label(t[1], logX)));
+                    Svg.label(t[1], logX && u1 - u0 >= 2)));
         }
-        for (double[] t : ticks(y0, y1, logY)) {
+        for (double[] t : Svg.ticks(y0, y1, logY)) {
             double py = sy.map(t[0]);
             s.append(String.format(Locale.ROOT, "<line class=\"y-tick\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"black\"/>%n", L - 4, py, L, py));
             s.append(String.format(Locale.ROOT, "<text class=\"y-tick-label\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", L - 6, py + 4,
-                    label(t[1], false)));
+                    Svg.label(t[1], false)));
         }
         s.append(String.format(Locale.ROOT, "<text class=\"x-label\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s%s</text>%n", (L + W - R) / 2, H - 12,
-                escape(xLabel), logX ? " (log scale)" : ""));
+                Svg.escape(xLabel), logX ? " (log scale)" : ""));
         s.append(String.format(Locale.ROOT, "<text class=\"y-label\" x=\"14\" y=\"%d\" text-anchor=\"middle\" transform=\"rotate(-90 14 %d)\">%s%s</text>%n",
-                (T + H - B) / 2, (T + H - B) / 2, escape(yLabel), logY ? " (log scale)" : ""));
+                (T + H - B) / 2, (T + H - B) / 2, Svg.escape(yLabel), logY ? " (log scale)" : ""));
         if (band) {
             StringBuilder poly = new StringBuilder();
             for (int i = 0; i <= SAMPLES; i++) {
@@ -224,7 +226,7 @@ public final class FitPlot {
         if (chance != null && !(logY && chance <= 0)) {
             int yy = ly + 16 * (entries.size() / 2);
             entries.add(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#7f7f7f\" stroke-dasharray=\"6 4\"/>", lx, yy, lx + 20, yy));
-            entries.add("chance level " + label(chance, false));
+            entries.add("chance level " + Svg.label(chance, false));
         }
         s.append("<g class=\"legend\">\n");
         s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"300\" height=\"%d\" fill=\"white\" fill-opacity=\"0.8\"/>%n",
@@ -232,15 +234,21 @@ public final class FitPlot {
         for (int e = 0; e < entries.size(); e += 2) {
             int yy = ly + 16 * (e / 2);
             s.append("<g class=\"legend-entry\">").append(entries.get(e)).append(String.format(Locale.ROOT,
-                    "<text x=\"%d\" y=\"%d\">%s</text></g>%n", lx + 26, yy + 4, escape(entries.get(e + 1))));
+                    "<text x=\"%d\" y=\"%d\">%s</text></g>%n", lx + 26, yy + 4, Svg.escape(entries.get(e + 1))));
         }
         s.append("</g>\n");
         String note = band ? (clipped ? String.format(Locale.ROOT, "band clipped to the axis: it reaches [%s, %s]",
-                label(logY ? Math.pow(10, bandMin) : bandMin, false), label(logY ? Math.pow(10, bandMax) : bandMax, false)) : "")
+                Svg.label(logY ? Math.pow(10, bandMin) : bandMin, false), Svg.label(logY ? Math.pow(10, bandMax) : bandMax, false)) : "")
                 : fit.bootstrapRounds() > 0 ? "no band: the bootstrap intervals were withheld (see the fit's warnings)" : "no band (no bootstrap)";
         if (!note.isEmpty()) {
-            s.append(String.format(Locale.ROOT, "<text class=\"note\" x=\"%d\" y=\"%d\" fill=\"#555\">%s</text>%n", L, T - 4, escape(note)));
+            s.append(String.format(Locale.ROOT, "<text class=\"note\" x=\"%d\" y=\"%d\" fill=\"#555\">%s</text>%n", L, T - 4, Svg.escape(note)));
         }
+        // caption: what the band is and the seed that reproduces it (the document grows by its height)
+        String caption = fit.bootstrapRounds() > 0
+                ? String.format(Locale.ROOT, "Band: percentile bootstrap of the curve, level %s, %d rounds, seed %d.", Svg.label(fit.level(), false), fit.bootstrapRounds(), fit.seed())
+                : "No bootstrap: the curve is the point fit only.";
+        s.append(String.format(Locale.ROOT, "<text class=\"caption\" x=\"%d\" y=\"%d\" fill=\"#333\">%s</text>%n", 16, H + CAPTION - 8,
+                Svg.escape(caption)));
         s.append("</svg>\n");
         return s.toString();
     }
@@ -254,17 +262,6 @@ public final class FitPlot {
                 cls == null ? "" : " class=\"" + cls + "\"", px - 4, py - 4, px + 4, py + 4, px - 4, py + 4, px + 4, py - 4);
     }
 
-    private static String label(double v, boolean powerOfTen) {
-        if (powerOfTen) {
-            return "1e" + (int) Math.round(Math.log10(v));
-        }
-        String g = String.format(Locale.ROOT, "%.3g", v);
-        if (g.contains("e")) {
-            return g.replaceAll("\\.?0+e", "e").replace("e+", "e");
-        }
-        return g.contains(".") ? g.replaceAll("\\.?0+$", "") : g;
-    }
-
     private record Scale(double d0, double d1, double p0, double p1) {
         double map(double v) {
             return p0 + (v - d0) / (d1 - d0) * (p1 - p0);
@@ -273,54 +270,5 @@ public final class FitPlot {
 
     private static double finiteOr(double v, double other) {
         return Double.isFinite(v) ? v : other;
-    }
-
-    /**
-     * Tick positions (in axis units) and values. Linear axes: steps of 1, 2 or 5 times a power of ten, about
-     * five ticks. Log axes (positions are log10 of the value): whole decades when the axis spans at least two
-     * of them, else 1-2-5 multiples (1 to 9 below one decade), so short log ranges still get labels.
-     */
-    static List<double[]> ticks(double a, double b, boolean log) {
-        List<double[]> t = new ArrayList<>();
-        if (log && b - a >= 2) {
-            int step = Math.max(1, (int) Math.ceil((b - a) / 8));
-            for (double v = Math.ceil(a); v <= b + 1e-9; v += step) {
-                t.add(new double[] {v, Math.pow(10, v)});
-            }
-            return t;
-        }
-        if (log) {
-            double[] mult = b - a < 1 ? new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9} : new double[] {1, 2, 5};
-            for (int e = (int) Math.floor(a); e <= (int) Math.ceil(b); e++) {
-                for (double m : mult) {
-                    double v = m * Math.pow(10, e);
-                    double u = Math.log10(v);
-                    if (u >= a - 1e-9 && u <= b + 1e-9) {
-                        t.add(new double[] {u, v});
-                    }
-                }
-            }
-            if (t.size() >= 2) {
-                return t;
-            }
-            t.clear();
-            // less than one step of 1-2-5 inside: linear ticks on the values
-            for (double[] lin : ticks(Math.pow(10, a), Math.pow(10, b), false)) {
-                t.add(new double[] {Math.log10(lin[1]), lin[1]});
-            }
-            return t;
-        }
-        double raw = (b - a) / 5;
-        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
-        double step = raw / mag < 2 ? 2 * mag : raw / mag < 5 ? 5 * mag : 10 * mag;
-        for (double v = Math.ceil(a / step) * step; v <= b + 1e-12 * Math.abs(b); v += step) {
-            double r = Math.abs(v) < step * 1e-9 ? 0 : v;
-            t.add(new double[] {r, r});
-        }
-        return t;
-    }
-
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

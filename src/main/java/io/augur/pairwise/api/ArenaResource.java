@@ -7,6 +7,7 @@ import io.augur.pairwise.store.ArenaStore;
 import io.augur.platform.auth.CallerContext;
 import io.augur.platform.auth.Workspace;
 import io.augur.platform.api.Page;
+import io.augur.platform.api.Plots;
 import io.augur.platform.compute.ComputePool;
 import io.augur.platform.pipeline.RequestBodies;
 import io.augur.platform.problem.Problem;
@@ -24,6 +25,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -63,14 +66,17 @@ public class ArenaResource {
     private final ArenaStore store;
     private final ComputePool compute;
     private final RequestBodies bodies;
+    private final Plots plots;
 
     private final CallerContext caller;
 
-    public ArenaResource(ArenaStore store, ComputePool compute, RequestBodies bodies, CallerContext caller) {
+    public ArenaResource(ArenaStore store, ComputePool compute, RequestBodies bodies, Plots plots,
+            CallerContext caller) {
         this.caller = caller;
         this.store = store;
         this.compute = compute;
         this.bodies = bodies;
+        this.plots = plots;
     }
 
     @POST
@@ -172,6 +178,54 @@ public class ArenaResource {
                 () -> Pairwise.bradleyTerry(Pairwise.canonical(rows),
                         Pairwise.options(ties, regularization, anchorModel, anchorRating),
                         new BootstrapInput(rounds, seed, level), null))));
+    }
+
+    @GET
+    @Path("{id}/leaderboard/plot")
+    @Produces({ Plots.SVG, Plots.VEGA_LITE })
+    @Operation(operationId = "plotArenaLeaderboard", summary = "Draw the arena's Bradley-Terry leaderboard: ratings with bootstrap intervals, ranks shown",
+            description = "The leaderboard of getArenaLeaderboard (same query parameters, same numbers) drawn: one row per "
+                    + "model, best first, labelled with its rank, the rating and its interval; the caption gives the interval "
+                    + "method, level and seed.")
+    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = @Content(mediaType = Plots.SVG,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> plotLeaderboard(@PathParam("id") UUID id, @HeaderParam("Accept") String accept,
+            @Parameter(description = "Bootstrap rounds, 2 to 10000") @QueryParam("rounds") @DefaultValue("1000") @Min(2) @Max(LeaderboardResource.MAX_ROUNDS) int rounds,
+            @Parameter(description = "Seed that reproduces the intervals") @QueryParam("seed") @DefaultValue("42") long seed,
+            @Parameter(description = "Confidence level") @QueryParam("level") @DefaultValue("0.95") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) double level,
+            @Parameter(description = "half-win (default) or davidson") @QueryParam("ties") @Pattern(regexp = "half-win|davidson", message = "must be half-win or davidson") String ties,
+            @Parameter(description = "Gaussian prior precision on log strengths (default 0)") @QueryParam("regularization") @PositiveOrZero Double regularization) {
+        return counts(id).flatMap(rows -> compute.submit(() -> plots.respond(accept, LeaderboardPlots.ratings(
+                "Arena " + id + ": Bradley-Terry leaderboard", Pairwise.engine(Pairwise.QUERY_FIELDS,
+                        () -> Pairwise.bradleyTerry(Pairwise.canonical(rows), Pairwise.options(ties, regularization, null, null),
+                                new BootstrapInput(rounds, seed, level), null))))));
+    }
+
+    @GET
+    @Path("{id}/win-rates/plot")
+    @Produces({ Plots.SVG, Plots.VEGA_LITE })
+    @Operation(operationId = "plotArenaWinRates", summary = "Draw the arena's predicted win-rate matrix as a heatmap",
+            description = "Cell (A, B) is the Bradley-Terry predicted probability that A beats B, models in leaderboard "
+                    + "order (FastChat's win-rate heatmap); the caption gives the interval method, level and seed of the fit.")
+    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = @Content(mediaType = Plots.SVG,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> plotWinRates(@PathParam("id") UUID id, @HeaderParam("Accept") String accept,
+            @Parameter(description = "Bootstrap rounds, 2 to 10000") @QueryParam("rounds") @DefaultValue("1000") @Min(2) @Max(LeaderboardResource.MAX_ROUNDS) int rounds,
+            @Parameter(description = "Seed that reproduces the intervals") @QueryParam("seed") @DefaultValue("42") long seed,
+            @Parameter(description = "Confidence level") @QueryParam("level") @DefaultValue("0.95") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) double level,
+            @Parameter(description = "half-win (default) or davidson") @QueryParam("ties") @Pattern(regexp = "half-win|davidson", message = "must be half-win or davidson") String ties,
+            @Parameter(description = "Gaussian prior precision on log strengths (default 0)") @QueryParam("regularization") @PositiveOrZero Double regularization) {
+        return counts(id).flatMap(rows -> compute.submit(() -> {
+            var counts = Pairwise.canonical(rows);
+            return plots.respond(accept, LeaderboardPlots.winRates("Arena " + id + ": predicted win rates",
+                    Pairwise.engine(Pairwise.QUERY_FIELDS, () -> Pairwise.bradleyTerry(counts,
+                            Pairwise.options(ties, regularization, null, null), new BootstrapInput(rounds, seed, level),
+                            LeaderboardPlots.allPairs(counts.models())))));
+        }));
     }
 
     @GET

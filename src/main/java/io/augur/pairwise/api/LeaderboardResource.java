@@ -7,6 +7,7 @@ import io.augur.pairwise.engine.Elo;
 import io.augur.pairwise.engine.Leaderboard;
 import io.augur.pairwise.engine.PlackettLuce;
 import io.augur.pairwise.engine.PlackettLuceFit;
+import io.augur.platform.api.Plots;
 import io.augur.platform.compute.ComputePool;
 import io.augur.platform.problem.ProblemException;
 import io.augur.platform.pipeline.RequestBodies;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -79,10 +81,12 @@ public class LeaderboardResource {
 
     private final ComputePool compute;
     private final RequestBodies bodies;
+    private final Plots plots;
 
-    public LeaderboardResource(ComputePool compute, RequestBodies bodies) {
+    public LeaderboardResource(ComputePool compute, RequestBodies bodies, Plots plots) {
         this.compute = compute;
         this.bodies = bodies;
+        this.plots = plots;
     }
 
     @POST
@@ -127,28 +131,30 @@ public class LeaderboardResource {
         if (!csv) {
             refuseQueryOptions("k", k, "rounds", rounds, "seed", seed, "level", level);
         }
-        return compute.submit(() -> {
-            BattleLog log;
-            BootstrapInput b;
-            Elo.Params params;
-            var fields = csv ? Pairwise.QUERY_FIELDS : Pairwise.JSON_FIELDS;
-            if (csv) {
-                log = BattleCsvReader.readLog(new ByteArrayInputStream(body), null);
-                b = new BootstrapInput(rounds, seed, level);
-                params = Pairwise.engine(fields, () -> new Elo.Params(k == null ? 4 : k, 10, 400, 1000));
-            } else {
-                EloRequest req = bodies.parse(body, EloRequest.class);
-                log = Pairwise.battleLog(req.battles());
-                b = BootstrapInput.orDefault(req.bootstrap());
-                Elo.Params d = Elo.Params.defaults();
-                params = Pairwise.engine(fields, () -> new Elo.Params(req.k() == null ? d.k() : req.k(),
-                        req.base() == null ? d.base() : req.base(), req.scale() == null ? d.scale() : req.scale(),
-                        req.initial() == null ? d.initial() : req.initial()));
-            }
-            Leaderboard lb = Pairwise.engine(fields, () -> Elo.bootstrap(log, params, b.roundsOrDefault(),
-                    b.seedOrDefault(), b.levelOrDefault()));
-            return Pairwise.result(lb, null, log.size(), null, null, null, null, null, null);
-        });
+        return compute.submit(() -> eloSync(csv, body, k, rounds, seed, level));
+    }
+
+    private LeaderboardResult eloSync(boolean csv, byte[] body, Double k, Integer rounds, Long seed, Double level) throws Exception {
+        BattleLog log;
+        BootstrapInput b;
+        Elo.Params params;
+        var fields = csv ? Pairwise.QUERY_FIELDS : Pairwise.JSON_FIELDS;
+        if (csv) {
+            log = BattleCsvReader.readLog(new ByteArrayInputStream(body), null);
+            b = new BootstrapInput(rounds, seed, level);
+            params = Pairwise.engine(fields, () -> new Elo.Params(k == null ? 4 : k, 10, 400, 1000));
+        } else {
+            EloRequest req = bodies.parse(body, EloRequest.class);
+            log = Pairwise.battleLog(req.battles());
+            b = BootstrapInput.orDefault(req.bootstrap());
+            Elo.Params d = Elo.Params.defaults();
+            params = Pairwise.engine(fields, () -> new Elo.Params(req.k() == null ? d.k() : req.k(),
+                    req.base() == null ? d.base() : req.base(), req.scale() == null ? d.scale() : req.scale(),
+                    req.initial() == null ? d.initial() : req.initial()));
+        }
+        Leaderboard lb = Pairwise.engine(fields, () -> Elo.bootstrap(log, params, b.roundsOrDefault(),
+                b.seedOrDefault(), b.levelOrDefault()));
+        return Pairwise.result(lb, null, log.size(), null, null, null, null, null, null);
     }
 
     @POST
@@ -211,22 +217,82 @@ public class LeaderboardResource {
             refuseQueryOptions("ties", ties, "regularization", regularization, "anchorModel", anchorModel,
                     "anchorRating", anchorRating, "rounds", rounds, "seed", seed, "level", level);
         }
-        return compute.submit(() -> {
-            if (csv) {
-                var counts = Pairwise.canonical(
-                        BattleCsvReader.readCounts(new ByteArrayInputStream(body), null).rows());
-                return Pairwise.engine(Pairwise.QUERY_FIELDS, () -> Pairwise.bradleyTerry(counts,
-                        Pairwise.options(ties, regularization, anchorModel, anchorRating),
-                        new BootstrapInput(rounds, seed, level), null));
-            }
-            BradleyTerryRequest req = bodies.parse(body, BradleyTerryRequest.class);
-            var counts = Pairwise.canonical(Pairwise.battleLog(req.battles()).counts().rows());
-            return Pairwise.engine(Pairwise.JSON_FIELDS, () -> Pairwise.bradleyTerry(counts,
-                    Pairwise.options(req.ties(), req.regularization(),
-                            req.anchor() == null ? null : req.anchor().model(),
-                            req.anchor() == null ? null : req.anchor().rating()),
-                    req.bootstrap(), req.pairs()));
-        });
+        return compute.submit(() -> bradleyTerrySync(csv, body, ties, regularization, anchorModel, anchorRating, rounds,
+                seed, level, false));
+    }
+
+    /** Bradley-Terry of a body; {@code allPairs}: the predicted outcome of every pair of models (for the win-rate matrix). */
+    private LeaderboardResult bradleyTerrySync(boolean csv, byte[] body, String ties, Double regularization,
+            String anchorModel, Double anchorRating, Integer rounds, Long seed, Double level, boolean allPairs) throws Exception {
+        if (csv) {
+            var counts = Pairwise.canonical(
+                    BattleCsvReader.readCounts(new ByteArrayInputStream(body), null).rows());
+            return Pairwise.engine(Pairwise.QUERY_FIELDS, () -> Pairwise.bradleyTerry(counts,
+                    Pairwise.options(ties, regularization, anchorModel, anchorRating),
+                    new BootstrapInput(rounds, seed, level), null));
+        }
+        BradleyTerryRequest req = bodies.parse(body, BradleyTerryRequest.class);
+        var counts = Pairwise.canonical(Pairwise.battleLog(req.battles()).counts().rows());
+        return Pairwise.engine(Pairwise.JSON_FIELDS, () -> Pairwise.bradleyTerry(counts,
+                Pairwise.options(req.ties(), req.regularization(),
+                        req.anchor() == null ? null : req.anchor().model(),
+                        req.anchor() == null ? null : req.anchor().rating()),
+                req.bootstrap(), allPairs ? LeaderboardPlots.allPairs(counts.models()) : req.pairs()));
+    }
+
+    @POST
+    @Path("elo/plot")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({ Plots.SVG, Plots.VEGA_LITE })
+    @Operation(operationId = "plotEloLeaderboard", summary = "Draw an online Elo leaderboard: ratings with bootstrap intervals, ranks shown",
+            description = "Takes the computeEloLeaderboard body. One row per model, best first, labelled with its rank; "
+                    + "the point rating and its bootstrap interval; the caption gives the interval method, level and seed.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EloRequest.class),
+            examples = @ExampleObject(name = "three models", value = "{\"battles\": " + BATTLES_EXAMPLE
+                    + ", \"bootstrap\": {\"rounds\": 200, \"seed\": 7}}")))
+    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = @Content(mediaType = Plots.SVG,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Uni<Response> plotElo(@HeaderParam("Accept") String accept, byte[] body) {
+        return compute.submit(() -> plots.respond(accept,
+                LeaderboardPlots.ratings("Online Elo leaderboard", eloSync(false, body, null, null, null, null))));
+    }
+
+    @POST
+    @Path("bradley-terry/plot")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({ Plots.SVG, Plots.VEGA_LITE })
+    @Operation(operationId = "plotBradleyTerryLeaderboard", summary = "Draw a Bradley-Terry leaderboard: ratings with bootstrap intervals, ranks shown",
+            description = "Takes the computeBradleyTerryLeaderboard body. One row per model, best first, labelled with its "
+                    + "rank; the point rating and its bootstrap interval; the caption gives the interval method, level and seed.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BradleyTerryRequest.class),
+            examples = @ExampleObject(name = "three models", value = "{\"battles\": " + BATTLES_EXAMPLE
+                    + ", \"bootstrap\": {\"rounds\": 200, \"seed\": 7}}")))
+    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = @Content(mediaType = Plots.SVG,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Uni<Response> plotBradleyTerry(@HeaderParam("Accept") String accept, byte[] body) {
+        return compute.submit(() -> plots.respond(accept, LeaderboardPlots.ratings("Bradley-Terry leaderboard",
+                bradleyTerrySync(false, body, null, null, null, null, null, null, null, false))));
+    }
+
+    @POST
+    @Path("bradley-terry/win-rates/plot")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({ Plots.SVG, Plots.VEGA_LITE })
+    @Operation(operationId = "plotBradleyTerryWinRates", summary = "Draw the predicted win-rate matrix of a Bradley-Terry fit as a heatmap",
+            description = "Takes the computeBradleyTerryLeaderboard body (its pairs are ignored: every pair is drawn). Cell "
+                    + "(A, B) is the predicted probability that A beats B, models in leaderboard order, as FastChat's "
+                    + "win-rate heatmap; the caption gives the interval method, level and seed of the fit.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BradleyTerryRequest.class),
+            examples = @ExampleObject(name = "three models", value = "{\"battles\": " + BATTLES_EXAMPLE
+                    + ", \"bootstrap\": {\"rounds\": 200, \"seed\": 7}}")))
+    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = @Content(mediaType = Plots.SVG,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Uni<Response> plotBradleyTerryWinRates(@HeaderParam("Accept") String accept, byte[] body) {
+        return compute.submit(() -> plots.respond(accept, LeaderboardPlots.winRates("Bradley-Terry predicted win rates",
+                bradleyTerrySync(false, body, null, null, null, null, null, null, null, true))));
     }
 
     @POST

@@ -1,5 +1,6 @@
 package io.augur.retrieval.api;
 
+import io.augur.platform.api.Plots;
 import io.augur.platform.auth.Computation;
 import io.augur.platform.compute.ComputePool;
 import io.augur.platform.pipeline.RequestBodies;
@@ -20,10 +21,12 @@ import io.augur.retrieval.engine.significance.WilcoxonSignedRank;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -66,10 +69,12 @@ public class RunComparisonResource {
 
     private final ComputePool compute;
     private final RequestBodies bodies;
+    private final Plots plots;
 
-    public RunComparisonResource(ComputePool compute, RequestBodies bodies) {
+    public RunComparisonResource(ComputePool compute, RequestBodies bodies, Plots plots) {
         this.compute = compute;
         this.bodies = bodies;
+        this.plots = plots;
     }
 
     /** Documents the multipart form of compareRetrievalUploads (OpenAPI only). */
@@ -128,10 +133,32 @@ public class RunComparisonResource {
     @APIResponse(responseCode = "200", description = "The comparisons", content = @Content(schema = @Schema(implementation = RunComparison.class)))
     @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RunComparison> compareJson(byte[] body) {
-        return bodies.read(body, RunComparisonRequest.class).flatMap(this::compareJson);
+        return bodies.read(body, RunComparisonRequest.class).flatMap(request -> compareJson(request, (c, scores) -> c));
     }
 
-    private Uni<RunComparison> compareJson(RunComparisonRequest request) {
+    @POST
+    @Path("plot")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({ Plots.SVG, Plots.VEGA_LITE })
+    @Operation(operationId = "plotRetrievalComparison", summary = "Draw per-query differences between runs, sorted",
+            description = "Takes the compareRetrievalRuns body. For the first measure value compared (choose it with values), "
+                    + "each pair's per-query differences A - B, sorted from the largest gain to the largest loss, one point "
+                    + "per query; the caption gives each pair's mean difference with its Student t and paired-bootstrap "
+                    + "intervals, the level and the seed.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RunComparisonRequest.class),
+            examples = @ExampleObject(name = "per-query scores", value = SCORES_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = Plots.RESPONSE, content = @Content(mediaType = Plots.SVG,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> plot(@HeaderParam("Accept") String accept, byte[] body) {
+        return bodies.read(body, RunComparisonRequest.class).flatMap(request -> compareJson(request,
+                (c, scores) -> plots.respond(accept, RetrievalPlots.differences(c, scores))));
+    }
+
+    /** The comparison, and {@code then} applied on the compute pool to it and the per-query scores of each measure value. */
+    private <T> Uni<T> compareJson(RunComparisonRequest request,
+            java.util.function.BiFunction<RunComparison, Map<String, List<RunScores>>, T> then) {
         List<RunComparisonRequest.RunInput> runs = request.runs();
         long texts = runs.stream().filter(r -> r.run() != null).count();
         long scores = runs.stream().filter(r -> r.scores() != null).count();
@@ -165,8 +192,8 @@ public class RunComparisonResource {
                     rs.add(new RunScores(r.name(), List.copyOf(s.keySet()), s.values().stream()
                             .mapToDouble(Double::doubleValue).toArray()));
                 }
-                return respond(List.of(compare(label, rs, request.baseline(), so)),
-                        rs.stream().map(RunScores::run).toList(), request.baseline(), so, seedGiven);
+                return then.apply(respond(List.of(compare(label, rs, request.baseline(), so)),
+                        rs.stream().map(RunScores::run).toList(), request.baseline(), so, seedGiven), Map.of(label, rs));
             });
         }
         if (request.qrels() == null) {
@@ -183,7 +210,9 @@ public class RunComparisonResource {
                         () -> TrecEval.evaluate(q, TrecInputs.bytes(run), options)));
             }
             List<String> names = runs.stream().map(RunComparisonRequest.RunInput::name).toList();
-            return compareEvaluations(names, results, request.values(), request.baseline(), so, seedGiven);
+            Map<String, List<RunScores>> scoresByValue = new java.util.LinkedHashMap<>();
+            return then.apply(compareEvaluations(names, results, request.values(), request.baseline(), so, seedGiven,
+                    scoresByValue), scoresByValue);
         });
     }
 
@@ -264,7 +293,7 @@ public class RunComparisonResource {
             }
             List<String> names = results.stream().map(EvaluationResult::runId).toList();
             checkNames(names, "run[%d]");
-            return compareEvaluations(names, results, valueNames, baseline, so, s != null);
+            return compareEvaluations(names, results, valueNames, baseline, so, s != null, new java.util.HashMap<>());
         });
     }
 
@@ -326,8 +355,10 @@ public class RunComparisonResource {
         return requested;
     }
 
+    /** Compares every value; {@code scores} receives the per-query scores compared, by value name. */
     private static RunComparison compareEvaluations(List<String> names, List<EvaluationResult> results,
-            List<String> requested, String baseline, SignificanceOptions so, boolean seedGiven) {
+            List<String> requested, String baseline, SignificanceOptions so, boolean seedGiven,
+            Map<String, List<RunScores>> scores) {
         List<String> values = valueNames(results.getFirst(), requested);
         List<RunComparison.MeasureComparison> out = new ArrayList<>();
         for (String value : values) {
@@ -336,6 +367,7 @@ public class RunComparisonResource {
                 rs.add(RunScores.of(names.get(i), results.get(i), value));
             }
             out.add(compare(value, rs, baseline, so));
+            scores.put(value, rs);
         }
         return respond(out, names, baseline, so, seedGiven);
     }

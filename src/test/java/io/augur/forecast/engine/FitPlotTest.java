@@ -121,7 +121,7 @@ class FitPlotTest {
         List<String> yTicks = byClass(doc, "y-tick-label").stream().map(Element::getTextContent).toList();
         assertTrue(yTicks.size() >= 2 && yTicks.contains("0.5"), yTicks.toString());
         // three decades of x: 1-2-5 ticks, labelled
-        List<double[]> t = FitPlot.ticks(Math.log10(2e17), Math.log10(8e17), true);
+        List<double[]> t = io.augur.plot.engine.Svg.ticks(Math.log10(2e17), Math.log10(8e17), true);
         assertEquals(List.of(2e17, 3e17, 4e17, 5e17, 6e17, 7e17, 8e17), t.stream().map(a -> a[1]).toList());
     }
 

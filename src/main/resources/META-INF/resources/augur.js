@@ -1,0 +1,215 @@
+// Augur's page: plain JavaScript over the public API (/api/v1), no build step.
+'use strict';
+
+const API = '/api/v1';
+
+/** The API key the page sends (X-API-Key), kept for this browser tab only (sessionStorage). */
+const KEY_ITEM = 'augur.apiKey';
+
+/** Headers sent with every API call: the API key entered above, if any. */
+function requestHeaders() {
+  const key = sessionStorage.getItem(KEY_ITEM);
+  return key ? { 'X-API-Key': key } : {};
+}
+
+/**
+ * Every call to the API goes through here. Answers the parsed JSON, or the text for SVG; a problem+json answer
+ * (RFC 9457) becomes an Error carrying its title, detail and field.
+ */
+async function api(path, { method = 'GET', body, accept = 'application/json' } = {}) {
+  const headers = { Accept: accept, ...requestHeaders() };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  const response = await fetch(API + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const type = response.headers.get('Content-Type') || '';
+  if (!response.ok) {
+    let message = `${response.status} ${response.statusText}`;
+    if (type.includes('json')) {
+      const problem = await response.json();
+      message = [problem.title, problem.detail, problem.field ? `(field ${problem.field})` : null].filter(Boolean).join(': ');
+    }
+    throw new Error(message);
+  }
+  return type.includes('json') ? response.json() : response.text();
+}
+
+function status(message, ok = false) {
+  const el = document.getElementById('status');
+  el.textContent = message;
+  el.className = ok ? 'ok' : '';
+}
+
+function cell(text, numeric = false) {
+  const td = document.createElement('td');
+  td.textContent = text === null || text === undefined ? '' : String(text);
+  if (numeric) {
+    td.className = 'num';
+  }
+  return td;
+}
+
+function fmt(x, digits = 4) {
+  if (x === null || x === undefined) {
+    return '';
+  }
+  return Math.abs(x) >= 1e5 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(3) : Number(x.toPrecision(digits)).toString();
+}
+
+/** Puts an SVG document (text from a plot endpoint) into a figure, parsed as XML rather than as HTML. */
+function showSvg(figureId, svgText) {
+  const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml');
+  const figure = document.getElementById(figureId);
+  figure.replaceChildren(document.importNode(doc.documentElement, true));
+}
+
+function query(form) {
+  const params = new URLSearchParams();
+  for (const [k, v] of new FormData(form)) {
+    if (v !== '') {
+      params.set(k, v);
+    }
+  }
+  return params.toString();
+}
+
+// ---------------------------------------------------------------- arenas
+
+let currentArena = null;
+
+async function loadArenas() {
+  const page = await api('/arenas?limit=1000');
+  const tbody = document.querySelector('#arena-table tbody');
+  tbody.replaceChildren();
+  for (const arena of page.items) {
+    const tr = document.createElement('tr');
+    tr.dataset.id = arena.id;
+    tr.append(cell(arena.id, true), cell(arena.name), cell(arena.battles, true), cell(arena.models, true));
+    const td = document.createElement('td');
+    const button = document.createElement('button');
+    button.textContent = 'Leaderboard';
+    button.className = 'show-leaderboard';
+    button.disabled = arena.battles === 0;
+    button.addEventListener('click', () => showLeaderboard(arena).catch(e => status(e.message)));
+    td.append(button);
+    tr.append(td);
+    tbody.append(tr);
+  }
+  document.getElementById('arena-empty').hidden = page.items.length > 0;
+}
+
+async function showLeaderboard(arena) {
+  currentArena = arena;
+  document.querySelectorAll('#arena-table tr').forEach(tr => tr.classList.toggle('selected', tr.dataset.id === String(arena.id)));
+  document.getElementById('leaderboard').hidden = false;
+  document.getElementById('leaderboard-title').textContent = `Leaderboard of ${arena.name}`;
+  status('Computing the leaderboard…', true);
+  const q = query(document.getElementById('leaderboard-options'));
+  const base = `/arenas/${arena.id}`;
+  const [lb, plot, winRates] = await Promise.all([
+    api(`${base}/leaderboard?${q}`),
+    api(`${base}/leaderboard/plot?${q}`, { accept: 'image/svg+xml' }),
+    api(`${base}/win-rates/plot?${q}`, { accept: 'image/svg+xml' }),
+  ]);
+  const tbody = document.querySelector('#leaderboard-table tbody');
+  tbody.replaceChildren();
+  for (const e of lb.entries) {
+    const tr = document.createElement('tr');
+    tr.append(cell(e.rank, true), cell(e.model), cell(fmt(e.rating, 5), true),
+      cell(e.interval ? `[${fmt(e.interval.lower, 5)}, ${fmt(e.interval.upper, 5)}]` : 'n/a', true), cell(e.battles, true));
+    tbody.append(tr);
+  }
+  document.getElementById('leaderboard-method').textContent =
+    `${lb.method}; ${lb.bootstrap.rounds} bootstrap rounds, level ${lb.bootstrap.level}, seed ${lb.bootstrap.seed}; ${lb.observations} battles.`;
+  showSvg('leaderboard-plot', plot);
+  showSvg('winrate-plot', winRates);
+  status(`Leaderboard of ${arena.name}: ${lb.entries.length} models.`, true);
+}
+
+// ---------------------------------------------------------------- evaluations
+
+async function loadEvaluations() {
+  const [models, benchmarks] = await Promise.all([api('/models?limit=1000'), api('/benchmarks?limit=1000')]);
+  const mBody = document.querySelector('#model-table tbody');
+  mBody.replaceChildren();
+  const families = new Set();
+  for (const m of models.items) {
+    const tr = document.createElement('tr');
+    tr.append(cell(m.name), cell(m.family), cell(fmt(m.parameters, 3), true), cell(fmt(m.trainingCompute, 3), true));
+    mBody.append(tr);
+    if (m.family) {
+      families.add(m.family);
+    }
+  }
+  document.getElementById('families').replaceChildren(...[...families].sort().map(f => new Option(f, f)));
+  const bBody = document.querySelector('#benchmark-table tbody');
+  bBody.replaceChildren();
+  const select = document.querySelector('#forecast-form select[name=benchmark]');
+  select.replaceChildren();
+  for (const b of benchmarks.items) {
+    const tr = document.createElement('tr');
+    tr.append(cell(b.name), cell(b.metric), cell(fmt(b.chanceLevel, 3), true));
+    bBody.append(tr);
+    select.append(new Option(`${b.name} (${b.metric})`, b.name));
+  }
+}
+
+// ---------------------------------------------------------------- forecast
+
+async function runForecast(event) {
+  event.preventDefault();
+  const f = new FormData(event.target);
+  const selection = { benchmark: f.get('benchmark'), x: f.get('x') };
+  if (f.get('family')) {
+    selection.family = f.get('family');
+  }
+  const body = { form: f.get('form'), selection, bootstrap: { rounds: Number(f.get('rounds')), seed: Number(f.get('seed')) } };
+  status('Fitting…', true);
+  const [fit, fitPlot, backtestPlot] = await Promise.all([
+    api('/forecasts/fit', { method: 'POST', body }),
+    api('/forecasts/plot', { method: 'POST', body, accept: 'image/svg+xml' }),
+    api('/forecasts/backtest/plot', { method: 'POST', body, accept: 'image/svg+xml' }),
+  ]);
+  document.getElementById('forecast-result').hidden = false;
+  showSvg('fit-plot', fitPlot);
+  showSvg('backtest-plot', backtestPlot);
+  const curve = fit.fit || fit;
+  const tbody = document.querySelector('#parameter-table tbody');
+  tbody.replaceChildren();
+  for (const p of curve.parameters || []) {
+    const tr = document.createElement('tr');
+    tr.append(cell(p.name), cell(fmt(p.estimate), true),
+      cell(p.interval ? `[${fmt(p.interval.lower)}, ${fmt(p.interval.upper)}] (${p.interval.level})` : 'n/a', true));
+    tbody.append(tr);
+  }
+  const warnings = document.getElementById('forecast-warnings');
+  warnings.replaceChildren(...(curve.warnings || []).map(w => Object.assign(document.createElement('li'), { textContent: w })));
+  status(`Fitted ${curve.form || f.get('form')}.`, true);
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  document.getElementById('leaderboard-options').addEventListener('submit', e => {
+    e.preventDefault();
+    if (currentArena) {
+      showLeaderboard(currentArena).catch(err => status(err.message));
+    }
+  });
+  document.getElementById('forecast-form').addEventListener('submit', e => runForecast(e).catch(err => status(err.message)));
+  document.getElementById('key-form').addEventListener('submit', e => {
+    e.preventDefault();
+    const input = document.getElementById('api-key');
+    sessionStorage.setItem(KEY_ITEM, input.value.trim());
+    input.value = '';
+    load();
+  });
+  load();
+});
+
+/** Loads the caller's arenas and evaluations; without a valid key, says so. */
+function load() {
+  const hasKey = Boolean(sessionStorage.getItem(KEY_ITEM));
+  document.getElementById('api-key').placeholder = hasKey ? 'key set for this tab' : 'augur_...';
+  Promise.all([loadArenas(), loadEvaluations()])
+    .then(() => status('Ready.', true))
+    .catch(e => status(hasKey ? e.message : `Enter an API key above (${e.message})`));
+}
