@@ -205,11 +205,15 @@ document.addEventListener('DOMContentLoaded', () => {
   load();
 });
 
-/** Loads the caller's arenas and evaluations; without a valid key, says so. */
+/** Loads the caller's arenas and evaluations once a key is entered (every API call needs one). */
 function load() {
   const hasKey = Boolean(sessionStorage.getItem(KEY_ITEM));
   document.getElementById('api-key').placeholder = hasKey ? 'key set for this tab' : 'augur_...';
+  if (!hasKey) {
+    status('Enter an API key above: the page shows the data of its workspace.');
+    return;
+  }
   Promise.all([loadArenas(), loadEvaluations()])
     .then(() => status('Ready.', true))
-    .catch(e => status(hasKey ? e.message : `Enter an API key above (${e.message})`));
+    .catch(e => status(e.message));
 }
