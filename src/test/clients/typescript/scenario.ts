@@ -135,7 +135,7 @@ async function main(base: string, key: string): Promise<void> {
     const comparison = await retrieval.compareRetrievalUploads({ qrels, run: [run, other], measures: "map", seed: 5 });
     check(JSON.stringify(comparison.runs) === '["myrun","other"]' && comparison.measures![0].comparisons!.length === 1, comparison.runs);
 
-    const some = await evaluations.getEvaluation({ id: Math.min(...ids) });
+    const some = await evaluations.getEvaluation({ id: [...ids].sort()[0] });
     await evaluations.deleteEvaluation({ id: some.id });
     check((await problem(404, () => evaluations.getEvaluation({ id: some.id }))).type === "/problems/not-found", "404 type");
     await arenas.deleteArena({ id: arena.id });

@@ -6,5 +6,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A workspace. */
 @Schema(name = "Workspace", description = "A workspace: every stored resource belongs to one")
-public record WorkspaceView(UUID id, @Schema(example = "vision-team") String name, OffsetDateTime createdAt) {
+public record WorkspaceView(@Schema(required = true) UUID id, @Schema(required = true, example = "vision-team") String name,
+        @Schema(description = "Absent for the caller's own workspace") OffsetDateTime createdAt) {
 }

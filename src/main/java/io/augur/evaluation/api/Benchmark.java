@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A stored benchmark (task). */
 @Schema(name = "Benchmark")
 public record Benchmark(
-        @Schema(example = "0b7c6f1e-3d5a-4c2b-9e8f-1a2b3c4d5e6f") UUID id,
+        @Schema(required = true, description = "Random id (not guessable)", example = "0b7c6f1e-3d5a-4c2b-9e8f-1a2b3c4d5e6f") UUID id,
         @Schema(example = "arc-challenge") String name,
         @Schema(example = "accuracy") String metric,
         @Schema(example = "true") boolean higherIsBetter,

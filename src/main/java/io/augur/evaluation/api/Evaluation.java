@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A stored evaluation. */
 @Schema(name = "Evaluation")
 public record Evaluation(
-        @Schema(example = "0b7c6f1e-3d5a-4c2b-9e8f-1a2b3c4d5e6f") UUID id,
+        @Schema(required = true, description = "Random id (not guessable)", example = "0b7c6f1e-3d5a-4c2b-9e8f-1a2b3c4d5e6f") UUID id,
         @Schema(example = "pythia-1.4b") String model,
         @Schema(example = "arc-challenge") String benchmark,
         @Schema(example = "accuracy") String metric,

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A stored model. */
 @Schema(name = "Model")
 public record Model(
-        @Schema(example = "0b7c6f1e-3d5a-4c2b-9e8f-1a2b3c4d5e6f") UUID id,
+        @Schema(required = true, description = "Random id (not guessable)", example = "0b7c6f1e-3d5a-4c2b-9e8f-1a2b3c4d5e6f") UUID id,
         @Schema(example = "pythia-1.4b") String name,
         @Schema(example = "pythia") String family,
         @Schema(example = "1414647808") Long parameters,
