@@ -80,12 +80,13 @@ start() {
   local log="$work/run.log" st="$work/startuptime.log"
   rm -f "$st"; : >"$log"   # emptied here: the launch below empties it asynchronously, too late for the port
   local t0; t0=$(now_ms)
-  env AUGUR_DATA_DIR="$datadir" QUARKUS_HTTP_PORT=0 AUGUR_LOG_JSON=false "${envs[@]}" \
+  env AUGUR_DATA_DIR="$datadir" QUARKUS_HTTP_PORT=0 QUARKUS_MANAGEMENT_PORT=0 AUGUR_LOG_JSON=false "${envs[@]}" \
     "$java" -Xlog:startuptime:file="$st" "$@" -jar "$app/quarkus-run.jar" >"$log" 2>&1 &
   local pid=$! port="" ready="" t_ready="" cpu=""
   while [ -z "$ready" ]; do
     kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; exit 1; }
-    [ -n "$port" ] || port=$(sed -n 's#.*Listening on: http://[^:]*:\([0-9]*\).*#\1#p' "$log" | head -n 1)
+    # readiness is on the management interface: its port from the start-up line
+    [ -n "$port" ] || port=$(sed -n 's#.*Management interface listening on http://[^:]*:\([0-9]*\).*#\1#p' "$log" | head -n 1)
     if [ -n "$port" ] && curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; then
       t_ready=$(now_ms); ready=$(( t_ready - t0 ))
       cpu=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$pid/stat")

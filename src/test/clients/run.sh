@@ -33,13 +33,18 @@ generate() { # generator, output directory, options...
 failed=()
 
 # --- the service
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null \
-  || shuf -i 20000-60000 -n 1)
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null \
+    || shuf -i 20000-60000 -n 1
+}
+PORT=$(free_port)
+MANAGEMENT_PORT=$(free_port)
 DATA=$(mktemp -d)
 # the first admin key, given instead of generated (KeyBootstrap): the scenarios authenticate with it
 KEY="augur_clients_$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
 java -Daugur.data-dir="$DATA/postgres" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
   -Daugur.auth.bootstrap-key="$KEY" \
+  -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$MANAGEMENT_PORT" \
   -Dquarkus.http.body.uploads-directory="$DATA/uploads" -jar "$APP" >"$OUT/augur.log" 2>&1 &
 PID=$!
 stop() {
@@ -50,7 +55,8 @@ trap stop EXIT
 BASE="http://127.0.0.1:$PORT"
 ready=false
 for _ in $(seq 1 180); do
-  if curl -sf "$BASE/q/health/ready" >/dev/null 2>&1; then ready=true; break; fi
+  # readiness is on the management interface, its own port
+  if curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" >/dev/null 2>&1; then ready=true; break; fi
   kill -0 "$PID" 2>/dev/null || break
   sleep 1
 done

@@ -95,7 +95,7 @@ def main(base, key):
     battle_csv = "model_a,model_b,winner\n" + "".join(
         f"{x},{y},{'tie' if o == 'tie' else 'model_' + o}\n" for x, y, o in BATTLES)
     bt = leaderboards.compute_bradley_terry_leaderboard(ac.BradleyTerryRequest(
-        battles=battles, bootstrap=ac.BootstrapInput(rounds=50, seed=7)))
+        battles=battles, bootstrap=ac.BootstrapSettings(rounds=50, seed=7)))
     bt_csv = leaderboards.compute_bradley_terry_leaderboard_from_csv(battle_csv, rounds=50, seed=7)
     check(len(bt.entries) == 3, bt.entries)
     check({e.model: e.rating for e in bt.entries} == {e.model: e.rating for e in bt_csv.entries}, "JSON = CSV")
@@ -112,7 +112,7 @@ def main(base, key):
 
     aggregates = ac.ScoreTablesApi(client).compute_score_table_aggregates(ac.AggregatesRequest(
         selection=ac.ScoreSelection(models=[a.name, b.name], benchmarks=[arc.name, hs.name]),
-        bootstrap=ac.TableBootstrap(rounds=200, seed=1)))
+        bootstrap=ac.BootstrapSettings(rounds=200, seed=1)))
     means = {s.system: next(e.value for e in s.estimates if e.aggregate == "mean") for s in aggregates.systems}
     # mean over benchmarks and seeds: a = (0.42 + 0.62) / 2, b = (0.52 + 0.72) / 2
     check(math.isclose(means[a.name], 0.52, abs_tol=1e-9) and math.isclose(means[b.name], 0.62, abs_tol=1e-9), means)
@@ -122,7 +122,7 @@ def main(base, key):
     check(math.isclose(agreement.kendall_tau_b, 4 / 6) and math.isclose(agreement.spearman_rho, 0.8), agreement)
 
     rec = ac.RecommendationsApi(client).evaluate_recommendations(ac.RecommendationEvaluationRequest(
-        k=3, seed=1, bootstrap_rounds=100,
+        k=3, bootstrap=ac.BootstrapSettings(seed=1, rounds=100),
         lists=[ac.UserRecommendationList(user="u1", items=["i1", "i2", "i3"]),
                ac.UserRecommendationList(user="u2", items=["i2", "i3", "i1"])],
         relevance={"u1": {"i1": 1}, "u2": {"i1": 1}}))

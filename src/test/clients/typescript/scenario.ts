@@ -119,7 +119,7 @@ async function main(base: string, key: string): Promise<void> {
     check(close(agreement.kendallTauB, 4 / 6) && close(agreement.spearmanRho, 0.8), agreement);
 
     const rec = await new ac.RecommendationsApi(config).evaluateRecommendations({ recommendationEvaluationRequest: {
-        k: 3, seed: 1, bootstrapRounds: 100,
+        k: 3, bootstrap: { seed: 1, rounds: 100 },
         lists: [{ user: "u1", items: ["i1", "i2", "i3"] }, { user: "u2", items: ["i2", "i3", "i1"] }],
         relevance: { u1: { i1: 1 }, u2: { i1: 1 } } } });
     check(close(rec.precision!.estimate, 1 / 3) && close(rec.mrr!.estimate, 2 / 3), rec);

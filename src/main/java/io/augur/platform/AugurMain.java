@@ -1,6 +1,7 @@
 package io.augur.platform;
 
 import io.augur.platform.database.SchemaMigrations;
+import io.augur.platform.problem.RouteProblems;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -40,6 +41,11 @@ public class AugurMain implements QuarkusApplication {
     String runMode;
 
     public static void main(String... args) {
+        // request targets that are not URIs are answered by RouteProblems with a problem body, not by
+        // Quarkus's bodiless 400 (read once, when the HTTP recorder is initialised)
+        if (System.getProperty(RouteProblems.DISABLE_URI_VALIDATION) == null) {
+            System.setProperty(RouteProblems.DISABLE_URI_VALIDATION, "true");
+        }
         runModeProperties(args).forEach(System::setProperty);
         Quarkus.run(AugurMain.class, args);
     }
@@ -47,11 +53,12 @@ public class AugurMain implements QuarkusApplication {
     /**
      * What the arguments set before Quarkus reads its configuration: {@code migrate} selects the run mode
      * (which activates the migrations datasource, see EmbeddedDatabaseConfigSource) and opens no HTTP
-     * listener.
+     * listener, neither the public one nor the management interface.
      */
     public static Map<String, String> runModeProperties(String... args) {
         return commands(args).equals(List.of(MIGRATE))
-                ? Map.of("augur.run-mode", MIGRATE, "quarkus.http.host-enabled", "false")
+                ? Map.of("augur.run-mode", MIGRATE, "quarkus.http.host-enabled", "false",
+                        "quarkus.management.host-enabled", "false")
                 : Map.of();
     }
 

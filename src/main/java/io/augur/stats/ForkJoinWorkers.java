@@ -14,7 +14,12 @@ import java.util.function.IntConsumer;
  * cancellation checks on other workers see the same token. Exceptions from bodies are collected and the
  * first one is rethrown as thrown (ForkJoinTask would otherwise re-create it by reflection).
  */
-public record ForkJoinWorkers(ForkJoinPool pool, CancellationToken token) implements Workers {
+public record ForkJoinWorkers(ForkJoinPool pool, CancellationToken token, Progress progress) implements Workers {
+
+    /** Workers whose progress nobody reads. */
+    public ForkJoinWorkers(ForkJoinPool pool, CancellationToken token) {
+        this(pool, token, new Progress());
+    }
 
     @Override
     public void forEach(int n, IntConsumer body) {

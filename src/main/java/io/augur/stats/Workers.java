@@ -8,7 +8,7 @@ import java.util.function.IntConsumer;
  * multi-start fit) and the cancellation token it honours. The service binds the compute pool's own
  * implementation around each task ({@link #call}), so parallel work runs on the pool's workers and never
  * on the JVM's common pool; engines called outside such a task (unit tests, benchmarks) get a sequential
- * one with a token nobody trips. Engines find it with {@link #current()} rather than taking it as a
+ * one with a token nobody trips. It also carries the computation's {@link Progress}. Engines find it with {@link #current()} rather than taking it as a
  * parameter, so no engine signature carries plumbing.
  *
  * <p>Results must not depend on the implementation: {@link #forEach} bodies write to their own index
@@ -30,9 +30,12 @@ public interface Workers {
     /** How many threads {@link #forEach} may use. */
     int parallelism();
 
+    /** Where the computation reports how far it has come; nobody reads it unless a job runs the computation. */
+    Progress progress();
+
     /** The workers bound to the current computation, or a sequential one. */
     static Workers current() {
-        return Binding.CURRENT.isBound() ? Binding.CURRENT.get() : new Sequential(new CancellationToken());
+        return Binding.CURRENT.isBound() ? Binding.CURRENT.get() : sequential(new CancellationToken());
     }
 
     /** Shorthand for {@code current().token().check()}: throws when the current computation was cancelled. */
@@ -47,6 +50,11 @@ public interface Workers {
         return Binding.CURRENT.isBound() && Binding.CURRENT.get().token().isCancelled();
     }
 
+    /** The progress of the current computation (one nobody reads outside a bound computation). */
+    static Progress currentProgress() {
+        return Binding.CURRENT.isBound() ? Binding.CURRENT.get().progress() : new Progress();
+    }
+
     /** Runs {@code task} with {@code workers} bound as {@link #current()} for it (and only it). */
     static <T> T call(Workers workers, Callable<T> task) throws Exception {
         return ScopedValue.where(Binding.CURRENT, workers).call(task::call);
@@ -59,11 +67,11 @@ public interface Workers {
 
     /** A sequential implementation honouring {@code token}: for engine tests and single-threaded callers. */
     static Workers sequential(CancellationToken token) {
-        return new Sequential(token);
+        return new Sequential(token, new Progress());
     }
 
     /** Runs every index on the calling thread, in order. */
-    record Sequential(CancellationToken token) implements Workers {
+    record Sequential(CancellationToken token, Progress progress) implements Workers {
 
         @Override
         public void forEach(int n, IntConsumer body) {

@@ -44,6 +44,7 @@ class GracefulShutdownTest {
     /** Slack for stopping the database, the HTTP server and the JVM: a hang bound, not a speed claim. */
     static final Duration MARGIN = Duration.ofSeconds(20);
     static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:\\s]+:(\\d+)");
+    static final Pattern MANAGEMENT = Pattern.compile("Management interface listening on http://[^:\\s]+:(\\d+)");
     static final Pattern ACTIVE = Pattern.compile("(?m)^augur_compute_active(?:\\{[^}]*})? ([0-9.]+)");
 
     @Test
@@ -54,19 +55,20 @@ class GracefulShutdownTest {
         Path log = Path.of("target", "graceful-shutdown-it.log");
         List<String> command = new ArrayList<>();
         command.add(app.getFirst());
-        command.addAll(List.of("-Daugur.data-dir=" + dataDir, "-Dquarkus.http.port=0",
+        command.addAll(List.of("-Daugur.data-dir=" + dataDir, "-Dquarkus.http.port=0", "-Dquarkus.management.port=0",
                 "-Dquarkus.shutdown.timeout=" + SHUTDOWN_TIMEOUT.toSeconds() + "S",
                 "-Daugur.compute.time-budget=10M", "-Daugur.compute.threads=2",
                 "-Daugur.auth.bootstrap-key=" + io.augur.testing.TestKeys.ADMIN));
         command.addAll(app.subList(1, app.size()));
         Process service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            int port = awaitPort(service, log);
+            int port = awaitPort(service, log, LISTENING);
+            int managementPort = awaitPort(service, log, MANAGEMENT);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             List<CompletableFuture<HttpResponse<String>>> inFlight = List.of(
                     post(http, port, "/api/v1/forecasts/fit", chinchillaFit()),
                     post(http, port, "/api/v1/leaderboards/bradley-terry", bradleyTerry()));
-            awaitRunning(http, port, inFlight);
+            awaitRunning(http, managementPort, inFlight);
 
             service.destroy(); // SIGTERM on Linux
             Duration bound = SHUTDOWN_TIMEOUT.plus(MARGIN);
@@ -95,6 +97,7 @@ class GracefulShutdownTest {
                 }
             }
             String output = Files.readString(log);
+            assertJsonLogLines(log);
             assertTrue(output.contains("Shutdown: stopping"), () -> "the running computations were stopped\n"
                     + tail(log));
             assertTrue(answered503 >= 1, () -> "the stopped computations were answered 503 while their connections"
@@ -105,6 +108,31 @@ class GracefulShutdownTest {
             }
             deleteQuietly(dataDir);
         }
+    }
+
+    /**
+     * Issue 11: JSON logs from the first line of start-up in prod (the packaged application runs the prod
+     * profile): every line the process wrote is one JSON object with a level and a message, except the JVM's own
+     * warnings on stderr (before any application code runs). The start-up line names both ports.
+     */
+    static void assertJsonLogLines(Path log) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> lines = Files.readAllLines(log);
+        int records = 0;
+        for (String line : lines) {
+            if (line.isBlank() || line.startsWith("WARNING: ")) {
+                continue;
+            }
+            com.fasterxml.jackson.databind.JsonNode record;
+            try {
+                record = json.readTree(line);
+            } catch (IOException e) {
+                throw new AssertionError("not a JSON log line: " + line, e);
+            }
+            assertTrue(record.isObject() && record.has("level") && record.has("message"), line);
+            records++;
+        }
+        assertTrue(records > 5, () -> "JSON log records: " + lines);
     }
 
     /** The command that runs the packaged application: java -jar quarkus-run.jar, or the native runner. */
@@ -121,10 +149,10 @@ class GracefulShutdownTest {
         return null;
     }
 
-    /** The HTTP port from the start-up log line (the service was asked for port 0). */
-    private static int awaitPort(Process service, Path log) throws Exception {
+    /** A port from the start-up log line (the service was asked for port 0): the public one or the management one. */
+    static int awaitPort(Process service, Path log, Pattern line) throws Exception {
         while (service.isAlive()) {
-            Matcher m = LISTENING.matcher(Files.readString(log));
+            Matcher m = line.matcher(Files.readString(log));
             if (m.find()) {
                 return Integer.parseInt(m.group(1));
             }
@@ -141,9 +169,9 @@ class GracefulShutdownTest {
     }
 
     /** Waits until both requests are on the compute pool (a hang guard only: they run for minutes). */
-    private static void awaitRunning(HttpClient http, int port, List<CompletableFuture<HttpResponse<String>>> requests)
+    private static void awaitRunning(HttpClient http, int managementPort, List<CompletableFuture<HttpResponse<String>>> requests)
             throws Exception {
-        HttpRequest metrics = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics")).build();
+        HttpRequest metrics = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/metrics")).build();
         for (int attempt = 0; attempt < 1200; attempt++) {
             if (requests.stream().anyMatch(CompletableFuture::isDone)) {
                 fail("a long computation was answered before SIGTERM: " + requests.stream()

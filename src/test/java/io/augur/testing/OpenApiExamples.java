@@ -22,7 +22,7 @@ public final class OpenApiExamples {
      * JSON request example, and every example posted as written answers 200.
      */
     public static void assertEveryExampleWorks(List<String> paths) {
-        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        JsonPath doc = given().queryParam("format", "json").get("/api/openapi").then().statusCode(200).extract().jsonPath();
         ObjectMapper json = new ObjectMapper();
         for (String path : paths) {
             Map<String, Object> op = doc.getMap("paths.'" + path + "'.post");

@@ -1,10 +1,8 @@
 package io.augur.aggregate.api;
 
+import io.augur.platform.api.BootstrapSettings;
 import io.augur.platform.validation.Finite;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -22,5 +20,5 @@ public record AggregatesRequest(
         @Size(max = 4) @Schema(description = "Aggregates to compute; default all four", example = "[\"mean\", \"median\", \"iqm\", \"optimality-gap\"]")
         List<@NotNull @Pattern(regexp = "mean|median|iqm|optimality-gap", message = "must be one of mean, median, iqm, optimality-gap") String> aggregates,
         @Finite @Schema(description = "Target gamma of the optimality gap mean(max(gamma - x, 0)); default 1", example = "1.0") Double optimalityGapTarget,
-        @Valid @Schema(description = "Bootstrap settings; defaults 2000 rounds, seed 42, level 0.95") BootstrapInput bootstrap) implements ScoreTableRequest {
+        @Valid @Schema(description = "Stratified bootstrap (runs resampled with replacement within each task); rounds 1 to 100000") BootstrapSettings bootstrap) implements ScoreTableRequest {
 }

@@ -1,12 +1,13 @@
 package io.augur.aggregate.api;
 
+import io.augur.platform.api.BootstrapReport;
 import io.augur.stats.Interval;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** rliable's aggregates per system, each with its interval. */
 @Schema(name = "AggregatesResponse")
-public record AggregatesResponse(TableSummary table, BootstrapUsed bootstrap, List<SystemAggregates> systems) {
+public record AggregatesResponse(TableSummary table, BootstrapReport bootstrap, List<SystemAggregates> systems) {
 
     @Schema(name = "SystemAggregates")
     public record SystemAggregates(

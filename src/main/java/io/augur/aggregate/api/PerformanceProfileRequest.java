@@ -1,10 +1,10 @@
 package io.augur.aggregate.api;
 
+import io.augur.platform.api.BootstrapSettings;
 import io.augur.platform.validation.Finite;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -21,7 +21,7 @@ public record PerformanceProfileRequest(
         @Schema(enumeration = { "reject", "common-tasks" }, example = "reject", description = "A system without a score on some task: reject the table (default) or drop the tasks not scored for every system (listed in table.droppedTasks)") String missingTasks,
         @Size(min = 1, max = PerformanceProfileRequest.MAX_TAUS) @Schema(description = "Thresholds tau (give taus or tauGrid)", example = "[0.0, 0.5, 1.0]") List<@NotNull @Finite Double> taus,
         @Valid @Schema(description = "Evenly spaced thresholds from..to inclusive (give taus or tauGrid)") TauGrid tauGrid,
-        @Valid @Schema(description = "Bootstrap settings; defaults 2000 rounds, seed 42, level 0.95") BootstrapInput bootstrap) implements ScoreTableRequest {
+        @Valid @Schema(description = "Stratified bootstrap (runs resampled with replacement within each task); rounds 1 to 100000") BootstrapSettings bootstrap) implements ScoreTableRequest {
 
     public static final int MAX_TAUS = 1000;
 

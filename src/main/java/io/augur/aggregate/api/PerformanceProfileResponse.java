@@ -1,12 +1,13 @@
 package io.augur.aggregate.api;
 
+import io.augur.platform.api.BootstrapReport;
 import io.augur.stats.Interval;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Fraction of run x task scores above each tau, per system, with pointwise bands. */
 @Schema(name = "PerformanceProfileResponse")
-public record PerformanceProfileResponse(TableSummary table, BootstrapUsed bootstrap, List<Double> taus,
+public record PerformanceProfileResponse(TableSummary table, BootstrapReport bootstrap, List<Double> taus,
         List<SystemProfile> systems) {
 
     @Schema(name = "SystemProfile")

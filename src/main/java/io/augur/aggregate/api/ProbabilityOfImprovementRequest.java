@@ -1,9 +1,7 @@
 package io.augur.aggregate.api;
 
-import io.augur.platform.validation.Finite;
+import io.augur.platform.api.BootstrapSettings;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -21,5 +19,5 @@ public record ProbabilityOfImprovementRequest(
         @Schema(enumeration = { "reject", "common-tasks" }, example = "reject", description = "A system without a score on some task: reject the table (default) or drop the tasks not scored for every system (listed in table.droppedTasks)") String missingTasks,
         @NotBlank @Schema(required = true, description = "The system that would improve", example = "SPR") String x,
         @NotBlank @Schema(required = true, description = "The system it is compared with", example = "CURL") String y,
-        @Valid @Schema(description = "Bootstrap settings; defaults 2000 rounds, seed 42, level 0.95") BootstrapInput bootstrap) implements ScoreTableRequest {
+        @Valid @Schema(description = "Stratified bootstrap (runs resampled with replacement within each task); rounds 1 to 100000") BootstrapSettings bootstrap) implements ScoreTableRequest {
 }

@@ -1,6 +1,8 @@
 package io.augur.aggregate.api;
 
 import io.augur.platform.auth.Computation;
+import io.augur.platform.jobs.JobOperation;
+import java.util.List;
 import io.augur.aggregate.engine.RankAgreement;
 import io.augur.platform.compute.ComputePool;
 import io.augur.platform.pipeline.RequestBodies;
@@ -30,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "503", description = "Compute pool full or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 // Request bodies are read by RequestBodies (Jackson outside RESTEasy): registered for a native image
 @RegisterForReflection(targets = { RankAgreementRequest.class })
-public class RankAgreementResource {
+public class RankAgreementResource implements JobOperation.Source {
 
     private final ComputePool compute;
     private final RequestBodies bodies;
@@ -61,5 +63,13 @@ public class RankAgreementResource {
             return new RankAgreementResponse(a.systems(), a.kendallTauB(), a.spearmanRho(), a.concordantPairs(),
                     a.discordantPairs(), a.tiedInFirst(), a.tiedInSecond(), a.tiedInBoth());
         });
+    }
+
+    /** The operations of this resource that also run as jobs (POST /api/v1/jobs, or Prefer: respond-async). */
+    @Override
+    public List<JobOperation> jobOperations() {
+        return List.of(
+                JobOperation.of("computeRankAgreement", "/api/v1/rankings/agreement", RankAgreementRequest.class,
+                        this::agreement));
     }
 }

@@ -1,5 +1,7 @@
 package io.augur.aggregate.api;
 
+import io.augur.platform.api.BootstrapReport;
+
 import io.augur.plot.engine.IntervalChart;
 import io.augur.plot.engine.LineChart;
 import io.augur.plot.engine.Svg;
@@ -65,7 +67,7 @@ final class ScoreTablePlots {
                 series, "Bands: pointwise " + caption(r.table(), r.bootstrap()));
     }
 
-    static String caption(TableSummary t, BootstrapUsed b) {
+    static String caption(TableSummary t, BootstrapReport b) {
         return String.format(Locale.ROOT, "%s, %d rounds, level %s, seed %d (%s). %d systems, %d tasks, %d scores.", b.method(),
                 b.rounds(), Svg.label(b.level(), false), b.seed(), b.seedSource(), t.systems().size(), t.tasks().size(), t.scores());
     }

@@ -1,6 +1,8 @@
 package io.augur.aggregate.api;
 
 import io.augur.platform.auth.Computation;
+import io.augur.platform.api.BootstrapSettings;
+import io.augur.platform.jobs.JobOperation;
 import io.augur.aggregate.engine.Aggregate;
 import io.augur.aggregate.engine.PerformanceProfile;
 import io.augur.aggregate.engine.ProbabilityOfImprovement;
@@ -55,8 +57,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 // Request bodies are read by RequestBodies (Jackson outside RESTEasy): registered for a native image
 @RegisterForReflection(targets = { AggregatesRequest.class, PerformanceProfileRequest.class, PerformanceProfileRequest.TauGrid.class,
         ProbabilityOfImprovementRequest.class, RankingRequest.class, ScoreInput.class, ScoreSelection.class, NormalizationInput.class,
-        NormalizationInput.Baseline.class, BootstrapInput.class })
-public class ScoreTableResource {
+        NormalizationInput.Baseline.class, BootstrapSettings.class })
+public class ScoreTableResource implements JobOperation.Source {
 
     static final String TABLE = " The table: either `scores` inline, [{system, task, run, value}], or `selection`, stored evaluations "
             + "read as systems = models, tasks = benchmarks, runs = seeds (filtered by metric, benchmarks, models, family, step; "
@@ -65,7 +67,7 @@ public class ScoreTableResource {
             + "`missingTasks`: a system without a score on some task rejects the table (reject, default) or drops that task for "
             + "everyone (common-tasks, listed in table.droppedTasks).";
     static final String BOOTSTRAP = " Intervals: stratified bootstrap (runs resampled within each task; each system on its own "
-            + "stream derived from the seed and its name), percentile intervals; rounds 1 to 100000 (default 2000), seed default 42, "
+            + "stream derived from the seed and its name), percentile intervals; rounds 1 to 100000 (default 1000), seed default 42, "
             + "level default 0.95; the response echoes the settings and whether the seed was the default.";
 
     private final ScoreTables tables;
@@ -105,7 +107,7 @@ public class ScoreTableResource {
         return run(request, prepared -> {
             ScoreTable table = prepared.table();
             ScoreAggregates result = ScoreAggregates.estimate(table, aggregates, bootstrap);
-            return then.apply(new AggregatesResponse(prepared.summary(table), ScoreTables.used(request.bootstrap(), bootstrap),
+            return then.apply(new AggregatesResponse(prepared.summary(table), ScoreTables.report(request.bootstrap()),
                     result.systems().stream().map(s -> new AggregatesResponse.SystemAggregates(s.system(), s.runs(),
                             s.estimates().stream().map(e -> new AggregatesResponse.AggregateEstimate(e.aggregate(), e.value(), e.interval()))
                                     .toList()))
@@ -173,7 +175,7 @@ public class ScoreTableResource {
         return run(request, prepared -> {
             ScoreTable table = prepared.table();
             PerformanceProfile result = PerformanceProfile.estimate(table, taus, bootstrap);
-            return then.apply(new PerformanceProfileResponse(prepared.summary(table), ScoreTables.used(request.bootstrap(), bootstrap),
+            return then.apply(new PerformanceProfileResponse(prepared.summary(table), ScoreTables.report(request.bootstrap()),
                     result.taus(), result.systems().stream().map(s -> new PerformanceProfileResponse.SystemProfile(s.system(),
                             s.points().stream().map(p -> new PerformanceProfileResponse.ProfilePoint(p.tau(), p.fraction(), p.interval()))
                                     .toList()))
@@ -199,7 +201,7 @@ public class ScoreTableResource {
         return run(request, prepared -> {
             ScoreTable table = prepared.table();
             ProbabilityOfImprovement p = ProbabilityOfImprovement.estimate(table, request.x().strip(), request.y().strip(), bootstrap);
-            return new ProbabilityOfImprovementResponse(prepared.summary(table), ScoreTables.used(request.bootstrap(), bootstrap),
+            return new ProbabilityOfImprovementResponse(prepared.summary(table), ScoreTables.report(request.bootstrap()),
                     p.x(), p.y(), p.probability(), p.interval(),
                     p.perTask().stream().map(t -> new ProbabilityOfImprovementResponse.TaskProbability(t.task(), t.probability())).toList());
         });
@@ -299,5 +301,19 @@ public class ScoreTableResource {
             throw ProblemException.invalid("taus", "is required: give thresholds as taus or as tauGrid {from, to, count}");
         }
         return r.taus().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The operations of this resource that also run as jobs (POST /api/v1/jobs, or Prefer: respond-async). */
+    @Override
+    public List<JobOperation> jobOperations() {
+        return List.of(
+                JobOperation.of("computeScoreTableAggregates", "/api/v1/score-tables/aggregates", AggregatesRequest.class,
+                        this::aggregates),
+                JobOperation.of("computePerformanceProfile", "/api/v1/score-tables/performance-profile", PerformanceProfileRequest.class,
+                        this::performanceProfile),
+                JobOperation.of("computeProbabilityOfImprovement", "/api/v1/score-tables/probability-of-improvement", ProbabilityOfImprovementRequest.class,
+                        this::probabilityOfImprovement),
+                JobOperation.of("computeScoreTableRanking", "/api/v1/score-tables/rankings", RankingRequest.class,
+                        this::ranking));
     }
 }

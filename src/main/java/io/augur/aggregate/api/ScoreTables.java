@@ -1,5 +1,7 @@
 package io.augur.aggregate.api;
 
+import io.augur.platform.api.BootstrapReport;
+import io.augur.platform.api.BootstrapSettings;
 import io.augur.aggregate.engine.MissingTasks;
 import io.augur.aggregate.engine.Normalization;
 import io.augur.aggregate.engine.Score;
@@ -144,16 +146,17 @@ public class ScoreTables {
     }
 
     /** The engine settings, with defaults for what the client left out. */
-    static StratifiedBootstrap bootstrap(BootstrapInput in) {
-        int rounds = in == null || in.rounds() == null ? BootstrapInput.DEFAULT_ROUNDS : in.rounds();
-        long seed = in == null || in.seed() == null ? BootstrapInput.DEFAULT_SEED : in.seed();
-        double level = in == null || in.level() == null ? BootstrapInput.DEFAULT_LEVEL : in.level();
-        return new StratifiedBootstrap(rounds, seed, level);
+    static StratifiedBootstrap bootstrap(BootstrapSettings in) {
+        BootstrapSettings.Used used = used(in);
+        return new StratifiedBootstrap(used.rounds(), used.seed(), used.level());
     }
 
-    static BootstrapUsed used(BootstrapInput in, StratifiedBootstrap b) {
-        return new BootstrapUsed(b.rounds(), b.seed(), in == null || in.seed() == null ? "default" : "request", b.level(),
-                BOOTSTRAP_METHOD);
+    static BootstrapReport report(BootstrapSettings in) {
+        return used(in).report(BOOTSTRAP_METHOD);
+    }
+
+    private static BootstrapSettings.Used used(BootstrapSettings in) {
+        return BootstrapSettings.resolve(in, 1, BootstrapSettings.MAX_ROUNDS, "bootstrap.rounds");
     }
 
     private static String blankToNull(String s) {

@@ -1,5 +1,6 @@
 package io.augur.aggregate.engine;
 
+import io.augur.stats.BootstrapRounds;
 import io.augur.stats.Interval;
 import io.augur.stats.InvalidInputException;
 import io.augur.stats.Quantiles;
@@ -58,7 +59,7 @@ public record PerformanceProfile(List<Double> taus, StratifiedBootstrap bootstra
             String name = table.systems().get(s);
             RunSample sample = new RunSample(table.cellsOf(s));
             int[] firstAbove = sample.firstAbove(grid);
-            double[][] reps = BootstrapRounds.run(BootstrapRounds.subSeed(bootstrap.seed(), name), bootstrap.rounds(),
+            double[][] reps = BootstrapRounds.inBlocks(BootstrapRounds.subSeed(bootstrap.seed(), name), bootstrap.rounds(),
                     grid.length, sample.n + grid.length, (rng, from, to, o) -> {
                         int[] w = new int[sample.n];
                         double[] f = new double[grid.length];

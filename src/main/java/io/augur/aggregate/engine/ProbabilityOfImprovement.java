@@ -1,5 +1,6 @@
 package io.augur.aggregate.engine;
 
+import io.augur.stats.BootstrapRounds;
 import io.augur.stats.Interval;
 import io.augur.stats.InvalidInputException;
 import io.augur.stats.Quantiles;
@@ -62,7 +63,7 @@ public record ProbabilityOfImprovement(String x, String y, double probability, I
             draws += xs[t].length + ys[t].length;
         }
         long seed = BootstrapRounds.subSeed(BootstrapRounds.subSeed(bootstrap.seed(), x), y);
-        double[][] reps = BootstrapRounds.run(seed, bootstrap.rounds(), 1, draws, (rng, from, to, o) -> {
+        double[][] reps = BootstrapRounds.inBlocks(seed, bootstrap.rounds(), 1, draws, (rng, from, to, o) -> {
             int[][] wx = new int[tasks][];
             int[][] wy = new int[tasks][];
             for (int t = 0; t < tasks; t++) {

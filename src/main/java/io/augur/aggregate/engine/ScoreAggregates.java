@@ -1,5 +1,6 @@
 package io.augur.aggregate.engine;
 
+import io.augur.stats.BootstrapRounds;
 import io.augur.stats.Interval;
 import io.augur.stats.InvalidInputException;
 import io.augur.stats.Quantiles;
@@ -75,7 +76,7 @@ public record ScoreAggregates(List<String> tasks, List<String> droppedTasks, Str
         int k = aggs.size();
         double[] scratch = new double[sample.tasks()];
         int[] ones = sample.unitWeights();
-        double[][] reps = BootstrapRounds.run(seed, b.rounds(), k, sample.n, (rng, from, to, out) -> {
+        double[][] reps = BootstrapRounds.inBlocks(seed, b.rounds(), k, sample.n, (rng, from, to, out) -> {
             int[] w = new int[sample.n];
             double[] sc = new double[sample.tasks()];
             for (int r = from; r < to; r++) {

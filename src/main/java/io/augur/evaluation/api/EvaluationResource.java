@@ -1,5 +1,6 @@
 package io.augur.evaluation.api;
 
+import io.augur.platform.audit.Audited;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.augur.evaluation.store.EvaluationReader;
@@ -49,6 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "evaluations", description = "Measured values of models on benchmarks")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Audited
 public class EvaluationResource {
 
     static final String CSV = "text/csv";

@@ -1,5 +1,6 @@
 package io.augur.evaluation.api;
 
+import io.augur.platform.audit.Audited;
 import io.augur.evaluation.store.ModelRepository;
 import io.augur.evaluation.store.ModelEntity;
 import io.augur.evaluation.store.NamedEntities;
@@ -44,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Audited
 public class ModelResource {
 
     private final NamedEntities<ModelEntity> entities;

@@ -1,5 +1,6 @@
 package io.augur.forecast.api;
 
+import io.augur.platform.api.BootstrapSettings;
 import io.augur.forecast.api.ForecastRequests.BacktestRequest;
 import io.augur.forecast.api.ForecastRequests.ComputeOptimalRequest;
 import io.augur.forecast.api.ForecastRequests.CurveRequest;
@@ -13,7 +14,6 @@ import io.augur.forecast.api.ForecastRequests.TargetRequest;
 import io.augur.forecast.api.ForecastResponses.AutoOut;
 import io.augur.forecast.api.ForecastResponses.BacktestOut;
 import io.augur.forecast.api.ForecastResponses.BacktestResponse;
-import io.augur.forecast.api.ForecastResponses.BootstrapOut;
 import io.augur.forecast.api.ForecastResponses.CandidateOut;
 import io.augur.forecast.api.ForecastResponses.ComputeForLossOut;
 import io.augur.forecast.api.ForecastResponses.ComputeOptimalResponse;
@@ -89,7 +89,8 @@ final class ForecastMapper {
     }
 
     /** A fitted request: one curve, two stages, or the auto choice. */
-    record Fitted(String form, FitResult fit, TwoStage.Fit twoStage, Backtest.Auto auto, String holdout, DataSet data) {
+    record Fitted(String form, FitResult fit, TwoStage.Fit twoStage, Backtest.Auto auto, String holdout, DataSet data,
+            boolean seedGiven) {
     }
 
     private static final Map<String, String> CHINCHILLA_FIELDS = Map.of("N", "n", "D", "d", "y", "loss");
@@ -146,10 +147,10 @@ final class ForecastMapper {
     }
 
     static FitSpec spec(CurveForm form, DataSet ds, CurveRequest r, Loss loss) {
-        var b = r.bootstrap();
-        int rounds = b != null && b.rounds() != null ? b.rounds() : FitSpec.DEFAULT_ROUNDS;
-        long seed = b != null && b.seed() != null ? b.seed() : FitSpec.DEFAULT_SEED;
-        double level = b != null && b.level() != null ? b.level() : 0.95;
+        BootstrapSettings.Used b = BootstrapSettings.resolve(r.bootstrap(), 0, ForecastRequests.MAX_ROUNDS, "bootstrap.rounds");
+        int rounds = b.rounds();
+        long seed = b.seed();
+        double level = b.level();
         List<double[]> starts = r.starts() == null ? null
                 : r.starts().stream().map(s -> s.stream().mapToDouble(Double::doubleValue).toArray()).toList();
         return engine(ds, () -> new FitSpec(form, ds.points(), loss, rounds, seed, level, starts));
@@ -362,7 +363,7 @@ final class ForecastMapper {
                 FitSpec sp2 = spec(f2, s2, r, null);
                 FitResult a = engine(s1, () -> CurveFitter.fit(sp1));
                 FitResult b = engine(s2, () -> CurveFitter.fit(sp2));
-                return new Fitted(form, a, new TwoStage.Fit(a, b), null, null, s1);
+                return new Fitted(form, a, new TwoStage.Fit(a, b), null, null, s1, seedGiven(r));
             }
             case "auto" -> {
                 boolean twoD = sel == null && r.points() != null && !r.points().isEmpty() && r.points().get(0).n() != null;
@@ -373,7 +374,7 @@ final class ForecastMapper {
                 Backtest.Holdout h = holdout(holdout, ds, candidates.getFirst(), false);
                 FitSpec spec = spec(candidates.getFirst(), ds, r, counts ? Loss.binomial() : loss(r.loss()));
                 Backtest.Auto auto = engine(ds, () -> Backtest.auto(spec, candidates, h));
-                return new Fitted(form, auto.fit(), null, auto, describe(h), ds);
+                return new Fitted(form, auto.fit(), null, auto, describe(h), ds, seedGiven(r));
             }
             default -> {
                 CurveForm f = curveForm(form, r, chance, "form");
@@ -382,7 +383,7 @@ final class ForecastMapper {
                 DataSet ds = data(r, sel, kind);
                 FitSpec spec = spec(f, ds, r, passCounts ? Loss.binomial() : loss(r.loss()));
                 FitResult result = engine(ds, () -> CurveFitter.fit(spec));
-                return new Fitted(form, result, null, null, null, ds);
+                return new Fitted(form, result, null, null, null, ds, seedGiven(r));
             }
         }
     }
@@ -447,7 +448,7 @@ final class ForecastMapper {
 
     static FitResponse fitResponse(Fitted f) {
         if (f.twoStage() != null) {
-            return new FitResponse(f.form(), curveFit(f.twoStage().scaleToLoss()), curveFit(f.twoStage().lossToScore()),
+            return new FitResponse(f.form(), curveFit(f.twoStage().scaleToLoss(), f.seedGiven()), curveFit(f.twoStage().lossToScore(), f.seedGiven()),
                     null, f.data().data());
         }
         AutoOut auto = null;
@@ -458,7 +459,7 @@ final class ForecastMapper {
                             num(c.cutoffScale()), num(c.meanAbsoluteError()), num(c.meanRelativeError()), num(c.coverage())))
                             .toList(), f.auto().failures());
         }
-        return new FitResponse(f.form(), curveFit(f.fit()), null, auto, f.data().data());
+        return new FitResponse(f.form(), curveFit(f.fit(), f.seedGiven()), null, auto, f.data().data());
     }
 
     static PredictResponse predict(PredictRequest r, Selected sel) {
@@ -514,11 +515,11 @@ final class ForecastMapper {
         if (form.equals("auto")) {
             Fitted f = fit(r, sel, r.holdout());
             return new BacktestResponse(form, apiName(f.auto().fit().form()), f.holdout(),
-                    f.auto().candidates().stream().map(c -> backtestOut(c, f.data())).toList(), f.auto().failures(),
-                    curveFit(f.fit()), f.data().data());
+                    f.auto().candidates().stream().map(c -> backtestOut(c, f.data(), f.seedGiven())).toList(), f.auto().failures(),
+                    curveFit(f.fit(), f.seedGiven()), f.data().data());
         }
         SingleBacktest b = singleBacktest(form, r, sel);
-        return new BacktestResponse(form, null, describe(b.holdout()), List.of(backtestOut(b.result(), b.data())),
+        return new BacktestResponse(form, null, describe(b.holdout()), List.of(backtestOut(b.result(), b.data(), seedGiven(r))),
                 List.of(), null, b.data().data());
     }
 
@@ -595,13 +596,13 @@ final class ForecastMapper {
         return new FitPlot.Labels(x, y, r.plot() != null && Boolean.TRUE.equals(r.plot().logY()));
     }
 
-    private static BacktestOut backtestOut(Backtest.Result r, DataSet ds) {
+    private static BacktestOut backtestOut(Backtest.Result r, DataSet ds, boolean seedGiven) {
         List<HeldOutOut> held = r.heldOut().stream().map(h -> new HeldOutOut(
                 h.index() < ds.index().length ? ds.index()[h.index()] : h.index(), h.x(), num(h.observed()),
                 num(h.prediction().value()), interval(h.prediction().prediction()), num(h.absoluteError()),
                 num(h.relativeError()), h.covered())).toList();
         return new BacktestOut(apiName(r.trainFit().form()), r.trainPoints(), r.heldOutPoints(), num(r.cutoffScale()),
-                num(r.meanAbsoluteError()), num(r.meanRelativeError()), num(r.coverage()), held, curveFit(r.trainFit()),
+                num(r.meanAbsoluteError()), num(r.meanRelativeError()), num(r.coverage()), held, curveFit(r.trainFit(), seedGiven),
                 r.warnings());
     }
 
@@ -633,7 +634,7 @@ final class ForecastMapper {
                     num(c.fractionReachable()), c.warnings());
             warnings.addAll(c.warnings());
         }
-        return new ComputeOptimalResponse(curveFit(fit), a.compute(),
+        return new ComputeOptimalResponse(curveFit(fit, f.seedGiven()), a.compute(),
                 new ValueOut(num(a.parameters()), interval(a.parametersInterval())),
                 new ValueOut(num(a.tokens()), interval(a.tokensInterval())),
                 new ValueOut(num(a.tokensPerParameter()), interval(a.tokensPerParameterInterval())),
@@ -696,7 +697,12 @@ final class ForecastMapper {
         };
     }
 
-    static CurveFit curveFit(FitResult f) {
+    /** True when the request chose the bootstrap seed (the report says request rather than default). */
+    static boolean seedGiven(CurveRequest r) {
+        return r.bootstrap() != null && r.bootstrap().seed() != null;
+    }
+
+    static CurveFit curveFit(FitResult f, boolean seedGiven) {
         List<String> inputs = f.form().inputNames().size() == 2 ? List.of("n", "d")
                 : f.form() instanceof Sigmoid s && !s.requiresPositiveX() ? List.of("loss") : f.form().inputNames();
         List<ParameterOut> params = new ArrayList<>();
@@ -709,7 +715,8 @@ final class ForecastMapper {
         }
         return new CurveFit(apiName(f.form()), inputs, f.loss().describe(), params, num(f.objective()), residuals,
                 f.converged(), f.status(), f.starts(), f.iterations(),
-                new BootstrapOut(f.bootstrapRounds(), f.failedRounds(), f.degenerateRounds(), f.seed(), f.level(), f.intervalMethod()),
+                new BootstrapSettings.Used(f.bootstrapRounds(), f.seed(), f.level(), seedGiven).report(f.intervalMethod(), f.failedRounds(),
+                        f.degenerateRounds()),
                 f.warnings());
     }
 

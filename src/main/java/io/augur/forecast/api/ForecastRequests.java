@@ -1,11 +1,10 @@
 package io.augur.forecast.api;
 
+import io.augur.platform.api.BootstrapSettings;
 import io.augur.platform.validation.Finite;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -45,7 +44,7 @@ public final class ForecastRequests {
 
         String loss();
 
-        BootstrapInput bootstrap();
+        BootstrapSettings bootstrap();
 
         List<List<Double>> starts();
 
@@ -75,15 +74,6 @@ public final class ForecastRequests {
             @Finite @Schema(example = "1e23") Double x,
             @Finite @Schema(example = "7.0e10") Double n,
             @Finite @Schema(example = "1.4e12") Double d) {
-    }
-
-    @Schema(name = "BootstrapSettings", description = "Case-resampling bootstrap: rounds (default 1000, at most 10000; "
-            + "0 gives no intervals), seed (default 20261122), level (default 0.95)")
-    public record BootstrapInput(
-            @Min(0) @Max(MAX_ROUNDS) @Schema(example = "200", defaultValue = "1000") Integer rounds,
-            @Schema(example = "7", defaultValue = "20261122") Long seed,
-            @Finite @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false)
-            @Schema(example = "0.95", defaultValue = "0.95") Double level) {
     }
 
     @Schema(name = "EvaluationSelection", description = "Stored evaluations to fit instead of inline points: one "
@@ -122,7 +112,7 @@ public final class ForecastRequests {
             @Pattern(regexp = "huber|least-squares|binomial", message = "must be one of huber, least-squares, binomial")
             @Schema(enumeration = { "huber", "least-squares", "binomial" }, description = "Default: huber on log residuals "
                     + "for power-law and chinchilla, least-squares for sigmoids and learning curves, binomial for counts") String loss,
-            @Valid BootstrapInput bootstrap,
+            @Valid BootstrapSettings bootstrap,
             @Size(max = MAX_STARTS) @Schema(description = "Starting points of the multi-start search (default: the form's grid)")
             List<@NotNull @Size(min = 1, max = 20) List<@NotNull @Finite Double>> starts,
             @Finite @Schema(description = "Sigmoid floor (default: the benchmark's chance level, else 0)", example = "0.25") Double floor,
@@ -140,7 +130,7 @@ public final class ForecastRequests {
             @Valid SelectionInput selection,
             @Pattern(regexp = "huber|least-squares|binomial", message = "must be one of huber, least-squares, binomial")
             @Schema(enumeration = { "huber", "least-squares", "binomial" }) String loss,
-            @Valid BootstrapInput bootstrap,
+            @Valid BootstrapSettings bootstrap,
             @Size(max = MAX_STARTS) List<@NotNull @Size(min = 1, max = 20) List<@NotNull @Finite Double>> starts,
             @Finite Double floor,
             @Finite Double ceiling,
@@ -157,7 +147,7 @@ public final class ForecastRequests {
             @Valid SelectionInput selection,
             @Pattern(regexp = "huber|least-squares|binomial", message = "must be one of huber, least-squares, binomial")
             @Schema(enumeration = { "huber", "least-squares", "binomial" }) String loss,
-            @Valid BootstrapInput bootstrap,
+            @Valid BootstrapSettings bootstrap,
             @Size(max = MAX_STARTS) List<@NotNull @Size(min = 1, max = 20) List<@NotNull @Finite Double>> starts,
             @Finite Double floor,
             @Finite Double ceiling,
@@ -184,7 +174,7 @@ public final class ForecastRequests {
             @Valid SelectionInput selection,
             @Pattern(regexp = "huber|least-squares|binomial", message = "must be one of huber, least-squares, binomial")
             @Schema(enumeration = { "huber", "least-squares", "binomial" }) String loss,
-            @Valid BootstrapInput bootstrap,
+            @Valid BootstrapSettings bootstrap,
             @Size(max = MAX_STARTS) List<@NotNull @Size(min = 1, max = 20) List<@NotNull @Finite Double>> starts,
             @Finite Double floor,
             @Finite Double ceiling,
@@ -201,7 +191,7 @@ public final class ForecastRequests {
             @Valid SelectionInput selection,
             @Pattern(regexp = "huber|least-squares", message = "must be one of huber, least-squares")
             @Schema(enumeration = { "huber", "least-squares" }) String loss,
-            @Valid BootstrapInput bootstrap,
+            @Valid BootstrapSettings bootstrap,
             @Size(max = MAX_STARTS) List<@NotNull @Size(min = 5, max = 5) List<@NotNull @Finite Double>> starts,
             @NotNull @Finite @Positive @Schema(required = true, description = "Compute budget C in FLOP (C = 6ND)", example = "5.76e23") Double compute,
             @Finite @Positive @Schema(description = "Optional loss to reach: the compute it needs on the optimal frontier", example = "1.95") Double targetLoss)

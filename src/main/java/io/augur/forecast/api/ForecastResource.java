@@ -1,6 +1,9 @@
 package io.augur.forecast.api;
 
 import io.augur.platform.auth.Computation;
+import io.augur.platform.api.BootstrapSettings;
+import io.augur.platform.jobs.JobOperation;
+import java.util.List;
 import io.augur.forecast.api.ForecastRequests.BacktestRequest;
 import io.augur.forecast.api.ForecastRequests.ComputeOptimalRequest;
 import io.augur.forecast.api.ForecastRequests.CurveRequest;
@@ -58,9 +61,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 // Request bodies are read by RequestBodies (Jackson outside RESTEasy): registered for a native image
 @RegisterForReflection(targets = { ForecastRequests.FitRequest.class, ForecastRequests.PredictRequest.class, ForecastRequests.BacktestRequest.class,
         ForecastRequests.TargetRequest.class, ForecastRequests.ComputeOptimalRequest.class, ForecastRequests.LearningCurveRequest.class,
-        ForecastRequests.PointInput.class, ForecastRequests.InputAt.class, ForecastRequests.BootstrapInput.class,
+        ForecastRequests.PointInput.class, ForecastRequests.InputAt.class, BootstrapSettings.class,
         ForecastRequests.SelectionInput.class, ForecastRequests.HoldoutInput.class })
-public class ForecastResource {
+public class ForecastResource implements JobOperation.Source {
 
     private static final String CHINCHILLA_POINTS = """
             [{"n": 4.0e7, "d": 8.0e9, "loss": 3.93}, {"n": 4.0e7, "d": 3.2e10, "loss": 3.71},
@@ -85,7 +88,7 @@ public class ForecastResource {
     @Path("fit")
     @Operation(operationId = "fitCurve", summary = "Fit a curve form to points (or stored evaluations) with bootstrap intervals",
             description = "Multi-start L-BFGS fit with the form's robust default loss; every parameter carries a percentile "
-                    + "bootstrap interval and the seed that reproduces it (default seed 20261122, 1000 rounds). A fit that "
+                    + "bootstrap interval and the seed that reproduces it (`bootstrap`: default seed 42, 1000 rounds; rounds 0 to 10000, 0 gives no intervals). A fit that "
                     + "did not converge says so (converged = false, status, warnings). form = auto backtests the "
                     + "candidates and fits the one that extrapolated best.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -277,5 +280,25 @@ public class ForecastResource {
         }
         Uni<Selected> selected = hasPoints ? Uni.createFrom().nullItem() : loader.load(request.selection());
         return selected.flatMap(sel -> compute.submit(() -> work.apply(request, sel)));
+    }
+
+    /** The operations of this resource that also run as jobs (POST /api/v1/jobs, or Prefer: respond-async). */
+    @Override
+    public List<JobOperation> jobOperations() {
+        return List.of(
+                JobOperation.of("fitCurve", "/api/v1/forecasts/fit", FitRequest.class,
+                        this::fit),
+                JobOperation.of("predictCurve", "/api/v1/forecasts/predict", PredictRequest.class,
+                        this::predict),
+                JobOperation.of("backtestCurve", "/api/v1/forecasts/backtest", BacktestRequest.class,
+                        this::backtest),
+                new JobOperation("plotCurve", "/api/v1/forecasts/plot", BacktestRequest.class, Plots.SVG,
+                        body -> plot(Plots.SVG, body)),
+                JobOperation.of("computeOptimalAllocation", "/api/v1/forecasts/compute-optimal", ComputeOptimalRequest.class,
+                        this::computeOptimal),
+                JobOperation.of("findInputForTarget", "/api/v1/forecasts/target", TargetRequest.class,
+                        this::target),
+                JobOperation.of("forecastLearningCurve", "/api/v1/forecasts/learning-curve", LearningCurveRequest.class,
+                        this::learningCurve));
     }
 }

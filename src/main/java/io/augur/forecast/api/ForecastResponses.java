@@ -1,5 +1,6 @@
 package io.augur.forecast.api;
 
+import io.augur.platform.api.BootstrapReport;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,19 +35,6 @@ public final class ForecastResponses {
             @Schema(description = "True for quantities derived from the fitted parameters (e.g. A = exp(a))") boolean derived) {
     }
 
-    @Schema(name = "BootstrapReport", description = "The bootstrap behind every interval, with the seed that reproduces it")
-    public record BootstrapOut(
-            @Schema(example = "1000") int rounds,
-            @Schema(description = "Refits that failed and were left out", example = "0") int failedRounds,
-            @Schema(description = "Resamples left out as degenerate: fewer distinct points than parameters, no convergence, "
-                    + "or a parameter run off to a bound. Above 10% of the rounds with too few distinct points, or 50% in all "
-                    + "(with the failed ones), no interval is given",
-                    example = "0") int degenerateRounds,
-            @Schema(example = "20261122") long seed,
-            @Schema(example = "0.95") double level,
-            String method) {
-    }
-
     @Schema(name = "CurveFit", description = "One fitted curve: parameters with intervals, objective, residuals, "
             + "convergence (a fit that did not converge says so in converged, status and warnings) and the bootstrap")
     public record CurveFit(
@@ -60,7 +48,7 @@ public final class ForecastResponses {
             @Schema(example = "converged: relative reduction below tolerance") String status,
             @Schema(description = "Starting points searched") int starts,
             int iterations,
-            BootstrapOut bootstrap,
+            BootstrapReport bootstrap,
             List<String> warnings) {
     }
 

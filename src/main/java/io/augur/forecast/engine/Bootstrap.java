@@ -1,5 +1,8 @@
 package io.augur.forecast.engine;
 
+import io.augur.stats.BootstrapRounds;
+import io.augur.stats.Lbfgs;
+import io.augur.stats.CancellationToken;
 import io.augur.stats.RandomStreams;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,13 +40,13 @@ public final class Bootstrap {
     record Replicates(double[][] kept, int failed, int degenerate, int underdetermined) {
     }
 
-    static Replicates replicates(Objective obj, double[] theta, int rounds, long seed, Cancellation cancel) {
+    static Replicates replicates(Objective obj, double[] theta, int rounds, long seed, CancellationToken cancel) {
         double[] lo = obj.form.lowerBounds();
         double[] hi = obj.form.upperBounds();
         int p = theta.length;
         double[][] out = new double[rounds][];
         byte[] status = new byte[rounds]; // 0 kept, 1 failed, 2 degenerate fit, 3 underdetermined resample
-        Workers.current().forEach(rounds, r -> {
+        BootstrapRounds.eachRound(rounds, null, r -> {
             cancel.check();
             double[] w = weights(obj.size(), seed, r);
             if (distinctObservations(obj, w) < p) {

@@ -1,5 +1,7 @@
 package io.augur.forecast.engine;
 
+import io.augur.stats.Lbfgs;
+import io.augur.stats.CancellationToken;
 import io.augur.stats.Interval;
 import io.augur.stats.Quantiles;
 import io.augur.stats.Workers;
@@ -53,7 +55,7 @@ public final class CurveFitter {
     static FitResult fit(FitSpec spec, Plan plan) {
         Loss loss = spec.effectiveLoss();
         Inputs.validate(spec.form(), spec.points(), loss);
-        Cancellation cancel = Cancellation.ofCurrentThread();
+        CancellationToken cancel = Workers.current().token();
         CurveForm form = spec.form();
         Objective obj = objective(form, loss, spec.points());
         List<double[]> starts = spec.starts() != null ? spec.starts() : form.startingGrid(obj.features, obj.y);
@@ -178,11 +180,11 @@ public final class CurveFitter {
     static final Plan DEFAULT_PLAN = new Plan(256, SCREEN_ITERATIONS, 16, 0.01, 4, OPTIONS);
 
     /** Multi-start search with observation weights w (null = 1) under the default plan. */
-    static Search search(Objective obj, List<double[]> starts, double[] w, Cancellation cancel) {
+    static Search search(Objective obj, List<double[]> starts, double[] w, CancellationToken cancel) {
         return search(obj, starts, w, cancel, DEFAULT_PLAN);
     }
 
-    static Search search(Objective obj, List<double[]> starts, double[] w, Cancellation cancel, Plan plan) {
+    static Search search(Objective obj, List<double[]> starts, double[] w, CancellationToken cancel, Plan plan) {
         double[] lo = obj.form.lowerBounds();
         double[] hi = obj.form.upperBounds();
         int p = obj.parameters();
@@ -236,7 +238,7 @@ public final class CurveFitter {
     }
 
     private static Lbfgs.Result[] run(Lbfgs.Function fn, List<double[]> starts, double[] lo, double[] hi,
-            Lbfgs.Options opt, Cancellation cancel) {
+            Lbfgs.Options opt, CancellationToken cancel) {
         Lbfgs.Result[] results = new Lbfgs.Result[starts.size()];
         Workers workers = starts.size() >= 16 ? Workers.current() : Workers.sequential(Workers.current().token());
         workers.forEach(starts.size(), i -> {

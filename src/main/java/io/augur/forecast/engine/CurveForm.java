@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * A parametric curve y = f(theta; x) that the {@link CurveFitter} can fit, bootstrap and backtest.
  * Every scaling law, benchmark sigmoid and learning-curve family of Augur implements this one
- * interface, so they share the fitter ({@link Lbfgs}, multi-start), the {@link Bootstrap} and the
+ * interface, so they share the fitter ({@link io.augur.stats.Lbfgs}, multi-start), the {@link Bootstrap} and the
  * {@link Backtest}.
  *
  * <p>Inputs are first mapped once per observation by {@link #features(double[])} (e.g. to log N and

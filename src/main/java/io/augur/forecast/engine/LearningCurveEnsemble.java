@@ -1,5 +1,8 @@
 package io.augur.forecast.engine;
 
+import io.augur.stats.Workers;
+import io.augur.stats.Lbfgs;
+import io.augur.stats.CancellationToken;
 import io.augur.stats.Interval;
 import io.augur.stats.InvalidInputException;
 import java.util.ArrayList;
@@ -102,7 +105,7 @@ public final class LearningCurveEnsemble {
         boolean[] admitted = new boolean[m];
         String[] excluded = new String[m];
         double[] prior = new double[m];
-        Cancellation cancel = Cancellation.ofCurrentThread();
+        CancellationToken cancel = Workers.current().token();
         for (int k = 0; k < m; k++) {
             cancel.check();
             LearningCurveForm form = spec.forms().get(k).levelsWithin(0, 1);

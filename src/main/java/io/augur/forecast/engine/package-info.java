@@ -7,7 +7,7 @@
  *       {@link io.augur.forecast.engine.Chinchilla}, {@link io.augur.forecast.engine.Sigmoid},
  *       {@link io.augur.forecast.engine.LearningCurveForms} (11 families); the API names them.</li>
  *   <li>Fitting: {@link io.augur.forecast.engine.CurveFitter#fit(FitSpec)} (multi-start projected
- *       {@link io.augur.forecast.engine.Lbfgs}, {@link io.augur.forecast.engine.Loss}: Huber on log residuals,
+ *       {@link io.augur.stats.Lbfgs}, {@link io.augur.forecast.engine.Loss}: Huber on log residuals,
  *       least squares, binomial) -> {@link io.augur.forecast.engine.FitResult} with
  *       {@link io.augur.forecast.engine.Bootstrap} percentile intervals and
  *       {@link io.augur.forecast.engine.FitResult#predict(double...)}.</li>

@@ -1,11 +1,9 @@
 package io.augur.horizon.api;
 
+import io.augur.platform.api.BootstrapSettings;
 import io.augur.platform.validation.Finite;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -21,14 +19,6 @@ public final class HorizonRequests {
     }
 
     public static final int MAX_RUNS = 1_000_000;
-
-    @Schema(name = "HorizonBootstrap", description = "Bootstrap settings; every field optional")
-    public record Bootstrap(
-            @Min(0) @Max(100_000) @Schema(description = "Rounds, 0 to 100000 (0: no intervals); default 1000 (METR's)", example = "1000") Integer rounds,
-            @Schema(description = "Seed; default " + HorizonResource.DEFAULT_SEED, example = "20261125") Long seed,
-            @Finite @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false)
-            @Schema(description = "Confidence level, default 0.95", example = "0.95") Double level) {
-    }
 
     @Schema(name = "AgentRunInput", description = "One agent run, in METR's terms")
     public record Run(
@@ -50,7 +40,7 @@ public final class HorizonRequests {
             @Schema(description = "given (default: each run's weight), invsqrt-task-family (computed as METR does) or equal-task", example = "given") String weighting,
             @Schema(description = "What to do with an agent whose runs all succeed or all fail: reject (default, 400) or report (its horizon is reported unbounded, without a number)", example = "reject")
             @Pattern(regexp = "reject|report", message = "must be reject or report") String degenerateAgents,
-            @Valid Bootstrap bootstrap) {
+            @Valid BootstrapSettings bootstrap) {
     }
 
     @Schema(name = "ModelHorizonInput", description = "A model's 50% horizon and release date")
@@ -68,6 +58,6 @@ public final class HorizonRequests {
             @Schema(description = "Only models released before this date", example = "2025-03-01") LocalDate releasedBefore,
             @Size(max = 20) @Schema(description = "Horizons (minutes) whose date of reaching to forecast", example = "[480]") List<@NotNull @Finite Double> targetMinutes,
             @Schema(description = "Backtest: fit on models released before this date, predict the later ones", example = "2024-06-01") LocalDate backtestCutoff,
-            @Valid Bootstrap bootstrap) {
+            @Valid BootstrapSettings bootstrap) {
     }
 }

@@ -1,6 +1,8 @@
 package io.augur.horizon.api;
 
 import io.augur.platform.auth.Computation;
+import io.augur.platform.api.BootstrapSettings;
+import io.augur.platform.jobs.JobOperation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.augur.horizon.engine.AgentRun;
@@ -54,14 +56,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     HorizonTrend.ShapeComparison.class, HorizonTrend.ShapeFit.class, io.augur.stats.Interval.class,
     // request bodies are read by RequestBodies (Jackson outside RESTEasy): registered for a native image
     HorizonRequests.TimeHorizons.class, HorizonRequests.Run.class, HorizonRequests.Trend.class, HorizonRequests.ModelPoint.class,
-    HorizonRequests.Bootstrap.class })
+    BootstrapSettings.class })
 @Tag(name = "horizons", description = "METR time horizons of agents (the task length they complete 50% or 80% of the time) and how fast they grow")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid input, naming the field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "Compute pool full or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-public class HorizonResource {
+public class HorizonResource implements JobOperation.Source {
 
-    public static final long DEFAULT_SEED = 20261125;
     static final String JSONL = "application/x-ndjson";
 
     static final String RUNS_EXAMPLE = """
@@ -132,7 +133,7 @@ public class HorizonResource {
     @APIResponse(responseCode = "200", description = "Horizons per agent", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HorizonResponses.TimeHorizons.class)))
     public Uni<HorizonResponses.TimeHorizons> timeHorizonsFromJsonl(byte[] body,
             @Parameter(description = "rounds, 0 to 100000 (default 1000)") @QueryParam("rounds") @Min(0) @Max(100_000) Integer rounds,
-            @Parameter(description = "seed (default " + DEFAULT_SEED + ")") @QueryParam("seed") Long seed,
+            @Parameter(description = "seed (default " + BootstrapSettings.DEFAULT_SEED + ")") @QueryParam("seed") Long seed,
             @Parameter(description = "level (default 0.95)") @QueryParam("level") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double level,
             @Parameter(description = "reject (default) or report") @QueryParam("degenerateAgents") @Pattern(regexp = "reject|report", message = "must be reject or report") String degenerate,
             @Parameter(description = "the score column (default score_binarized)") @QueryParam("scoreColumn") @Pattern(regexp = "score_binarized|score", message = "must be score_binarized or score") String scoreColumn) {
@@ -145,23 +146,25 @@ public class HorizonResource {
             + "Intervals: bootstrap over task families, then tasks, then runs (METR's hierarchy), percentile. An agent whose "
             + "runs all succeed or all fail has no finite horizon: 400 by default, or with degenerateAgents=report its horizon "
             + "is reported UNBOUNDED_ABOVE / UNBOUNDED_BELOW with no number. Horizons outside the task lengths the agent ran "
-            + "are flagged as extrapolations.";
+            + "are flagged as extrapolations. Bootstrap: rounds 0 to 100000 (0: no intervals), default 1000, seed 42, level 0.95.";
 
     private Uni<HorizonResponses.TimeHorizons> timeHorizons(boolean jsonl, byte[] body, Integer rounds, Long seed,
             Double level, String degenerate, String scoreColumn) {
         return compute.submit(() -> {
             List<AgentRun> runs;
             HorizonSettings settings;
+            BootstrapSettings.Used b;
             List<Integer> lines = new ArrayList<>();
             if (jsonl) {
                 runs = readJsonl(body, scoreColumn == null ? "score_binarized" : scoreColumn, lines);
-                settings = new HorizonSettings(0.1, List.of(0.5, 0.8), Weighting.GIVEN, rounds == null ? 1000 : rounds,
-                        seed == null ? DEFAULT_SEED : seed, level == null ? 0.95 : level, !"report".equals(degenerate));
+                b = BootstrapSettings.resolve(rounds, seed, level, 0, BootstrapSettings.MAX_ROUNDS, "rounds");
+                settings = new HorizonSettings(0.1, List.of(0.5, 0.8), Weighting.GIVEN, b.rounds(), b.seed(), b.level(),
+                        !"report".equals(degenerate));
             } else {
                 HorizonRequests.TimeHorizons req = bodies.parse(body, HorizonRequests.TimeHorizons.class);
                 runs = req.runs().stream().map(r -> new AgentRun(r.agent().strip(), r.taskId().strip(), r.taskFamily().strip(),
                         r.runId(), r.humanMinutes(), r.score(), r.weight())).toList();
-                var b = req.bootstrap();
+                b = BootstrapSettings.resolve(req.bootstrap(), 0, BootstrapSettings.MAX_ROUNDS, "bootstrap.rounds");
                 Weighting w = req.weighting() == null ? Weighting.GIVEN : switch (req.weighting()) {
                     case "invsqrt-task-family" -> Weighting.INVSQRT_TASK_FAMILY;
                     case "equal-task" -> Weighting.EQUAL_TASK;
@@ -169,11 +172,10 @@ public class HorizonResource {
                 };
                 settings = new HorizonSettings(req.regularization() == null ? 0.1 : req.regularization(),
                         req.successLevels() == null || req.successLevels().isEmpty() ? List.of(0.5, 0.8) : req.successLevels(), w,
-                        b == null || b.rounds() == null ? 1000 : b.rounds(), b == null || b.seed() == null ? DEFAULT_SEED : b.seed(),
-                        b == null || b.level() == null ? 0.95 : b.level(), !"report".equals(req.degenerateAgents()));
+                        b.rounds(), b.seed(), b.level(), !"report".equals(req.degenerateAgents()));
             }
             try {
-                return HorizonResponses.TimeHorizons.of(TimeHorizons.estimate(runs, settings));
+                return HorizonResponses.TimeHorizons.of(TimeHorizons.estimate(runs, settings), b.seedGiven());
             } catch (InvalidInputException e) {
                 throw jsonl ? ProblemException.invalid(jsonlField(e.field(), lines), e.reason()) : e;
             }
@@ -205,7 +207,7 @@ public class HorizonResource {
     @Operation(operationId = "computeHorizonTrend", summary = "Doubling time of the frontier horizon, forecasts, backtest and trend shapes",
             description = "METR's trend (compute_trendline_ci.py): ordinary least squares of ln(horizon) on the release date; "
                     + "doubling time = ln 2 / slope (months of 365.25/12 days), on METR's frontier by default (models whose horizon is "
-                    + "at least the best released on or before their date). Interval: bootstrap over the models (percentile; resamples "
+                    + "at least the best released on or before their date). Interval: bootstrap over the models (percentile; `bootstrap` rounds 0 to 100000, default 1000, seed 42; resamples "
                     + "without a positive slope are left out and counted). targetMinutes: the date the trend reaches each horizon, "
                     + "with its bootstrap interval. backtestCutoff: fit on the models before the date, predict the later ones with "
                     + "the OLS prediction interval (errors in doublings). Shapes: exponential against a change of slope (continuous "
@@ -223,9 +225,9 @@ public class HorizonResource {
                     ? HorizonTrend.frontier(models, request.releasedOnOrAfter(), request.releasedBefore())
                     : models.stream().filter(m -> request.releasedOnOrAfter() == null || !m.releaseDate().isBefore(request.releasedOnOrAfter()))
                             .filter(m -> request.releasedBefore() == null || m.releaseDate().isBefore(request.releasedBefore())).toList();
-            var b = request.bootstrap();
-            HorizonTrend.Settings s = new HorizonTrend.Settings(b == null || b.rounds() == null ? 1000 : b.rounds(),
-                    b == null || b.seed() == null ? DEFAULT_SEED : b.seed(), b == null || b.level() == null ? 0.95 : b.level());
+            BootstrapSettings.Used b = BootstrapSettings.resolve(request.bootstrap(), 0, BootstrapSettings.MAX_ROUNDS,
+                    "bootstrap.rounds");
+            HorizonTrend.Settings s = new HorizonTrend.Settings(b.rounds(), b.seed(), b.level());
             HorizonTrend.Trend trend = HorizonTrend.fit(points, s);
             List<HorizonTrend.DateForecast> forecasts = new ArrayList<>();
             if (request.targetMinutes() != null) {
@@ -244,7 +246,7 @@ public class HorizonResource {
                 throw ProblemException.invalid(e.field().equals("cutoff") ? "backtestCutoff" : e.field(), e.reason());
             }
             HorizonTrend.ShapeComparison shapes = points.size() >= 3 ? HorizonTrend.compareShapes(points) : null;
-            return HorizonResponses.Trend.of(frontierOnly, trend, forecasts, backtest, shapes);
+            return HorizonResponses.Trend.of(frontierOnly, trend, forecasts, backtest, shapes, b.seedGiven());
         }));
     }
 
@@ -305,5 +307,15 @@ public class HorizonResource {
             throw ProblemException.invalid(at + column, "must be a number, was " + v);
         }
         return v.asDouble();
+    }
+
+    /** The operations of this resource that also run as jobs (POST /api/v1/jobs, or Prefer: respond-async). */
+    @Override
+    public List<JobOperation> jobOperations() {
+        return List.of(
+                JobOperation.of("computeTimeHorizons", "/api/v1/horizons/time-horizons", HorizonRequests.TimeHorizons.class,
+                        this::timeHorizons),
+                JobOperation.of("computeHorizonTrend", "/api/v1/horizons/trend", HorizonRequests.Trend.class,
+                        this::trend));
     }
 }

@@ -1,5 +1,7 @@
 package io.augur.horizon.api;
 
+import io.augur.platform.api.BootstrapReport;
+import io.augur.platform.api.BootstrapSettings;
 import io.augur.horizon.engine.AgentHorizons;
 import io.augur.horizon.engine.HorizonTrend;
 import io.augur.stats.Interval;
@@ -13,10 +15,6 @@ public final class HorizonResponses {
     private HorizonResponses() {
     }
 
-    @Schema(name = "HorizonBootstrapUsed", description = "The bootstrap settings used")
-    public record BootstrapUsed(int rounds, long seed, double level, String method) {
-    }
-
     @Schema(name = "HorizonEstimate", description = "A q-horizon: minutes null unless status is ESTIMATED")
     public record Horizon(double successLevel, Double minutes, Interval interval, AgentHorizons.Status status) {
     }
@@ -28,12 +26,12 @@ public final class HorizonResponses {
     }
 
     @Schema(name = "TimeHorizonsResponse", description = "Horizons per agent, with the settings used")
-    public record TimeHorizons(double regularization, String weighting, BootstrapUsed bootstrap, List<Agent> agents) {
+    public record TimeHorizons(double regularization, String weighting, BootstrapReport bootstrap, List<Agent> agents) {
 
-        static TimeHorizons of(io.augur.horizon.engine.TimeHorizons.Result r) {
+        static TimeHorizons of(io.augur.horizon.engine.TimeHorizons.Result r, boolean seedGiven) {
             var s = r.settings();
             return new TimeHorizons(s.regularization(), s.weighting().name().toLowerCase().replace('_', '-'),
-                    new BootstrapUsed(s.rounds(), s.seed(), s.level(), r.intervalMethod()),
+                    new BootstrapSettings.Used(s.rounds(), s.seed(), s.level(), seedGiven).report(r.intervalMethod()),
                     r.agents().stream().map(a -> new Agent(a.agent(), a.runs(), a.tasks(), a.weightedSuccessRate(), a.slope(),
                             a.intercept(), a.shortestTaskMinutes(), a.longestTaskMinutes(),
                             a.horizons().stream().map(h -> new Horizon(h.successLevel(), h.minutes(), h.interval(), h.status())).toList(),
@@ -44,13 +42,14 @@ public final class HorizonResponses {
     @Schema(name = "HorizonTrendFit", description = "ln(minutes) = intercept + slopePerDay * (days since 1970-01-01)")
     public record TrendFit(List<String> models, LocalDate firstRelease, LocalDate lastRelease, double slopePerDay,
             double intercept, double doublingDays, double doublingMonths, Interval doublingMonthsInterval, double rSquared,
-            double residualSd, int usableRounds, BootstrapUsed bootstrap, List<String> warnings) {
+            double residualSd, int usableRounds, BootstrapReport bootstrap, List<String> warnings) {
 
-        static TrendFit of(HorizonTrend.Trend t) {
+        static TrendFit of(HorizonTrend.Trend t, boolean seedGiven) {
             var s = t.settings();
             return new TrendFit(t.models(), t.firstRelease(), t.lastRelease(), t.slopePerDay(), t.intercept(), t.doublingDays(),
                     t.doublingMonths(), t.doublingMonthsInterval(), t.rSquared(), t.residualSd(), t.usableRounds(),
-                    new BootstrapUsed(s.rounds(), s.seed(), s.level(), "percentile bootstrap over models"), t.warnings());
+                    new BootstrapSettings.Used(s.rounds(), s.seed(), s.level(), seedGiven).report("percentile bootstrap over models"),
+                    t.warnings());
         }
     }
 
@@ -64,9 +63,9 @@ public final class HorizonResponses {
             HorizonTrend.ShapeComparison shapes) {
 
         static Trend of(boolean frontierOnly, HorizonTrend.Trend t, List<HorizonTrend.DateForecast> forecasts,
-                HorizonTrend.Backtest b, HorizonTrend.ShapeComparison shapes) {
-            return new Trend(frontierOnly, TrendFit.of(t), forecasts, b == null ? null : new Backtest(b.cutoff(),
-                    TrendFit.of(b.trained()), b.predictions(), b.meanAbsoluteErrorDoublings(), b.inside(), b.level()), shapes);
+                HorizonTrend.Backtest b, HorizonTrend.ShapeComparison shapes, boolean seedGiven) {
+            return new Trend(frontierOnly, TrendFit.of(t, seedGiven), forecasts, b == null ? null : new Backtest(b.cutoff(),
+                    TrendFit.of(b.trained(), seedGiven), b.predictions(), b.meanAbsoluteErrorDoublings(), b.inside(), b.level()), shapes);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.augur.matrix.api;
 
+import io.augur.platform.api.BootstrapReport;
+import io.augur.platform.api.BootstrapSettings;
 import io.augur.stats.Interval;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,14 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class MatrixRequests {
 
     private MatrixRequests() {
-    }
-
-    @Schema(name = "MatrixBootstrap", description = "Bootstrap settings: rounds 10 to 5000 (default 500), seed (default 42), level in (0, 1) (default 0.95)")
-    public record BootstrapInput(Integer rounds, Long seed, Double level) {
-    }
-
-    @Schema(name = "MatrixBootstrapUsed", description = "The bootstrap settings used, echoed")
-    public record BootstrapUsed(int rounds, long seed, double level, boolean defaultSeed) {
     }
 
     @Schema(description = "Side information: numeric columns by name (one value per row, null = unknown; e.g. logParams, "
@@ -33,7 +27,7 @@ public final class MatrixRequests {
             + "`cells`: the cells to predict (default every missing cell).")
     public record CompletionRequest(List<String> models, List<String> benchmarks, List<List<Double>> scores, String method,
             Integer rank, Double lambda, Integer neighbours, FeaturesInput modelFeatures, FeaturesInput benchmarkFeatures,
-            Map<String, Double> floors, List<CellInput> cells, BootstrapInput bootstrap) {
+            Map<String, Double> floors, List<CellInput> cells, BootstrapSettings bootstrap) {
     }
 
     public record Candidate(String setting, double heldOutRmse) {
@@ -43,12 +37,12 @@ public final class MatrixRequests {
     }
 
     public record CompletionResponse(String method, String setting, List<Candidate> selection, double residualSd,
-            int validationCells, List<PredictedCell> predictions, BootstrapUsed bootstrap, List<String> warnings) {
+            int validationCells, List<PredictedCell> predictions, BootstrapReport bootstrap, List<String> warnings) {
     }
 
     @Schema(description = "Capability index over the table; `floors` gives each benchmark's chance level (default 0)")
     public record CapabilityIndexRequest(List<String> models, List<String> benchmarks, List<List<Double>> scores,
-            Map<String, Double> floors, List<CellInput> cells, BootstrapInput bootstrap) {
+            Map<String, Double> floors, List<CellInput> cells, BootstrapSettings bootstrap) {
     }
 
     public record ModelCapability(String model, double capability, Interval interval, int rank, Interval rankInterval) {
@@ -59,7 +53,7 @@ public final class MatrixRequests {
     }
 
     public record CapabilityIndexResponse(List<ModelCapability> models, List<BenchmarkParameters> benchmarks, double rankStability,
-            List<PredictedCell> predictions, BootstrapUsed bootstrap, List<String> warnings) {
+            List<PredictedCell> predictions, BootstrapReport bootstrap, List<String> warnings) {
     }
 
     @Schema(description = "Observational scaling: `predictorScores` one row per model (null = missing, imputed), `targetScores` "
@@ -68,7 +62,7 @@ public final class MatrixRequests {
             + "`components` default 3, `delta` (Huber) default 1, `imputationRank` default 1.")
     public record ObservationalScalingRequest(List<String> models, List<String> predictors, List<List<Double>> predictorScores,
             String target, List<Double> targetScores, Double floor, List<Double> compute, Double threshold, List<Boolean> train,
-            Integer components, Double delta, Integer imputationRank, BootstrapInput bootstrap) {
+            Integer components, Double delta, Integer imputationRank, BootstrapSettings bootstrap) {
     }
 
     public record Component(String name, double explainedVarianceRatio, List<Double> loadings) {
@@ -83,7 +77,7 @@ public final class MatrixRequests {
 
     public record ObservationalScalingResponse(String target, double floor, List<String> predictors, List<Component> components,
             List<Double> explainedVarianceRatios, List<Double> coefficients, List<Double> computeCoefficients, HeldOut heldOut,
-            HeldOut computeHeldOut, int trainingModels, String method, List<ModelPrediction> predictions, BootstrapUsed bootstrap,
+            HeldOut computeHeldOut, int trainingModels, String method, List<ModelPrediction> predictions, BootstrapReport bootstrap,
             List<String> warnings) {
     }
 
@@ -97,7 +91,7 @@ public final class MatrixRequests {
     @Schema(name = "MatrixBacktestRequest", description = "Backtest: the methods (als, soft-impute, nearest-models, capability-index; default all four) "
             + "are run on the same hidden cells")
     public record BacktestRequest(List<String> models, List<String> benchmarks, List<List<Double>> scores, HoldoutInput holdout,
-            List<String> methods, Map<String, Double> floors, BootstrapInput bootstrap) {
+            List<String> methods, Map<String, Double> floors, BootstrapSettings bootstrap) {
     }
 
     public record MethodMetrics(String method, String setting, int cells, double mae, double rmse, double standardisedMae,
@@ -105,26 +99,26 @@ public final class MatrixRequests {
     }
 
     @Schema(name = "MatrixBacktestResponse", description = "Errors per method on the hidden cells")
-    public record BacktestResponse(int heldOutCells, List<String> heldOutModels, List<MethodMetrics> methods, BootstrapUsed bootstrap,
+    public record BacktestResponse(int heldOutCells, List<String> heldOutModels, List<MethodMetrics> methods, BootstrapReport bootstrap,
             List<String> warnings) {
     }
 
     @Schema(description = "Which benchmark to run next for `model`, to most reduce the uncertainty of its `asked` benchmarks")
     public record NextMeasurementRequest(List<String> models, List<String> benchmarks, List<List<Double>> scores, String model,
-            List<String> asked, String method, Integer rank, BootstrapInput bootstrap) {
+            List<String> asked, String method, Integer rank, BootstrapSettings bootstrap) {
     }
 
     public record NextCandidate(String benchmark, double varianceReduction, double fractionOfAskedVariance) {
     }
 
     public record NextMeasurementResponse(String model, List<String> asked, double askedVariance, List<NextCandidate> candidates,
-            String method, BootstrapUsed bootstrap, List<String> warnings) {
+            String method, BootstrapReport bootstrap, List<String> warnings) {
     }
 
     @Schema(description = "Choose a model: `candidates`, a task `profile` (benchmark -> weight), `costs` (model -> cost per call), "
             + "optional `budget`")
     public record ModelChoiceRequest(List<String> models, List<String> benchmarks, List<List<Double>> scores, List<String> candidates,
-            Map<String, Double> profile, Map<String, Double> costs, Double budget, String method, BootstrapInput bootstrap) {
+            Map<String, Double> profile, Map<String, Double> costs, Double budget, String method, BootstrapSettings bootstrap) {
     }
 
     public record Option(String model, double cost, double quality, Interval interval, int predictedCells, boolean pareto,
@@ -132,7 +126,7 @@ public final class MatrixRequests {
     }
 
     public record ModelChoiceResponse(Map<String, Double> profile, List<Option> options, String bestWithinBudget, Double budget,
-            BootstrapUsed bootstrap, List<String> warnings) {
+            BootstrapReport bootstrap, List<String> warnings) {
     }
 
     public record ItemResult(String model, String prompt, Double score, Double cost) {

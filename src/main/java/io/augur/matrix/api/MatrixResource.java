@@ -1,8 +1,9 @@
 package io.augur.matrix.api;
 
 import io.augur.platform.auth.Computation;
-import io.augur.matrix.api.MatrixRequests.BootstrapInput;
-import io.augur.matrix.api.MatrixRequests.BootstrapUsed;
+import io.augur.platform.api.BootstrapReport;
+import io.augur.platform.api.BootstrapSettings;
+import io.augur.platform.jobs.JobOperation;
 import io.augur.matrix.api.MatrixRequests.CellInput;
 import io.augur.matrix.api.MatrixRequests.FeaturesInput;
 import io.augur.matrix.engine.Backtest;
@@ -56,17 +57,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RegisterForReflection(targets = { MatrixRequests.CompletionRequest.class, MatrixRequests.CapabilityIndexRequest.class,
     MatrixRequests.ObservationalScalingRequest.class, MatrixRequests.BacktestRequest.class, MatrixRequests.NextMeasurementRequest.class,
     MatrixRequests.ModelChoiceRequest.class, MatrixRequests.RouterEvaluationRequest.class, MatrixRequests.ItemResult.class,
-    MatrixRequests.HoldoutInput.class, MatrixRequests.BootstrapInput.class, MatrixRequests.FeaturesInput.class, MatrixRequests.CellInput.class })
-public class MatrixResource {
+    MatrixRequests.HoldoutInput.class, BootstrapSettings.class, MatrixRequests.FeaturesInput.class, MatrixRequests.CellInput.class })
+public class MatrixResource implements JobOperation.Source {
 
     static final int MAX_CELLS = 1_000_000;
-    static final int DEFAULT_ROUNDS = 500;
-    static final long DEFAULT_SEED = 42;
+    static final long DEFAULT_SEED = BootstrapSettings.DEFAULT_SEED;
     static final String TABLE = " The table: `models` (row names), `benchmarks` (column names), `scores` one row per model with one "
             + "number or null (missing) per benchmark; at most 1,000,000 cells. A model or benchmark with no observed score, or a "
             + "benchmark whose scores are all equal, is refused.";
-    static final String BOOTSTRAP = " Intervals: bootstrap over models (seeded; `bootstrap` {rounds 10 to 5000, default 500; seed, "
+    static final String BOOTSTRAP = " Intervals: bootstrap over models (seeded; `bootstrap` {rounds 10 to 5000, default 1000; seed, "
             + "default 42; level, default 0.95}), echoed in the response.";
+    /** What the matrix operations resample, as their bootstrap reports say. */
+    static final String BOOTSTRAP_METHOD = "bootstrap over models (rows resampled with replacement, refitted each round), percentile intervals";
 
     private final ComputePool compute;
     private final RequestBodies bodies;
@@ -162,7 +164,7 @@ public class MatrixResource {
             } else if (request.threshold() == null) {
                 throw ProblemException.invalid("threshold", "give a compute threshold (or `train` flags) to choose the training models");
             }
-            BootstrapUsed b = bootstrap(request.bootstrap());
+            BootstrapSettings.Used b = bootstrap(request.bootstrap());
             ObservationalScaling.Settings s = new ObservationalScaling.Settings(request.components() == null ? 3 : request.components(),
                     request.delta() == null ? 1.0 : request.delta(), request.imputationRank() == null ? 1 : request.imputationRank(),
                     b.rounds(), b.seed(), b.level(), null);
@@ -174,7 +176,7 @@ public class MatrixResource {
                     r.components().stream().map(k -> new MatrixRequests.Component(k.name(), k.explainedVarianceRatio(), k.loadings())).toList(),
                     r.explainedVarianceRatios(), r.coefficients(), r.computeCoefficients(), heldOut(r.heldOut()), heldOut(r.computeHeldOut()),
                     r.trainingModels(), method, r.predictions().stream().map(p -> new MatrixRequests.ModelPrediction(p.model(), p.training(),
-                            finite(p.observed()), p.estimate(), p.interval(), finite(p.computeEstimate()))).toList(), b, r.warnings());
+                            finite(p.observed()), p.estimate(), p.interval(), finite(p.computeEstimate()))).toList(), b.report(BOOTSTRAP_METHOD), r.warnings());
         }));
     }
 
@@ -394,13 +396,13 @@ public class MatrixResource {
     }
 
     static MatrixCompletion.Settings settings(ScoreMatrix table, String method, Integer rank, Double lambda, Integer neighbours,
-            FeaturesInput modelFeatures, FeaturesInput benchmarkFeatures, Map<String, Double> floors, BootstrapInput bootstrap) {
+            FeaturesInput modelFeatures, FeaturesInput benchmarkFeatures, Map<String, Double> floors, BootstrapSettings bootstrap) {
         return settings(table, method, rank, lambda, neighbours, modelFeatures, benchmarkFeatures, floors, bootstrap, "method");
     }
 
     static MatrixCompletion.Settings settings(ScoreMatrix table, String method, Integer rank, Double lambda, Integer neighbours,
-            FeaturesInput modelFeatures, FeaturesInput benchmarkFeatures, Map<String, Double> floors, BootstrapInput bootstrap, String field) {
-        BootstrapUsed b = bootstrap(bootstrap);
+            FeaturesInput modelFeatures, FeaturesInput benchmarkFeatures, Map<String, Double> floors, BootstrapSettings bootstrap, String field) {
+        BootstrapSettings.Used b = bootstrap(bootstrap);
         double[] f = null;
         if (floors != null) {
             f = new double[table.benchmarkCount()];
@@ -441,21 +443,12 @@ public class MatrixResource {
         return ModelFeatures.of(rows, numeric, family, field);
     }
 
-    static BootstrapUsed bootstrap(BootstrapInput in) {
-        int rounds = in == null || in.rounds() == null ? DEFAULT_ROUNDS : in.rounds();
-        if (rounds < 10 || rounds > 5000) {
-            throw ProblemException.invalid("bootstrap.rounds", "must be in [10, 5000], was " + rounds);
-        }
-        long seed = in == null || in.seed() == null ? DEFAULT_SEED : in.seed();
-        double level = in == null || in.level() == null ? 0.95 : in.level();
-        if (!(level > 0 && level < 1)) {
-            throw ProblemException.invalid("bootstrap.level", "must be in (0, 1)");
-        }
-        return new BootstrapUsed(rounds, seed, level, in == null || in.seed() == null);
+    static BootstrapSettings.Used bootstrap(BootstrapSettings in) {
+        return BootstrapSettings.resolve(in, 10, 5000, "bootstrap.rounds");
     }
 
-    static BootstrapUsed used(BootstrapInput in, MatrixCompletion.Settings s) {
-        return new BootstrapUsed(s.rounds(), s.seed(), s.level(), in == null || in.seed() == null);
+    static BootstrapReport used(BootstrapSettings in, MatrixCompletion.Settings s) {
+        return new BootstrapSettings.Used(s.rounds(), s.seed(), s.level(), in != null && in.seed() != null).report(BOOTSTRAP_METHOD);
     }
 
     static List<MatrixRequests.PredictedCell> predicted(MatrixCompletion.Result r) {
@@ -491,5 +484,25 @@ public class MatrixResource {
             }
             default -> throw ProblemException.invalid("holdout.kind", "must be random, compute-threshold or newest, was '" + h.kind() + "'");
         };
+    }
+
+    /** The operations of this resource that also run as jobs (POST /api/v1/jobs, or Prefer: respond-async). */
+    @Override
+    public List<JobOperation> jobOperations() {
+        return List.of(
+                JobOperation.of("predictMissingScores", "/api/v1/matrix/completions", MatrixRequests.CompletionRequest.class,
+                        this::completions),
+                JobOperation.of("fitCapabilityIndex", "/api/v1/matrix/capability-index", MatrixRequests.CapabilityIndexRequest.class,
+                        this::capabilityIndex),
+                JobOperation.of("fitObservationalScaling", "/api/v1/matrix/observational-scaling", MatrixRequests.ObservationalScalingRequest.class,
+                        this::observationalScaling),
+                JobOperation.of("backtestMatrixCompletion", "/api/v1/matrix/backtests", MatrixRequests.BacktestRequest.class,
+                        this::backtest),
+                JobOperation.of("findNextMeasurement", "/api/v1/matrix/next-measurement", MatrixRequests.NextMeasurementRequest.class,
+                        this::nextMeasurement),
+                JobOperation.of("computeModelChoice", "/api/v1/matrix/model-choice", MatrixRequests.ModelChoiceRequest.class,
+                        this::modelChoice),
+                JobOperation.of("evaluateRouter", "/api/v1/matrix/router-evaluation", MatrixRequests.RouterEvaluationRequest.class,
+                        this::routerEvaluation));
     }
 }

@@ -1,5 +1,6 @@
 package io.augur.matrix.engine;
 
+import io.augur.stats.BootstrapRounds;
 import io.augur.stats.Interval;
 import io.augur.stats.InvalidInputException;
 import io.augur.stats.Quantiles;
@@ -162,7 +163,7 @@ public final class MatrixCompletion {
         float[][] fitted = keepDraws ? new float[asked.size()][rounds] : null;
         float[][] predictive = new float[asked.size()][rounds];
         Completer finalChosen = chosen;
-        ResampleRunner.run(rounds, s.executor(), r -> {
+        BootstrapRounds.eachRound(rounds, s.executor(), r -> {
             UniformRandomProvider rng = RandomStreams.stream(s.seed(), r);
             ContinuousSampler normal = ZigguratSampler.NormalizedGaussian.of(rng);
             double[] w = new double[data.modelCount()];

@@ -1,5 +1,6 @@
 package io.augur.matrix.engine;
 
+import io.augur.stats.BootstrapRounds;
 import io.augur.stats.Interval;
 import io.augur.stats.InvalidInputException;
 import io.augur.stats.Quantiles;
@@ -383,7 +384,7 @@ public final class ObservationalScaling {
         int rounds = s.rounds();
         double[][] draws = new double[n][rounds];
         double[][] drawsC = new double[n][rounds];
-        ResampleRunner.run(rounds, s.executor(), r -> {
+        BootstrapRounds.eachRound(rounds, s.executor(), r -> {
             UniformRandomProvider rng = RandomStreams.stream(s.seed(), r);
             double[] w = new double[trainIdx.length];
             for (int i = 0; i < w.length; i++) {

@@ -1,5 +1,7 @@
 package io.augur.pairwise.api;
 
+import io.augur.platform.api.BootstrapSettings;
+import io.augur.platform.audit.Audited;
 import io.augur.pairwise.engine.ActiveSampling;
 import io.augur.pairwise.engine.Outcome;
 import io.augur.pairwise.engine.PairCount;
@@ -59,6 +61,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 // Request bodies are read by RequestBodies (Jackson outside RESTEasy): registered for a native image
 @RegisterForReflection(targets = { ArenaInput.class, AppendBattlesInput.class, ArenaBattleInput.class })
+@Audited
 public class ArenaResource {
 
     static final int MAX_BATCH = 10_000;
@@ -167,9 +170,9 @@ public class ArenaResource {
     @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<LeaderboardResult> leaderboard(@PathParam("id") UUID id,
-            @Parameter(description = "Bootstrap rounds, 2 to 10000") @QueryParam("rounds") @DefaultValue("1000") @Min(2) @Max(LeaderboardResource.MAX_ROUNDS) int rounds,
-            @Parameter(description = "Seed that reproduces the intervals") @QueryParam("seed") @DefaultValue("42") long seed,
-            @Parameter(description = "Confidence level") @QueryParam("level") @DefaultValue("0.95") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) double level,
+            @Parameter(description = "Bootstrap rounds, 2 to 10000 (default 1000)") @QueryParam("rounds") @Min(2) @Max(LeaderboardResource.MAX_ROUNDS) Integer rounds,
+            @Parameter(description = "Seed that reproduces the intervals (default 42)") @QueryParam("seed") Long seed,
+            @Parameter(description = "Confidence level (default 0.95)") @QueryParam("level") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double level,
             @Parameter(description = "half-win (default) or davidson") @QueryParam("ties") @Pattern(regexp = "half-win|davidson", message = "must be half-win or davidson") String ties,
             @Parameter(description = "Gaussian prior precision on log strengths (default 0)") @QueryParam("regularization") @PositiveOrZero Double regularization,
             @Parameter(description = "Model pinned to anchorRating") @QueryParam("anchorModel") String anchorModel,
@@ -177,7 +180,7 @@ public class ArenaResource {
         return counts(id).flatMap(rows -> compute.submit(() -> Pairwise.engine(Pairwise.QUERY_FIELDS,
                 () -> Pairwise.bradleyTerry(Pairwise.canonical(rows),
                         Pairwise.options(ties, regularization, anchorModel, anchorRating),
-                        new BootstrapInput(rounds, seed, level), null))));
+                        BootstrapSettings.resolve(rounds, seed, level, 2, LeaderboardResource.MAX_ROUNDS, "rounds"), null))));
     }
 
     @GET
@@ -192,15 +195,15 @@ public class ArenaResource {
     @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> plotLeaderboard(@PathParam("id") UUID id, @HeaderParam("Accept") String accept,
-            @Parameter(description = "Bootstrap rounds, 2 to 10000") @QueryParam("rounds") @DefaultValue("1000") @Min(2) @Max(LeaderboardResource.MAX_ROUNDS) int rounds,
-            @Parameter(description = "Seed that reproduces the intervals") @QueryParam("seed") @DefaultValue("42") long seed,
-            @Parameter(description = "Confidence level") @QueryParam("level") @DefaultValue("0.95") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) double level,
+            @Parameter(description = "Bootstrap rounds, 2 to 10000 (default 1000)") @QueryParam("rounds") @Min(2) @Max(LeaderboardResource.MAX_ROUNDS) Integer rounds,
+            @Parameter(description = "Seed that reproduces the intervals (default 42)") @QueryParam("seed") Long seed,
+            @Parameter(description = "Confidence level (default 0.95)") @QueryParam("level") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double level,
             @Parameter(description = "half-win (default) or davidson") @QueryParam("ties") @Pattern(regexp = "half-win|davidson", message = "must be half-win or davidson") String ties,
             @Parameter(description = "Gaussian prior precision on log strengths (default 0)") @QueryParam("regularization") @PositiveOrZero Double regularization) {
         return counts(id).flatMap(rows -> compute.submit(() -> plots.respond(accept, LeaderboardPlots.ratings(
                 "Arena " + id + ": Bradley-Terry leaderboard", Pairwise.engine(Pairwise.QUERY_FIELDS,
                         () -> Pairwise.bradleyTerry(Pairwise.canonical(rows), Pairwise.options(ties, regularization, null, null),
-                                new BootstrapInput(rounds, seed, level), null))))));
+                                BootstrapSettings.resolve(rounds, seed, level, 2, LeaderboardResource.MAX_ROUNDS, "rounds"), null))))));
     }
 
     @GET
@@ -214,16 +217,16 @@ public class ArenaResource {
     @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> plotWinRates(@PathParam("id") UUID id, @HeaderParam("Accept") String accept,
-            @Parameter(description = "Bootstrap rounds, 2 to 10000") @QueryParam("rounds") @DefaultValue("1000") @Min(2) @Max(LeaderboardResource.MAX_ROUNDS) int rounds,
-            @Parameter(description = "Seed that reproduces the intervals") @QueryParam("seed") @DefaultValue("42") long seed,
-            @Parameter(description = "Confidence level") @QueryParam("level") @DefaultValue("0.95") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) double level,
+            @Parameter(description = "Bootstrap rounds, 2 to 10000 (default 1000)") @QueryParam("rounds") @Min(2) @Max(LeaderboardResource.MAX_ROUNDS) Integer rounds,
+            @Parameter(description = "Seed that reproduces the intervals (default 42)") @QueryParam("seed") Long seed,
+            @Parameter(description = "Confidence level (default 0.95)") @QueryParam("level") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double level,
             @Parameter(description = "half-win (default) or davidson") @QueryParam("ties") @Pattern(regexp = "half-win|davidson", message = "must be half-win or davidson") String ties,
             @Parameter(description = "Gaussian prior precision on log strengths (default 0)") @QueryParam("regularization") @PositiveOrZero Double regularization) {
         return counts(id).flatMap(rows -> compute.submit(() -> {
             var counts = Pairwise.canonical(rows);
             return plots.respond(accept, LeaderboardPlots.winRates("Arena " + id + ": predicted win rates",
                     Pairwise.engine(Pairwise.QUERY_FIELDS, () -> Pairwise.bradleyTerry(counts,
-                            Pairwise.options(ties, regularization, null, null), new BootstrapInput(rounds, seed, level),
+                            Pairwise.options(ties, regularization, null, null), BootstrapSettings.resolve(rounds, seed, level, 2, LeaderboardResource.MAX_ROUNDS, "rounds"),
                             LeaderboardPlots.allPairs(counts.models())))));
         }));
     }

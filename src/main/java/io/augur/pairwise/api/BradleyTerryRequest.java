@@ -1,5 +1,6 @@
 package io.augur.pairwise.api;
 
+import io.augur.platform.api.BootstrapSettings;
 import io.augur.platform.validation.Finite;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -21,7 +22,7 @@ public record BradleyTerryRequest(
         @Finite @PositiveOrZero @Schema(description = "Gaussian prior precision on natural-log strengths (ridge); "
                 + "default 0 (plain maximum likelihood). Set it (e.g. 0.01) when the battles make the likelihood unbounded",
                 example = "0") Double regularization,
-        @Valid @Schema(description = "Multinomial bootstrap of the merged rows") BootstrapInput bootstrap,
+        @Valid @Schema(description = "Multinomial bootstrap of the merged rows; rounds 2 to 10000") BootstrapSettings bootstrap,
         @Size(max = 1000) @Schema(description = "Pairs whose predicted win probability to report, with a bootstrap interval")
         List<@NotNull @Valid PairInput> pairs) {
 }

@@ -1,5 +1,6 @@
 package io.augur.pairwise.api;
 
+import io.augur.platform.api.BootstrapSettings;
 import io.augur.platform.validation.Finite;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -15,5 +16,5 @@ public record EloRequest(
         @Finite @Schema(description = "Logistic base; default 10", example = "10") Double base,
         @Finite @Schema(description = "Scale; default 400", example = "400") Double scale,
         @Finite @Schema(description = "Initial rating; default 1000", example = "1000") Double initial,
-        @Valid @Schema(description = "Bootstrap over battles (FastChat: each round replays N battles drawn with replacement)") BootstrapInput bootstrap) {
+        @Valid @Schema(description = "Bootstrap over battles (FastChat: each round replays N battles drawn with replacement); rounds 2 to 10000") BootstrapSettings bootstrap) {
 }

@@ -1,6 +1,8 @@
 package io.augur.pairwise.api;
 
 import io.augur.platform.auth.Computation;
+import io.augur.platform.api.BootstrapSettings;
+import io.augur.platform.jobs.JobOperation;
 import io.augur.pairwise.engine.BattleCsvReader;
 import io.augur.pairwise.engine.BattleLog;
 import io.augur.pairwise.engine.Elo;
@@ -51,8 +53,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @RegisterForReflection(targets = { EloRequest.class, BradleyTerryRequest.class, PlackettLuceRequest.class,
-        BattleInput.class, BootstrapInput.class, AnchorInput.class, PairInput.class, ChoiceInput.class })
-public class LeaderboardResource {
+        BattleInput.class, BootstrapSettings.class, AnchorInput.class, PairInput.class, ChoiceInput.class })
+public class LeaderboardResource implements JobOperation.Source {
 
     static final String CSV = "text/csv";
     static final int MAX_ROUNDS = 10_000;
@@ -136,25 +138,24 @@ public class LeaderboardResource {
 
     private LeaderboardResult eloSync(boolean csv, byte[] body, Double k, Integer rounds, Long seed, Double level) throws Exception {
         BattleLog log;
-        BootstrapInput b;
+        BootstrapSettings.Used b;
         Elo.Params params;
         var fields = csv ? Pairwise.QUERY_FIELDS : Pairwise.JSON_FIELDS;
         if (csv) {
             log = BattleCsvReader.readLog(new ByteArrayInputStream(body), null);
-            b = new BootstrapInput(rounds, seed, level);
+            b = BootstrapSettings.resolve(rounds, seed, level, 2, MAX_ROUNDS, "rounds");
             params = Pairwise.engine(fields, () -> new Elo.Params(k == null ? 4 : k, 10, 400, 1000));
         } else {
             EloRequest req = bodies.parse(body, EloRequest.class);
             log = Pairwise.battleLog(req.battles());
-            b = BootstrapInput.orDefault(req.bootstrap());
+            b = BootstrapSettings.resolve(req.bootstrap(), 2, MAX_ROUNDS, "bootstrap.rounds");
             Elo.Params d = Elo.Params.defaults();
             params = Pairwise.engine(fields, () -> new Elo.Params(req.k() == null ? d.k() : req.k(),
                     req.base() == null ? d.base() : req.base(), req.scale() == null ? d.scale() : req.scale(),
                     req.initial() == null ? d.initial() : req.initial()));
         }
-        Leaderboard lb = Pairwise.engine(fields, () -> Elo.bootstrap(log, params, b.roundsOrDefault(),
-                b.seedOrDefault(), b.levelOrDefault()));
-        return Pairwise.result(lb, null, log.size(), null, null, null, null, null, null);
+        Leaderboard lb = Pairwise.engine(fields, () -> Elo.bootstrap(log, params, b.rounds(), b.seed(), b.level()));
+        return Pairwise.result(lb, b, null, log.size(), null, null, null, null, null, null);
     }
 
     @POST
@@ -229,7 +230,7 @@ public class LeaderboardResource {
                     BattleCsvReader.readCounts(new ByteArrayInputStream(body), null).rows());
             return Pairwise.engine(Pairwise.QUERY_FIELDS, () -> Pairwise.bradleyTerry(counts,
                     Pairwise.options(ties, regularization, anchorModel, anchorRating),
-                    new BootstrapInput(rounds, seed, level), null));
+                    BootstrapSettings.resolve(rounds, seed, level, 2, MAX_ROUNDS, "rounds"), null));
         }
         BradleyTerryRequest req = bodies.parse(body, BradleyTerryRequest.class);
         var counts = Pairwise.canonical(Pairwise.battleLog(req.battles()).counts().rows());
@@ -237,7 +238,7 @@ public class LeaderboardResource {
                 Pairwise.options(req.ties(), req.regularization(),
                         req.anchor() == null ? null : req.anchor().model(),
                         req.anchor() == null ? null : req.anchor().rating()),
-                req.bootstrap(), allPairs ? LeaderboardPlots.allPairs(counts.models()) : req.pairs()));
+                BootstrapSettings.resolve(req.bootstrap(), 2, MAX_ROUNDS, "bootstrap.rounds"), allPairs ? LeaderboardPlots.allPairs(counts.models()) : req.pairs()));
     }
 
     @POST
@@ -327,22 +328,22 @@ public class LeaderboardResource {
             PlackettLuceRequest req = bodies.parse(body, PlackettLuceRequest.class);
             PlackettLuce.Options options = PlackettLuce.Options.defaults()
                     .withAlpha(req.alpha() == null ? 0 : req.alpha());
-            BootstrapInput b = BootstrapInput.orDefault(req.bootstrap());
+            BootstrapSettings.Used b = BootstrapSettings.resolve(req.bootstrap(), 2, MAX_ROUNDS, "bootstrap.rounds");
             return Pairwise.engine(Pairwise.JSON_FIELDS, () -> {
                 PlackettLuceFit fit;
                 Leaderboard lb;
                 if (req.rankings() != null) {
                     fit = PlackettLuce.fitRankings(req.rankings(), options);
-                    lb = PlackettLuce.bootstrapRankings(req.rankings(), options, b.roundsOrDefault(),
-                            b.seedOrDefault(), b.levelOrDefault());
+                    lb = PlackettLuce.bootstrapRankings(req.rankings(), options, b.rounds(),
+                            b.seed(), b.level());
                 } else {
                     List<PlackettLuce.Choice> choices = req.choices().stream()
                             .map(c -> new PlackettLuce.Choice(c.chosen(), c.others())).toList();
                     fit = PlackettLuce.fitChoices(choices, options);
-                    lb = PlackettLuce.bootstrapChoices(choices, options, b.roundsOrDefault(), b.seedOrDefault(),
-                            b.levelOrDefault());
+                    lb = PlackettLuce.bootstrapChoices(choices, options, b.rounds(), b.seed(),
+                            b.level());
                 }
-                return Pairwise.result(lb, null, fit.observations(),
+                return Pairwise.result(lb, b, null, fit.observations(),
                         new LeaderboardResult.Convergence(fit.converged(), fit.iterations(), null, fit.logLikelihood()),
                         null, fit.alpha(), null, List.of(), null);
             });
@@ -364,5 +365,17 @@ public class LeaderboardResource {
 
     static boolean isCsv(String contentType) {
         return contentType != null && contentType.toLowerCase().startsWith(CSV);
+    }
+
+    /** The operations of this resource that also run as jobs (POST /api/v1/jobs, or Prefer: respond-async). */
+    @Override
+    public List<JobOperation> jobOperations() {
+        return List.of(
+                JobOperation.of("computeEloLeaderboard", "/api/v1/leaderboards/elo", EloRequest.class,
+                        body -> eloOf(false, body, null, null, null, null)),
+                JobOperation.of("computeBradleyTerryLeaderboard", "/api/v1/leaderboards/bradley-terry", BradleyTerryRequest.class,
+                        body -> bradleyTerryOf(false, body, null, null, null, null, null, null, null)),
+                JobOperation.of("computePlackettLuceLeaderboard", "/api/v1/leaderboards/plackett-luce", PlackettLuceRequest.class,
+                        this::plackettLuce));
     }
 }

@@ -1,5 +1,6 @@
 package io.augur.pairwise.api;
 
+import io.augur.platform.api.BootstrapReport;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -16,7 +17,7 @@ public record LeaderboardResult(
         @Schema(description = "Battles (rankings, choices) fitted", example = "8930") long observations,
         @Schema(description = "One entry per model, best first; rank = 1 + number of models whose interval lower "
                 + "bound exceeds this model's upper bound") List<Entry> entries,
-        @Schema(description = "The bootstrap that produced the intervals") Bootstrap bootstrap,
+        @Schema(description = "The bootstrap that produced the intervals") BootstrapReport bootstrap,
         @Schema(description = "Convergence of the point fit (absent for online Elo)") Convergence convergence,
         @Schema(description = "Davidson's tie parameter nu (davidson ties only)", example = "0.61") Double tieParameter,
         @Schema(description = "Regularisation used: Gaussian prior precision (Bradley-Terry) or pseudo-count (Plackett-Luce)", example = "0") Double regularization,
@@ -44,15 +45,6 @@ public record LeaderboardResult(
         static IntervalResult of(io.augur.stats.Interval i) {
             return i == null ? null : new IntervalResult(i.lower(), i.upper(), i.level(), i.method());
         }
-    }
-
-    @Schema(name = "BootstrapResult")
-    public record Bootstrap(
-            @Schema(example = "1000") int rounds,
-            @Schema(description = "The seed that reproduces the intervals (default 42)", example = "42") long seed,
-            @Schema(example = "0.95") double level,
-            @Schema(description = "Rounds whose resample had an unbounded likelihood and were fitted with a small "
-                    + "fallback prior (0.01)", example = "0") int degenerateRounds) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,5 +1,6 @@
 package io.augur.pairwise.api;
 
+import io.augur.platform.api.BootstrapSettings;
 import io.augur.pairwise.engine.BattleLog;
 import io.augur.pairwise.engine.BradleyTerry;
 import io.augur.pairwise.engine.BradleyTerryBootstrap;
@@ -110,11 +111,9 @@ final class Pairwise {
     }
 
     /** Bradley-Terry fit, bootstrap, ranks and the requested win probabilities (call on the compute pool). */
-    static LeaderboardResult bradleyTerry(PairCounts counts, BradleyTerry.Options options, BootstrapInput bootstrap,
+    static LeaderboardResult bradleyTerry(PairCounts counts, BradleyTerry.Options options, BootstrapSettings.Used b,
             List<PairInput> pairs) {
-        BootstrapInput b = BootstrapInput.orDefault(bootstrap);
-        BradleyTerryBootstrap bs = BradleyTerry.bootstrap(counts, options, b.roundsOrDefault(), b.seedOrDefault(),
-                b.levelOrDefault());
+        BradleyTerryBootstrap bs = BradleyTerry.bootstrap(counts, options, b.rounds(), b.seed(), b.level());
         BradleyTerryFit fit = bs.fit();
         List<LeaderboardResult.Unbounded> unbounded = new ArrayList<>();
         if (options.prior() > 0) {
@@ -142,7 +141,7 @@ final class Pairwise {
             }
         }
         boolean davidson = fit.ties() == BradleyTerry.TieModel.DAVIDSON;
-        return result(bs.leaderboard(), davidson ? "davidson" : "half-win", fit.battles(),
+        return result(bs.leaderboard(), b, davidson ? "davidson" : "half-win", fit.battles(),
                 new LeaderboardResult.Convergence(fit.converged(), fit.iterations(),
                         Double.isFinite(fit.gradientNorm()) ? fit.gradientNorm() : null, fit.logLikelihood()),
                 davidson ? fit.tieParameter() : null, fit.prior(),
@@ -150,7 +149,7 @@ final class Pairwise {
                 unbounded, probabilities);
     }
 
-    static LeaderboardResult result(Leaderboard lb, String ties, long observations,
+    static LeaderboardResult result(Leaderboard lb, BootstrapSettings.Used b, String ties, long observations,
             LeaderboardResult.Convergence convergence, Double tieParameter, Double regularization, AnchorInput anchor,
             List<LeaderboardResult.Unbounded> unbounded, List<LeaderboardResult.WinProbabilityResult> probabilities) {
         List<LeaderboardResult.Entry> entries = new ArrayList<>(lb.entries().size());
@@ -161,7 +160,7 @@ final class Pairwise {
         entries.sort(Comparator.comparingDouble(LeaderboardResult.Entry::rating).reversed()
                 .thenComparing(LeaderboardResult.Entry::model));
         return new LeaderboardResult(lb.method(), ties, observations, entries,
-                new LeaderboardResult.Bootstrap(lb.rounds(), lb.seed(), lb.level(), lb.degenerateRounds()),
+                b.report(lb.method(), null, lb.degenerateRounds()),
                 convergence, tieParameter, regularization, anchor, unbounded, probabilities);
     }
 }

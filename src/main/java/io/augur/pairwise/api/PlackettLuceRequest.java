@@ -1,5 +1,6 @@
 package io.augur.pairwise.api;
 
+import io.augur.platform.api.BootstrapSettings;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.augur.platform.validation.Finite;
 import jakarta.validation.Valid;
@@ -23,7 +24,7 @@ public record PlackettLuceRequest(
         @Finite @PositiveOrZero @Schema(description = "Prior pseudo-count (choix's regularisation); default 0 "
                 + "(maximum likelihood). Set it (e.g. 0.01) when the data make the likelihood unbounded", example = "0")
         Double alpha,
-        @Valid @Schema(description = "Bootstrap over rankings (choices)") BootstrapInput bootstrap) {
+        @Valid @Schema(description = "Bootstrap over rankings (choices); rounds 2 to 10000") BootstrapSettings bootstrap) {
 
     public PlackettLuceRequest {
         // an empty list beside its alternative counts as absent: generated clients send [] for an unset list

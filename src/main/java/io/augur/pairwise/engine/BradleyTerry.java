@@ -3,6 +3,7 @@ package io.augur.pairwise.engine;
 import io.augur.stats.Cholesky;
 import io.augur.stats.InvalidInputException;
 import io.augur.stats.RandomStreams;
+import io.augur.stats.Progress;
 import io.augur.stats.Workers;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,6 +150,8 @@ public final class BradleyTerry {
         double[][] logReplicates = new double[rounds][];
         double[] phiReplicates = new double[rounds];
         AtomicInteger degenerate = new AtomicInteger();
+        Progress progress = Workers.currentProgress();
+        progress.begin("rounds", rounds);
         Workers.current().forEach(rounds, round -> {
             long[] tally = new long[cellCounts.length];
             Multinomial.sample(RandomStreams.stream(seed, round), cellCounts, n, tally);
@@ -176,6 +179,7 @@ public final class BradleyTerry {
             logReplicates[round] = centred(s.theta);
             ratingReplicates[round] = toRatings(s.theta, anchor, options.anchorRating());
             phiReplicates[round] = davidson ? Math.exp(s.phi) : 0;
+            progress.advance(1);
         });
         double[] point = new double[d.n];
         for (int m = 0; m < d.n; m++) {

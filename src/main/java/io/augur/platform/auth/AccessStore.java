@@ -86,6 +86,16 @@ public class AccessStore {
                 }));
     }
 
+    /**
+     * The workspace of that internal key, or null: for the job runner, which runs a job in the workspace stored
+     * with it (the submitter's, set from its authenticated caller).
+     */
+    @Unscoped("the job runner: a job runs in the workspace it was submitted in")
+    public Uni<Workspace> workspaceById(long id) {
+        return pool.preparedQuery("select id, public_id, name from workspace where id = $1").execute(Tuple.of(id))
+                .map(rs -> rs.size() == 0 ? null : workspace(rs.iterator().next()));
+    }
+
     /** Creates a workspace; a taken name is a 409. */
     Uni<Workspace> createWorkspace(String name) {
         return pool.preparedQuery("insert into workspace (name) values ($1) on conflict do nothing"
@@ -178,6 +188,7 @@ public class AccessStore {
      * {@code augur.auth.key-cache} ago (unknown handles are not cached: a key created on another replica works
      * at once).
      */
+    @Unscoped("authentication: a key is found by its handle before its workspace is known")
     Uni<StoredKey> lookup(String handle) {
         Cached<StoredKey> cached = keys.get(handle);
         if (cached != null && cached.fresh()) {

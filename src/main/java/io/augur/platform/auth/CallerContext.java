@@ -1,31 +1,71 @@
 package io.augur.platform.auth;
 
 import io.augur.platform.problem.ProblemException;
-import jakarta.enterprise.context.RequestScoped;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InstanceHandle;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.common.vertx.ContextLocals;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
 /**
- * The current request's caller, set by {@link Authentication} before the resource method runs. Resources ask
- * it for the {@link Workspace} to pass to the stores.
+ * The current caller: bound by {@link Authenticator} to the request's duplicated Vert.x context (and its routing
+ * context), or by the job runner to a job's context with the workspace the job was submitted in. Resources and the
+ * services they call ask it for the {@link Workspace} to pass to the stores.
  */
-@RequestScoped
+@ApplicationScoped
 public class CallerContext {
 
-    private Caller caller;
+    private static final String KEY = Caller.class.getName();
 
-    void set(Caller caller) {
-        this.caller = caller;
+    /** Binds the caller to the current duplicated context (a request's or a job's). */
+    static void bind(Caller caller) {
+        if (Authenticator.onDuplicatedContext()) {
+            ContextLocals.put(KEY, caller);
+        }
+        RoutingContext rc = currentRequest();
+        if (rc != null) {
+            rc.put(Caller.ATTRIBUTE, caller);
+        }
+    }
+
+    /** Binds a job's caller, its workspace the one the job was submitted in, to the job's duplicated context. */
+    public static void bindJob(Workspace workspace, String job) {
+        if (!Authenticator.onDuplicatedContext()) {
+            throw new IllegalStateException("a job's caller is bound on its duplicated context");
+        }
+        ContextLocals.put(KEY, new Caller(workspace, Role.READER, "job:" + job, null, Double.MAX_VALUE,
+                Integer.MAX_VALUE));
     }
 
     /** The caller, or null when the request was not authenticated (an anonymous stateless computation). */
     public Caller caller() {
-        return caller;
+        if (Authenticator.onDuplicatedContext()) {
+            Optional<Caller> bound = ContextLocals.get(KEY);
+            if (bound.isPresent()) {
+                return bound.get();
+            }
+        }
+        RoutingContext rc = currentRequest();
+        return rc == null ? null : rc.get(Caller.ATTRIBUTE);
     }
 
     /** The caller's workspace; 401 when there is none (a stored resource needs an authenticated caller). */
     public Workspace workspace() {
+        Caller caller = caller();
         if (caller == null || caller.workspace() == null) {
-            throw Authentication.unauthenticated("stored resources need an API key or a bearer token");
+            throw Authenticator.unauthenticated("stored resources need an API key or a bearer token");
         }
         return caller.workspace();
+    }
+
+    private static RoutingContext currentRequest() {
+        if (Arc.container() == null || !Arc.container().requestContext().isActive()) {
+            return null;
+        }
+        try (InstanceHandle<CurrentVertxRequest> h = Arc.container().instance(CurrentVertxRequest.class)) {
+            return h.isAvailable() ? h.get().getCurrent() : null;
+        }
     }
 }

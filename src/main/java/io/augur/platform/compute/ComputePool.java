@@ -1,6 +1,8 @@
 package io.augur.platform.compute;
 
 import io.augur.platform.auth.Caller;
+import io.augur.platform.http.HttpOperations;
+import io.augur.platform.http.RequestIds;
 import io.augur.platform.problem.ProblemException;
 import io.augur.stats.CancellationToken;
 import io.augur.stats.ForkJoinWorkers;
@@ -8,6 +10,7 @@ import io.augur.stats.Workers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.runtime.ShutdownEvent;
@@ -31,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * The pool that owns all CPU-heavy work (parsing and validating bodies, fits, bootstraps, metric
@@ -45,6 +49,11 @@ import org.jboss.logging.Logger;
  * HTTP client goes away (response closed before it was written); the engines check it in their loops and
  * stop. A computation still queued when its token trips never starts. Retry-After is the expected wait:
  * the queue ahead divided by the threads, times the recent mean run time.
+ *
+ * <p>Asynchronous jobs (io.augur.platform.jobs) run their steps here too, identified by the {@link ComputeScope}
+ * on their Vert.x context: on the job workers, a second pool of {@code augur.jobs.threads} workers, with the
+ * job's token, {@link io.augur.stats.Progress} and time budget ({@code augur.jobs.time-budget}), outside the
+ * request queue. A computation over its request budget is told, in its 503, to run as a job.
  *
  * <p>Shutdown: on SIGTERM Quarkus lets requests in flight finish for {@code quarkus.shutdown.timeout} (new
  * ones are refused with 503) and then closes the HTTP connections. So that the computations still running
@@ -61,6 +70,9 @@ public class ComputePool {
     private static final Logger LOG = Logger.getLogger(ComputePool.class);
 
     private final ForkJoinPool pool;
+    /** The job workers: asynchronous jobs' computations run here, never on the request threads. */
+    private final ForkJoinPool jobPool;
+    private final AtomicInteger jobsRunning = new AtomicInteger();
     private final int threads;
     private final int queue;
     private final Duration timeBudget;
@@ -69,11 +81,14 @@ public class ComputePool {
     private final Counter rejected;
     private final Counter budgetSpent;
     private final Counter clientGone;
+    private final MeterRegistry registry;
     private final Duration shutdownGrace;
     private final Duration shutdownTimeout;
     private final Thread shutdownHook;
     /** Every admitted computation not yet answered (queued or running), so shutdown can stop and answer them. */
     private final Set<Admitted<?>> inFlight = ConcurrentHashMap.newKeySet();
+    /** Set when shutdown stops the computations: from then on none starts, and each is answered "shutting down". */
+    private volatile boolean stopping;
     /** Exponentially weighted mean run time of finished computations, in seconds. */
     private volatile double meanRunSeconds = 1.0;
 
@@ -82,7 +97,9 @@ public class ComputePool {
             @ConfigProperty(name = "augur.compute.time-budget") Duration timeBudget,
             @ConfigProperty(name = "augur.compute.shutdown-grace", defaultValue = "1S") Duration shutdownGrace,
             @ConfigProperty(name = "quarkus.shutdown.timeout", defaultValue = "0S") Duration shutdownTimeout,
+            @ConfigProperty(name = "augur.jobs.threads", defaultValue = "0") int jobThreads,
             MeterRegistry registry) {
+        this.registry = registry;
         this.shutdownGrace = shutdownGrace;
         this.shutdownTimeout = shutdownTimeout;
         this.shutdownHook = Thread.ofPlatform().name("augur-compute-shutdown").unstarted(this::onSignal);
@@ -100,6 +117,19 @@ public class ComputePool {
         // saturate = true: a join that cannot be compensated waits (helping by work stealing) instead of failing.
         this.pool = new ForkJoinPool(this.threads, factory, null, false, this.threads, this.threads, 1, p -> true,
                 60, TimeUnit.SECONDS);
+        int jobWorkers = jobThreads > 0 ? jobThreads : Math.max(1, this.threads / 2);
+        AtomicInteger jobCounter = new AtomicInteger();
+        ForkJoinPool.ForkJoinWorkerThreadFactory jobFactory = p -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            t.setName("augur-job-" + jobCounter.incrementAndGet());
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+        };
+        this.jobPool = new ForkJoinPool(jobWorkers, jobFactory, null, false, jobWorkers, jobWorkers, 1, p -> true,
+                60, TimeUnit.SECONDS);
+        Gauge.builder("augur.compute.jobs.active", jobsRunning, AtomicInteger::get)
+                .description("job computation steps running on the job workers").register(registry);
         Gauge.builder("augur.compute.active", running, AtomicInteger::get)
                 .description("computations running").register(registry);
         Gauge.builder("augur.compute.queued", this, ComputePool::queued)
@@ -146,6 +176,10 @@ public class ComputePool {
 
     <T> Uni<T> submit(Callable<T> task, Duration budget, Quota quota) {
         return Uni.createFrom().deferred(() -> {
+            ComputeScope job = ComputeScope.current().orElse(null);
+            if (job != null) {
+                return submitForJob(task, job); // jobs have their own workers and bound (augur.jobs.concurrency)
+            }
             if (quota != null && !takeQuota(quota)) {
                 return Uni.createFrom().failure(new ProblemException(429, "/problems/computation-quota",
                         "Too many computations", "this caller already has " + quota.max() + " computation(s) "
@@ -163,7 +197,6 @@ public class ComputePool {
                                 + " waiting, at most " + queue + "); retry after the Retry-After seconds",
                         null, null).retryAfter(retryAfterSeconds()));
             }
-            long submitted = System.nanoTime();
             CancellationToken token = new CancellationToken();
             Context caller = Vertx.currentContext();
             CompletableFuture<T> result = new CompletableFuture<>();
@@ -176,7 +209,10 @@ public class ComputePool {
                 }
             });
             watchClient(token);
-            pool.execute(() -> execute(task, token, caller, result, submitted));
+            // the request's route names the operation in the compute-time metric; its id goes into the MDC of the worker
+            String operation = HttpOperations.currentRoute();
+            String requestId = RequestIds.current();
+            pool.execute(() -> execute(task, token, caller, result, operation, requestId));
             return Uni.createFrom().completionStage(result)
                     .ifNoItem().after(budget).failWith(() -> {
                         if (!token.isCancelled()) {
@@ -185,8 +221,10 @@ public class ComputePool {
                         token.cancel("the time budget of " + budget.toMillis() + " ms was spent");
                         return new ProblemException(503, "/problems/time-budget-spent", "Time budget spent",
                                 "the computation did not finish within its time budget of " + seconds(budget)
-                                        + " (queue wait included); ask for less work (fewer bootstrap rounds, starts or "
-                                        + "points) or retry when the service is less busy", null, null)
+                                        + " (queue wait included); submit it as a job (POST /api/v1/jobs with "
+                                        + "{\"operation\": its operationId, \"body\": its body}, or the same request "
+                                        + "with the header Prefer: respond-async), ask for less work (fewer bootstrap "
+                                        + "rounds, starts or points) or retry when the service is less busy", null, null)
                                 .retryAfter(retryAfterSeconds());
                     })
                     .onCancellation().invoke(() -> token.cancel("the request was cancelled"));
@@ -212,30 +250,99 @@ public class ComputePool {
         return perCaller.getOrDefault(key, 0);
     }
 
+    /**
+     * A step of a job ({@link ComputeScope}): run on the job workers, a second pool of {@code augur.jobs.threads}
+     * workers owned by this pool, so that a job's parallel loops never occupy the threads that answer requests
+     * (work stealing would otherwise let a long job's subtasks run ahead of every request waiting); not counted
+     * against the request queue (jobs have their own bound, augur.jobs.concurrency); sharing the job's token and
+     * progress; stopped at the job's deadline.
+     */
+    private <T> Uni<T> submitForJob(Callable<T> task, ComputeScope job) {
+        Context caller = Vertx.currentContext();
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Admitted<T> admittedComputation = new Admitted<>(job.token(), result, caller);
+        inFlight.add(admittedComputation);
+        result.whenComplete((v, f) -> inFlight.remove(admittedComputation));
+        Duration left = job.remaining();
+        jobPool.execute(() -> executeForJob(task, job, caller, result));
+        return Uni.createFrom().completionStage(result)
+                .ifNoItem().after(left.isZero() ? Duration.ofMillis(1) : left).failWith(() -> {
+                    budgetSpent.increment();
+                    job.token().cancel("the job time budget of " + seconds(job.budget()) + " was spent");
+                    return jobBudgetSpent(job.budget());
+                })
+                .onCancellation().invoke(() -> job.token().cancel("the job was cancelled"));
+    }
+
+    /** The problem a job ends with when its time budget ({@code augur.jobs.time-budget}) is spent. */
+    public static ProblemException jobBudgetSpent(Duration budget) {
+        return new ProblemException(503, "/problems/time-budget-spent", "Time budget spent",
+                "the job did not finish within the job time budget of " + seconds(budget) + " (augur.jobs.time-budget);"
+                        + " ask for less work (fewer bootstrap rounds, starts or points)", null, null);
+    }
+
     private <T> void execute(Callable<T> task, CancellationToken token, Context caller, CompletableFuture<T> result,
-            long submitted) {
+            String operation, String requestId) {
+        if (stopping) { // shutdown began while this one was queued: never start, answer "shutting down"
+            admitted.decrementAndGet();
+            token.cancel("shutdown");
+            result.completeExceptionally(shuttingDown());
+            return;
+        }
         if (token.isCancelled()) { // budget spent or client gone while queued: never start
             admitted.decrementAndGet();
             result.cancel(false);
             return;
         }
         running.incrementAndGet();
+        if (requestId != null) {
+            MDC.put(RequestIds.MDC_KEY, requestId);
+        }
         long started = System.nanoTime();
-        Throwable failure = null;
-        T value = null;
         try {
-            value = Workers.call(new ForkJoinWorkers(pool, token), task);
-        } catch (Throwable t) {
-            failure = t;
+            run(task, new ForkJoinWorkers(pool, token), caller, result);
         } finally {
             running.decrementAndGet();
             admitted.decrementAndGet();
-            double seconds = (System.nanoTime() - started) / 1e9;
+            long nanos = System.nanoTime() - started;
+            double seconds = nanos / 1e9;
             meanRunSeconds = 0.8 * meanRunSeconds + 0.2 * seconds;
+            Timer.builder("augur.compute.time").tag("operation", operation == null ? "none" : operation)
+                    .description("time computations ran on the compute pool (queue wait excluded), per operation (route)")
+                    .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+            MDC.remove(RequestIds.MDC_KEY);
+        }
+    }
+
+    /** Runs a step of a job on the job workers, not counted among the requests' computations. */
+    private <T> void executeForJob(Callable<T> task, ComputeScope job, Context caller, CompletableFuture<T> result) {
+        if (job.token().isCancelled()) {
+            result.completeExceptionally(new java.util.concurrent.CancellationException(job.token().reason()));
+            return;
+        }
+        jobsRunning.incrementAndGet();
+        try {
+            run(task, new ForkJoinWorkers(jobPool, job.token(), job.progress()), caller, result);
+        } finally {
+            jobsRunning.decrementAndGet();
+        }
+    }
+
+    /** Runs {@code task} with {@code workers} bound and completes {@code result} on the caller's context. */
+    private <T> void run(Callable<T> task, Workers workers, Context caller, CompletableFuture<T> result) {
+        Throwable failure = null;
+        T value = null;
+        try {
+            value = Workers.call(workers, task);
+        } catch (Throwable t) {
+            failure = t;
         }
         Throwable f = failure;
         T v = value;
-        Runnable completion = f == null ? () -> result.complete(v) : () -> result.completeExceptionally(f);
+        // a computation that returns once shutdown has begun was stopped by it (or raced it): answered "shutting
+        // down" like the others, whichever completion comes first
+        Runnable completion = stopping ? () -> result.completeExceptionally(shuttingDown())
+                : f == null ? () -> result.complete(v) : () -> result.completeExceptionally(f);
         if (caller != null) {
             caller.runOnContext(x -> completion.run());
         } else {
@@ -329,6 +436,7 @@ public class ComputePool {
             Thread.currentThread().interrupt();
         }
         pool.shutdownNow();
+        jobPool.shutdownNow();
     }
 
     /**
@@ -354,9 +462,16 @@ public class ComputePool {
         if (left > 0) {
             LOG.infof("Shutdown: stopping %d computation(s) still running after %s", left, after);
         }
+        stopping = true;
         for (Admitted<?> a : inFlight) {
             a.shutDown();
         }
+    }
+
+    private static ProblemException shuttingDown() {
+        return new ProblemException(503, "/problems/shutting-down", "Shutting down",
+                "the service is shutting down and stopped this computation; retry on another instance or once it"
+                        + " is back", null, null).retryAfter(1);
     }
 
     /** A computation admitted to the pool: its token, the future its request waits on, and the request's context. */
@@ -364,9 +479,7 @@ public class ComputePool {
 
         void shutDown() {
             token.cancel("shutdown");
-            ProblemException problem = new ProblemException(503, "/problems/shutting-down", "Shutting down",
-                    "the service is shutting down and stopped this computation; retry on another instance or once it"
-                            + " is back", null, null).retryAfter(1);
+            ProblemException problem = shuttingDown();
             if (caller != null) {
                 caller.runOnContext(x -> result.completeExceptionally(problem));
             } else {

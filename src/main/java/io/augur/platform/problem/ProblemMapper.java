@@ -47,8 +47,49 @@ public class ProblemMapper {
         return respond(ProblemException.invalid(e.field(), e.reason()).toProblem(request.path()));
     }
 
+    /**
+     * The problem an HTTP answer would carry for {@code e}, for a computation that has no HTTP request of its
+     * own (a job): the same mapping as this class's exception mappers, {@code instance} as the request path.
+     */
+    public static Problem problemOf(Throwable e, String instance) {
+        Throwable t = e;
+        while ((t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof ProblemException p) {
+            return p.toProblem(instance);
+        }
+        if (t instanceof InvalidInputException i) {
+            return ProblemException.invalid(i.field(), i.reason()).toProblem(instance);
+        }
+        if (t instanceof ConstraintViolationException c) {
+            return validationProblem(c, instance);
+        }
+        if (t instanceof JsonProcessingException j) {
+            return jsonProblem(j, instance);
+        }
+        if (t instanceof WebApplicationException w && w.getCause() instanceof JsonProcessingException j) {
+            return jsonProblem(j, instance);
+        }
+        if (t instanceof CancellationException c) {
+            return ProblemException.unavailable("the computation was cancelled: " + c.getMessage()).toProblem(instance);
+        }
+        ProblemException database = DatabaseProblems.classify(t);
+        if (database != null) {
+            return database.toProblem(instance);
+        }
+        LOG.errorf(t, "Unexpected failure of %s", instance);
+        return new Problem("/problems/internal-error", "Internal error", 500,
+                "the computation could not be completed; the failure was logged", instance, null, null);
+    }
+
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, HttpServerRequest request) {
+        return respond(validationProblem(e, request.path()));
+    }
+
+    private static Problem validationProblem(ConstraintViolationException e, String instance) {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
             errors.add(new Problem.FieldError(fieldPath(v.getPropertyPath()), null, v.getMessage()));
@@ -57,8 +98,7 @@ public class ProblemMapper {
         Problem.FieldError first = errors.getFirst();
         String detail = errors.size() == 1 ? first.field() + ": " + first.message()
                 : errors.size() + " invalid fields. First: " + first.field() + ": " + first.message();
-        return respond(new Problem("/problems/invalid-input", "Invalid input", 400, detail, request.path(),
-                first.field(), errors));
+        return new Problem("/problems/invalid-input", "Invalid input", 400, detail, instance, first.field(), errors);
     }
 
     /** Listed one by one: quarkus-rest-jackson has its own mappers for these, and the most specific type wins. */
@@ -66,9 +106,13 @@ public class ProblemMapper {
             MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class,
             ValueInstantiationException.class })
     public Response json(JsonProcessingException e, HttpServerRequest request) {
+        return respond(jsonProblem(e, request.path()));
+    }
+
+    private static Problem jsonProblem(JsonProcessingException e, String instance) {
         if (e instanceof JsonParseException) {
-            return respond(new Problem("/problems/malformed-json", "Malformed JSON", 400,
-                    "the request body is not valid JSON: " + e.getOriginalMessage(), request.path(), null, null));
+            return new Problem("/problems/malformed-json", "Malformed JSON", 400,
+                    "the request body is not valid JSON: " + e.getOriginalMessage(), instance, null, null);
         }
         String field = e instanceof JsonMappingException m ? jsonPath(m) : null;
         field = field == null || field.isEmpty() ? null : field;
@@ -85,7 +129,7 @@ public class ProblemMapper {
         }
         String detail = (field == null ? "request body" : field) + ": " + reason;
         List<Problem.FieldError> errors = field == null ? null : List.of(new Problem.FieldError(field, null, reason));
-        return respond(new Problem("/problems/invalid-input", "Invalid input", 400, detail, request.path(), field, errors));
+        return new Problem("/problems/invalid-input", "Invalid input", 400, detail, instance, field, errors);
     }
 
     /** The JSON shape a Java target type is read from, in the client's words. */

@@ -1,10 +1,13 @@
 package io.augur.platform.problem;
 
+import io.augur.platform.http.HttpOperations;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.net.URISyntaxException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -12,12 +15,23 @@ import org.jboss.logging.Logger;
  * Problems for what the HTTP router answers before any resource runs, which would otherwise go out
  * with an empty body: a request target longer than {@code augur.http.max-uri-length} (414; the HTTP
  * decoder's own line limit, {@code quarkus.http.limits.max-initial-line-length}, is set above it so that
- * this answer, not the decoder's bodiless one, is what clients see), and every routing failure (a
- * malformed path, a body the router could not read): problem+json with the failure's status.
+ * this answer, not the decoder's bodiless one, is what clients see), a request target that is not a
+ * URI (RFC 3986: {@code %zz}, a bare {@code %}, {@code [}, {@code |} or a control character in the path or
+ * query; 400 naming the part, path or query), and every routing failure (a body the router could not
+ * read): problem+json with the failure's status.
+ * <p>
+ * Quarkus checks the target with {@link URI} itself and answers a bodiless 400 before any route runs,
+ * unless the system property {@value #DISABLE_URI_VALIDATION} is true; {@link io.augur.platform.AugurMain}
+ * and the test and native builds set it, so that the same check runs here, first, with a body. A request
+ * line the HTTP decoder cannot split at all (a raw space inside the target) is answered by Vert.x's own
+ * invalid-request handler, a bodiless 400 that closes the connection, before any hook Quarkus offers.
  */
 public class RouteProblems {
 
     private static final Logger LOG = Logger.getLogger(RouteProblems.class);
+
+    /** The system property that moves the request-target check from Quarkus's bodiless 400 to here. */
+    public static final String DISABLE_URI_VALIDATION = "vertx.disableURIValidation";
 
     void install(@Observes Router router, @ConfigProperty(name = "augur.http.max-uri-length") int maxUriLength) {
         router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
@@ -26,6 +40,14 @@ public class RouteProblems {
                 send(ctx, 414, "URI Too Long", "the request target is " + uri.length()
                         + " characters long, more than the limit of " + maxUriLength
                         + "; send large inputs in the request body", false);
+            } else if (uri == null) {
+                send(ctx, 400, "Bad Request", "the request has no target", true);
+            } else if (malformedTarget(uri) instanceof URISyntaxException e) {
+                int query = uri.indexOf('?');
+                String part = query >= 0 && e.getIndex() > query ? "query" : "path";
+                send(ctx, 400, "Bad Request", "the request target is not a valid URI (RFC 3986): " + e.getReason()
+                        + " at index " + e.getIndex() + " of the " + part
+                        + "; percent-encode reserved and non-ASCII characters (a literal % as %25)", true, part);
             } else {
                 ctx.next();
             }
@@ -64,7 +86,21 @@ public class RouteProblems {
         }
     }
 
+    /** The parse failure of the request target, or null when it is a URI reference. */
+    static URISyntaxException malformedTarget(String uri) {
+        try {
+            new URI(uri);
+            return null;
+        } catch (URISyntaxException e) {
+            return e;
+        }
+    }
+
     private static void send(RoutingContext ctx, int status, String title, String detail, boolean close) {
+        send(ctx, status, title, detail, close, null);
+    }
+
+    private static void send(RoutingContext ctx, int status, String title, String detail, boolean close, String field) {
         String slug = title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
         String instance;
         try {
@@ -72,8 +108,10 @@ public class RouteProblems {
         } catch (RuntimeException e) {
             instance = null;
         }
-        Problem p = new Problem("/problems/" + slug, title, status, detail, instance, null, null);
+        Problem p = new Problem("/problems/" + slug, title, status, detail, instance, field, null);
         var response = ctx.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE);
+        // a failure before any route ran (an undecodable path) has not been through HttpOperations
+        HttpOperations.securityHeaders(ctx, null);
         if (close) {
             // a request that could not be parsed leaves the connection in an unknown state: end it
             response.putHeader("Connection", "close");

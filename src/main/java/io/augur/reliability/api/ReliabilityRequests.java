@@ -1,5 +1,6 @@
 package io.augur.reliability.api;
 
+import io.augur.platform.api.BootstrapSettings;
 import io.augur.platform.validation.Finite;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -20,21 +21,13 @@ public final class ReliabilityRequests {
 
     static final int MAX_ITEMS = 1_000_000;
 
-    @Schema(name = "ReliabilityBootstrap", description = "Resampling settings; every field optional")
-    public record Bootstrap(
-            @Min(0) @Max(100_000) @Schema(description = "Rounds, 0 to 100000; default 1000 (0: no bootstrap or permutation test)", example = "1000") Integer rounds,
-            @Schema(description = "Seed; default " + ReliabilityResource.DEFAULT_SEED, example = "7") Long seed,
-            @Finite @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false)
-            @Schema(description = "Confidence level, default 0.95", example = "0.95") Double level) {
-    }
-
     @Schema(name = "ErrorBarsRequest", description = "One model's item-level scores")
     public record ErrorBars(
             @NotNull @Size(min = 2, max = MAX_ITEMS) @Schema(required = true, description = "Per item, its scores (one or several samples)", example = "[[1], [0], [1], [1]]")
             List<@NotNull @Size(min = 1, max = 10_000) List<@NotNull @Finite Double>> scores,
             @Size(max = MAX_ITEMS) @Schema(description = "Per item, its cluster (passage, subject) for clustered standard errors", example = "[\"p1\", \"p1\", \"p2\", \"p2\"]")
             List<@NotNull String> clusters,
-            @Valid Bootstrap bootstrap) {
+            @Valid BootstrapSettings bootstrap) {
     }
 
     @Schema(name = "PairedComparisonsRequest", description = "Several models' scores on the same items, in the same order")
@@ -43,7 +36,7 @@ public final class ReliabilityRequests {
             Map<String, @NotNull @Size(min = 2, max = MAX_ITEMS) List<@NotNull @Finite Double>> models,
             @Schema(description = "Compare every model with this one; default: every pair", example = "B") String baseline,
             @Size(max = MAX_ITEMS) @Schema(description = "Per item, its cluster, for clustered standard errors") List<@NotNull String> clusters,
-            @Valid Bootstrap bootstrap) {
+            @Valid BootstrapSettings bootstrap) {
     }
 
     @Schema(name = "PowerRequest", description = "Give items for the minimum detectable effect, effect for the items (and seeds) needed; the "

@@ -1,6 +1,10 @@
 package io.augur.reliability.api;
 
 import io.augur.platform.auth.Computation;
+import io.augur.stats.Interval;
+import io.augur.platform.api.BootstrapReport;
+import io.augur.platform.api.BootstrapSettings;
+import io.augur.platform.jobs.JobOperation;
 import io.augur.platform.compute.ComputePool;
 import io.augur.platform.pipeline.RequestBodies;
 import io.augur.platform.problem.Problem;
@@ -43,7 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     SeedVariance.SeedVarianceResult.class, SeedVariance.Checkpoint.class, SignalToNoise.SignalToNoiseResult.class, SignalToNoise.DecisionAccuracy.class,
     PassAtK.PassAtKResult.class, ResamplingSettings.class, io.augur.stats.Interval.class,
     // request bodies are read by RequestBodies (Jackson outside RESTEasy): registered for a native image
-    ReliabilityRequests.Bootstrap.class, ReliabilityRequests.ErrorBars.class, ReliabilityRequests.Paired.class,
+    BootstrapSettings.class, ReliabilityResource.ErrorBarsResponse.class, ReliabilityRequests.ErrorBars.class, ReliabilityRequests.Paired.class,
     ReliabilityRequests.Power.class, ReliabilityRequests.Seeds.class, ReliabilityRequests.SignalNoise.class,
     ReliabilityRequests.Problem.class, ReliabilityRequests.PassAtK.class })
 @Tag(name = "reliability", description = "Error bars from item-level results, paired comparisons, power, seed variance, signal-to-noise, pass@k")
@@ -51,9 +55,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid input, naming the field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "Compute pool full or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-public class ReliabilityResource {
+public class ReliabilityResource implements JobOperation.Source {
 
-    public static final long DEFAULT_SEED = 20261125;
 
     static final String ERROR_BARS_EXAMPLE = """
             {"scores": [[1], [0], [1], [1], [0], [1], [0], [0], [1], [1]],
@@ -79,9 +82,12 @@ public class ReliabilityResource {
         this.bodies = bodies;
     }
 
-    static ResamplingSettings bootstrap(ReliabilityRequests.Bootstrap b) {
-        return new ResamplingSettings(b == null || b.rounds() == null ? 1000 : b.rounds(),
-                b == null || b.seed() == null ? DEFAULT_SEED : b.seed(), b == null || b.level() == null ? 0.95 : b.level());
+    static BootstrapSettings.Used bootstrap(BootstrapSettings b) {
+        return BootstrapSettings.resolve(b, 0, ResamplingSettings.MAX_ROUNDS, "bootstrap.rounds");
+    }
+
+    static ResamplingSettings resampling(BootstrapSettings.Used b) {
+        return new ResamplingSettings(b.rounds(), b.seed(), b.level());
     }
 
     static double[][] samples(List<List<Double>> scores) {
@@ -98,14 +104,34 @@ public class ReliabilityResource {
             description = "Miller (2024), \"Adding error bars to evals\": the score is the mean over items of each item's mean over its "
                     + "samples; standard error sd/sqrt(n) (with several samples per item also the within-item variance and the SE "
                     + "infinitely many samples would leave); with clusters the cluster-robust SE (CR1, G/(G-1)) and a t interval with "
-                    + "G-1 df; Wilson interval for 0/1 scores; percentile bootstrap over items or clusters (default 1000 rounds).")
+                    + "G-1 df; Wilson interval for 0/1 scores; percentile bootstrap over items or clusters (`bootstrap`: rounds 0 to 100000, 0 for none, default 1000; seed 42).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ReliabilityRequests.ErrorBars.class),
             examples = @ExampleObject(name = "ten items in four passages", value = ERROR_BARS_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "The error bars", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScoreErrorBars.ErrorBarsResult.class)))
-    public Uni<ScoreErrorBars.ErrorBarsResult> errorBars(byte[] body) {
-        return bodies.read(body, ReliabilityRequests.ErrorBars.class).flatMap(request -> compute.submit(() -> ScoreErrorBars.estimate(new ItemScores(samples(request.scores()),
-                request.clusters() == null ? null : request.clusters().toArray(String[]::new)), bootstrap(request.bootstrap()))));
+    @APIResponse(responseCode = "200", description = "The error bars", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBarsResponse.class)))
+    public Uni<ErrorBarsResponse> errorBars(byte[] body) {
+        return bodies.read(body, ReliabilityRequests.ErrorBars.class).flatMap(request -> compute.submit(() -> {
+            BootstrapSettings.Used b = bootstrap(request.bootstrap());
+            return ErrorBarsResponse.of(ScoreErrorBars.estimate(new ItemScores(samples(request.scores()),
+                    request.clusters() == null ? null : request.clusters().toArray(String[]::new)), resampling(b)), b);
+        }));
+    }
+
+    /** The engine's error bars, with the bootstrap report every operation gives. */
+    @Schema(name = "ErrorBarsResult", description = "A score's standard errors and intervals, with the bootstrap behind the "
+            + "percentile interval")
+    public record ErrorBarsResponse(int items, int minSamplesPerItem, int maxSamplesPerItem, double score,
+            double standardDeviation, double standardError, Double withinItemVariance, Double standardErrorInfiniteSamples,
+            Integer clusters, Double clusteredStandardError, Double designEffect, Interval normalInterval,
+            Interval wilsonInterval, Interval bootstrapInterval, BootstrapReport bootstrap, List<String> warnings) {
+
+        static ErrorBarsResponse of(ScoreErrorBars.ErrorBarsResult r, BootstrapSettings.Used b) {
+            return new ErrorBarsResponse(r.items(), r.minSamplesPerItem(), r.maxSamplesPerItem(), r.score(),
+                    r.standardDeviation(), r.standardError(), r.withinItemVariance(), r.standardErrorInfiniteSamples(),
+                    r.clusters(), r.clusteredStandardError(), r.designEffect(), r.normalInterval(), r.wilsonInterval(),
+                    r.bootstrapInterval(), b.report(r.clusters() == null ? "percentile bootstrap over items"
+                            : "percentile bootstrap over clusters (whole clusters resampled)"), r.warnings());
+        }
     }
 
     @POST
@@ -114,7 +140,7 @@ public class ReliabilityResource {
             description = "Every pair of models (or each against `baseline`): difference of means with its paired standard error and "
                     + "interval (clustered when clusters are given), the unpaired SE for comparison, the item correlation; McNemar's "
                     + "test for 0/1 scores (exact binomial up to 25 discordant items, chi-square with continuity correction above), "
-                    + "otherwise the paired z-test; a sign-flip permutation test with `bootstrap.rounds` rounds; Holm-adjusted p-values "
+                    + "otherwise the paired z-test; a sign-flip permutation test with `bootstrap.rounds` rounds (0 to 100000, default 1000; seed 42); Holm-adjusted p-values "
                     + "across all comparisons.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ReliabilityRequests.Paired.class),
@@ -132,9 +158,11 @@ public class ReliabilityResource {
                 }
                 models.put(name, new ItemScores(s, clusters));
             });
-            ResamplingSettings settings = bootstrap(request.bootstrap());
+            BootstrapSettings.Used b = bootstrap(request.bootstrap());
+            ResamplingSettings settings = resampling(b);
             try {
-                return new PairedResponse(settings, PairedComparison.compareMany(models, request.baseline(), settings));
+                return new PairedResponse(b.report("sign-flip permutation test of the paired differences"),
+                        PairedComparison.compareMany(models, request.baseline(), settings));
             } catch (InvalidInputException e) {
                 // the engine names a model's scores "scores.<model>"; in this request they are "models.<model>"
                 throw e.field().startsWith("scores.") ? ProblemException.invalid("models." + e.field().substring(7), e.reason()) : e;
@@ -144,7 +172,7 @@ public class ReliabilityResource {
 
     /** The comparisons with the permutation settings that reproduce them. */
     @Schema(name = "PairedComparisonsResponse", description = "Every comparison, with the permutation-test settings (rounds, seed, level)")
-    public record PairedResponse(ResamplingSettings permutation, List<PairedComparison.PairedResult> comparisons) {
+    public record PairedResponse(BootstrapReport permutation, List<PairedComparison.PairedResult> comparisons) {
     }
 
     /** Minimum detectable effect and items or seeds needed. */
@@ -249,5 +277,23 @@ public class ReliabilityResource {
     public Uni<PassAtK.PassAtKResult> passAtK(byte[] body) {
         return bodies.read(body, ReliabilityRequests.PassAtK.class).flatMap(r -> compute.submit(() -> PassAtK.estimate(r.problems().stream().mapToInt(ReliabilityRequests.Problem::n).toArray(),
                 r.problems().stream().mapToInt(ReliabilityRequests.Problem::c).toArray(), r.k())));
+    }
+
+    /** The operations of this resource that also run as jobs (POST /api/v1/jobs, or Prefer: respond-async). */
+    @Override
+    public List<JobOperation> jobOperations() {
+        return List.of(
+                JobOperation.of("computeErrorBars", "/api/v1/reliability/error-bars", ReliabilityRequests.ErrorBars.class,
+                        this::errorBars),
+                JobOperation.of("comparePairedModels", "/api/v1/reliability/paired-comparisons", ReliabilityRequests.Paired.class,
+                        this::paired),
+                JobOperation.of("computePower", "/api/v1/reliability/power", ReliabilityRequests.Power.class,
+                        this::power),
+                JobOperation.of("computeSeedVariance", "/api/v1/reliability/seed-variance", ReliabilityRequests.Seeds.class,
+                        this::seedVariance),
+                JobOperation.of("computeSignalToNoise", "/api/v1/reliability/signal-to-noise", ReliabilityRequests.SignalNoise.class,
+                        this::signalToNoise),
+                JobOperation.of("computePassAtK", "/api/v1/reliability/pass-at-k", ReliabilityRequests.PassAtK.class,
+                        this::passAtK));
     }
 }

@@ -1,5 +1,6 @@
 package io.augur.retrieval.api;
 
+import io.augur.platform.api.BootstrapSettings;
 import io.augur.platform.validation.Finite;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -27,10 +28,7 @@ public record RecommendationEvaluationRequest(
         @Schema(description = "Every recommendable item, for coverage (default: the items named anywhere in the request)",
                 example = "[\"i1\", \"i2\", \"i3\", \"i4\", \"i5\"]") List<@NotBlank String> catalog,
         @Min(1) @Max(100_000) @Schema(description = "Cutoff k (default 10)", example = "3") Integer k,
-        @Finite @Schema(description = "Confidence level of the intervals (default 0.95)", example = "0.95") Double level,
-        @Schema(description = "Bootstrap seed (default 42)", example = "7") Long seed,
-        @Min(1) @Max(100_000) @Schema(description = "Bootstrap rounds over users (default 1000)", example = "1000")
-        Integer bootstrapRounds,
+        @Valid BootstrapSettings bootstrap,
         @Schema(description = "Also report each user (default false)", example = "true") Boolean perUser) {
 
     @Schema(name = "UserRecommendationList")

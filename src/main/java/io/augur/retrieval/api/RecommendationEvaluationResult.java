@@ -1,5 +1,7 @@
 package io.augur.retrieval.api;
 
+import io.augur.platform.api.BootstrapReport;
+import io.augur.platform.api.BootstrapSettings;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.augur.retrieval.engine.recommendation.Estimate;
 import io.augur.retrieval.engine.recommendation.RecommendationReport;
@@ -22,9 +24,7 @@ public record RecommendationEvaluationResult(
         @Schema(description = "MRR@k: 1 / rank of the first relevant item, 0 if none") Mean mrr,
         @Schema(description = "Descriptive measures of the submitted lists themselves (not estimates, so no interval)")
         Beyond beyondAccuracy,
-        @Schema(description = "Seed of the bootstrap; the same seed reproduces the intervals", example = "42") long seed,
-        @Schema(description = "'request' or 'default'", example = "default") String seedSource,
-        @Schema(example = "1000") int bootstrapRounds,
+        BootstrapReport bootstrap,
         @Schema(description = "Each scored user (only with perUser)") List<UserMetrics> perUser) {
 
     @Schema(name = "MeanOverUsers")
@@ -49,12 +49,11 @@ public record RecommendationEvaluationResult(
                     example = "0.5") double giniIndex) {
     }
 
-    static RecommendationEvaluationResult of(RecommendationReport r, long seed, boolean seedGiven, int rounds,
-            boolean perUser) {
+    static RecommendationEvaluationResult of(RecommendationReport r, BootstrapSettings.Used b, boolean perUser) {
         return new RecommendationEvaluationResult(r.k(), r.usersScored(), r.usersWithoutRelevant(), Mean.of(r.precision()),
                 Mean.of(r.recall()), Mean.of(r.ndcg()), Mean.of(r.mrr()),
                 new Beyond(r.itemCoverage(), r.distinctItemsRecommended(), r.catalogSize(),
                         r.averageRecommendationPopularity(), r.giniIndex()),
-                seed, seedGiven ? "request" : "default", rounds, perUser ? r.perUser() : null);
+                b.report("percentile bootstrap over users"), perUser ? r.perUser() : null);
     }
 }

@@ -50,7 +50,7 @@ final class RetrievalPlots {
         return new LineChart("Per-query differences in " + m.measure() + ", sorted", "query (sorted by difference)",
                 "difference in " + m.measure() + " (A - B)", false, false, series,
                 String.format(Locale.ROOT, "%d queries. Intervals of the mean difference: Student t and percentile paired bootstrap "
-                        + "(%d rounds), level %s, seed %d.", m.queries(), c.bootstrapRounds(), Svg.label(c.level(), false), c.seed())
+                        + "(%d rounds), level %s, seed %d.", m.queries(), c.bootstrap().rounds(), Svg.label(c.bootstrap().level(), false), c.bootstrap().seed())
                         + caption);
     }
 

@@ -1,6 +1,7 @@
 package io.augur.retrieval.api;
 
 import io.augur.platform.auth.Computation;
+import io.augur.platform.jobs.JobOperation;
 import io.augur.platform.compute.ComputePool;
 import io.augur.platform.pipeline.RequestBodies;
 import io.augur.platform.problem.Problem;
@@ -47,7 +48,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 // Request bodies are read by RequestBodies (Jackson outside RESTEasy): registered for a native image
 @RegisterForReflection(targets = { TrecEvaluationRequest.class, TrecEvaluationRequest.Judgment.class, TrecEvaluationRequest.Result.class })
-public class RetrievalResource {
+public class RetrievalResource implements JobOperation.Source {
 
     static final String TREC_EVAL_FORMAT = "trec_eval";
 
@@ -281,5 +282,15 @@ public class RetrievalResource {
                     .header(MISSING_QUERIES_HEADER, r.missingQueries().size()).build();
         }
         return Response.ok(TrecEvaluation.of(r), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The operations of this resource that also run as jobs (POST /api/v1/jobs, or Prefer: respond-async). */
+    @Override
+    public List<JobOperation> jobOperations() {
+        return List.of(
+                JobOperation.of("evaluateRetrievalRun", "/api/v1/retrieval/evaluations", TrecEvaluationRequest.class,
+                        body -> evaluateJson(body, null, null)),
+                new JobOperation("evaluateRetrievalRunAsText", "/api/v1/retrieval/evaluations/text", TrecEvaluationRequest.class, "text/plain",
+                        this::evaluateJsonAsText));
     }
 }

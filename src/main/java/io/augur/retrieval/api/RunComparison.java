@@ -1,5 +1,6 @@
 package io.augur.retrieval.api;
 
+import io.augur.platform.api.BootstrapReport;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.augur.retrieval.engine.significance.MultiRunComparison;
 import io.augur.retrieval.engine.significance.PairedComparison;
@@ -14,13 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record RunComparison(
         @Schema(description = "The runs compared, in request order") List<String> runs,
         @Schema(description = "The baseline, when every run was compared with it") String baseline,
-        @Schema(description = "Seed of the randomization test and bootstrap; the same seed reproduces the same numbers", example = "42")
-        long seed,
-        @Schema(description = "'request' when the client gave the seed, 'default' when the default was used", example = "default")
-        String seedSource,
-        @Schema(description = "Confidence level of the intervals", example = "0.95") double level,
+        BootstrapReport bootstrap,
         @Schema(example = "10000") int permutations,
-        @Schema(example = "10000") int bootstrapRounds,
         @Schema(example = "16") int exactMaxQueries,
         @Schema(description = "How the Wilcoxon test treated zero differences (scipy's zero_method)", example = "wilcox")
         String wilcoxonZeroMethod,

@@ -1,5 +1,6 @@
 package io.augur.retrieval.api;
 
+import io.augur.platform.api.BootstrapSettings;
 import io.augur.platform.validation.Finite;
 import io.augur.retrieval.engine.Qrels;
 import jakarta.validation.Valid;
@@ -38,12 +39,9 @@ public record RunComparisonRequest(
                 + " 1000000", example = "1") Integer relevanceLevel,
         @Positive @Schema(description = "-M: evaluate only the top maxDocs documents of each query", example = "1000")
         Long maxDocs,
-        @Finite @Schema(description = "Confidence level of the intervals (default 0.95)", example = "0.95") Double level,
-        @Schema(description = "Seed of the randomization test and the bootstrap (default 42)", example = "7") Long seed,
+        @Valid BootstrapSettings bootstrap,
         @Min(1) @Max(1_000_000) @Schema(description = "Random sign flips of the randomization test (default 10000)",
                 example = "10000") Integer permutations,
-        @Min(1) @Max(1_000_000) @Schema(description = "Rounds of the paired bootstrap (default 10000)", example = "10000")
-        Integer bootstrapRounds,
         @Min(0) @Max(24) @Schema(description = "Enumerate all 2^n sign patterns (exact randomization test) when the"
                 + " number of queries n is at most this (default 16)", example = "16") Integer exactMaxQueries,
         @Pattern(regexp = "wilcox|pratt|zsplit", message = "must be wilcox, pratt or zsplit")

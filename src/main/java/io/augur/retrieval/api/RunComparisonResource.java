@@ -1,7 +1,9 @@
 package io.augur.retrieval.api;
 
+import io.augur.platform.api.BootstrapSettings;
 import io.augur.platform.api.Plots;
 import io.augur.platform.auth.Computation;
+import io.augur.platform.jobs.JobOperation;
 import io.augur.platform.compute.ComputePool;
 import io.augur.platform.pipeline.RequestBodies;
 import io.augur.platform.problem.Problem;
@@ -52,14 +54,16 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 // Request bodies are read by RequestBodies (Jackson outside RESTEasy): registered for a native image
 @RegisterForReflection(targets = { RunComparisonRequest.class, RunComparisonRequest.RunInput.class })
-public class RunComparisonResource {
+public class RunComparisonResource implements JobOperation.Source {
 
+    static final String BOOTSTRAP_METHOD = "paired bootstrap of the per-query differences: test of a zero mean"
+            + " difference and percentile interval";
     static final String CORRECTION = "Holm step-down and Bonferroni within each test over the comparisons of one measure";
 
     static final String SCORES_EXAMPLE = """
             {"runs": [{"name": "bm25", "scores": {"q1": 0.50, "q2": 0.25, "q3": 0.90, "q4": 0.40, "q5": 0.10}},
                       {"name": "dense", "scores": {"q1": 0.60, "q2": 0.35, "q3": 0.85, "q4": 0.55, "q5": 0.30}}],
-             "values": ["map"], "seed": 7}""";
+             "values": ["map"], "bootstrap": {"seed": 7}}""";
 
     static final String TREC_EXAMPLE = """
             {"qrels": "q1 0 d1 1\\nq1 0 d2 1\\nq2 0 d1 1\\nq2 0 d3 1\\nq3 0 d2 1\\n",
@@ -97,13 +101,14 @@ public class RunComparisonResource {
         @Schema(minimum = "-1000000", maximum = "1000000")
         public Integer relevanceLevel;
         public Long maxDocs;
-        @Schema(example = "0.95")
+        @Schema(description = "The bootstrap settings' level (default 0.95), as a form field", example = "0.95")
         public Double level;
-        @Schema(example = "42")
+        @Schema(description = "The bootstrap settings' seed (default 42), as a form field; also drives the randomization test",
+                example = "42")
         public Long seed;
         @Schema(example = "10000")
         public Integer permutations;
-        @Schema(example = "10000")
+        @Schema(description = "The bootstrap settings' rounds (default 1000, 1 to 100000), as a form field", example = "1000")
         public Integer bootstrapRounds;
         @Schema(example = "16")
         public Integer exactMaxQueries;
@@ -123,7 +128,8 @@ public class RunComparisonResource {
                     + " wilcoxonZeroMethod says pratt or zsplit, exact for up to 50 differences without ties or zeros,"
                     + " exact permutation for up to 13 with them, else the normal approximation, continuity-corrected"
                     + " when wilcoxonCorrection is true; the method used is stated), Fisher randomization by sign flips (exact when the queries are few, else"
-                    + " Monte Carlo with the seed) and the paired bootstrap; each p-value also Holm- and Bonferroni-"
+                    + " Monte Carlo with the seed) and the paired bootstrap (`bootstrap`: rounds 1 to 100000, default 1000; its"
+                    + " seed, default 42, also drives the randomization test, its level every interval); each p-value also Holm- and Bonferroni-"
                     + " corrected over the comparisons of the measure. compareRetrievalUploads takes the runs as uploaded"
                     + " files.")
     @RequestBody(required = true, content = {
@@ -172,10 +178,10 @@ public class RunComparisonResource {
             throw ProblemException.invalid("runs", "give all runs as TREC text or all as scores, not a mix");
         }
         checkNames(runs.stream().map(RunComparisonRequest.RunInput::name).toList(), "runs[%d].name");
-        SignificanceOptions so = significance(request.level(), request.seed(), request.permutations(),
-                request.bootstrapRounds(), request.exactMaxQueries(), request.wilcoxonZeroMethod(),
-                request.wilcoxonCorrection());
-        boolean seedGiven = request.seed() != null;
+        BootstrapSettings.Used bootstrap = BootstrapSettings.resolve(request.bootstrap(), 1, BootstrapSettings.MAX_ROUNDS,
+                "bootstrap.rounds");
+        SignificanceOptions so = significance(bootstrap, request.permutations(), request.exactMaxQueries(),
+                request.wilcoxonZeroMethod(), request.wilcoxonCorrection());
         if (scores > 0) {
             if (request.qrels() != null || request.measures() != null) {
                 throw ProblemException.invalid(request.qrels() != null ? "qrels" : "measures",
@@ -193,7 +199,7 @@ public class RunComparisonResource {
                             .mapToDouble(Double::doubleValue).toArray()));
                 }
                 return then.apply(respond(List.of(compare(label, rs, request.baseline(), so)),
-                        rs.stream().map(RunScores::run).toList(), request.baseline(), so, seedGiven), Map.of(label, rs));
+                        rs.stream().map(RunScores::run).toList(), request.baseline(), so, bootstrap), Map.of(label, rs));
             });
         }
         if (request.qrels() == null) {
@@ -211,7 +217,7 @@ public class RunComparisonResource {
             }
             List<String> names = runs.stream().map(RunComparisonRequest.RunInput::name).toList();
             Map<String, List<RunScores>> scoresByValue = new java.util.LinkedHashMap<>();
-            return then.apply(compareEvaluations(names, results, request.values(), request.baseline(), so, seedGiven,
+            return then.apply(compareEvaluations(names, results, request.values(), request.baseline(), so, bootstrap,
                     scoresByValue), scoresByValue);
         });
     }
@@ -275,9 +281,10 @@ public class RunComparisonResource {
         }
         TrecEvalOptions options = options(measures, TrecInputs.bool("complete", complete),
                 TrecInputs.int32("relevanceLevel", relevanceLevel), TrecInputs.integer("maxDocs", maxDocs));
-        Long s = TrecInputs.integer("seed", seed);
-        SignificanceOptions so = significance(TrecInputs.number("level", level), s,
-                TrecInputs.int32("permutations", permutations), TrecInputs.int32("bootstrapRounds", bootstrapRounds),
+        BootstrapSettings.Used bootstrap = BootstrapSettings.resolve(TrecInputs.int32("bootstrapRounds", bootstrapRounds),
+                TrecInputs.integer("seed", seed), TrecInputs.number("level", level), 1, BootstrapSettings.MAX_ROUNDS,
+                "bootstrapRounds");
+        SignificanceOptions so = significance(bootstrap, TrecInputs.int32("permutations", permutations),
                 TrecInputs.int32("exactMaxQueries", exactMaxQueries),
                 wilcoxonZeroMethod == null || wilcoxonZeroMethod.isBlank() ? null : wilcoxonZeroMethod.strip(),
                 TrecInputs.bool("wilcoxonCorrection", wilcoxonCorrection));
@@ -293,7 +300,7 @@ public class RunComparisonResource {
             }
             List<String> names = results.stream().map(EvaluationResult::runId).toList();
             checkNames(names, "run[%d]");
-            return compareEvaluations(names, results, valueNames, baseline, so, s != null, new java.util.HashMap<>());
+            return compareEvaluations(names, results, valueNames, baseline, so, bootstrap, new java.util.HashMap<>());
         });
     }
 
@@ -302,15 +309,14 @@ public class RunComparisonResource {
         return TrecInputs.options(m, false, complete == null || complete, relevanceLevel, maxDocs, false, null, true);
     }
 
-    private static SignificanceOptions significance(Double level, Long seed, Integer permutations, Integer rounds,
+    private static SignificanceOptions significance(BootstrapSettings.Used bootstrap, Integer permutations,
             Integer exactMax, String zeroMethod, Boolean correction) {
         SignificanceOptions d = SignificanceOptions.defaults();
-        if (permutations != null && permutations < 1 || rounds != null && rounds < 1) {
-            throw ProblemException.invalid(permutations != null && permutations < 1 ? "permutations" : "bootstrapRounds",
-                    "must be at least 1");
+        if (permutations != null && permutations < 1) {
+            throw ProblemException.invalid("permutations", "must be at least 1");
         }
-        return new SignificanceOptions(level == null ? d.level() : level, seed == null ? d.seed() : seed,
-                permutations == null ? d.permutations() : permutations, rounds == null ? d.bootstrapRounds() : rounds,
+        return new SignificanceOptions(bootstrap.level(), bootstrap.seed(),
+                permutations == null ? d.permutations() : permutations, bootstrap.rounds(),
                 exactMax == null ? d.exactMaxQueries() : exactMax, zeroMethod(zeroMethod),
                 correction == null ? d.wilcoxonCorrection() : correction);
     }
@@ -357,7 +363,7 @@ public class RunComparisonResource {
 
     /** Compares every value; {@code scores} receives the per-query scores compared, by value name. */
     private static RunComparison compareEvaluations(List<String> names, List<EvaluationResult> results,
-            List<String> requested, String baseline, SignificanceOptions so, boolean seedGiven,
+            List<String> requested, String baseline, SignificanceOptions so, BootstrapSettings.Used bootstrap,
             Map<String, List<RunScores>> scores) {
         List<String> values = valueNames(results.getFirst(), requested);
         List<RunComparison.MeasureComparison> out = new ArrayList<>();
@@ -369,7 +375,7 @@ public class RunComparisonResource {
             out.add(compare(value, rs, baseline, so));
             scores.put(value, rs);
         }
-        return respond(out, names, baseline, so, seedGiven);
+        return respond(out, names, baseline, so, bootstrap);
     }
 
     private static RunComparison.MeasureComparison compare(String value, List<RunScores> rs, String baseline,
@@ -380,10 +386,17 @@ public class RunComparisonResource {
     }
 
     private static RunComparison respond(List<RunComparison.MeasureComparison> measures, List<String> runs,
-            String baseline, SignificanceOptions so, boolean seedGiven) {
-        return new RunComparison(runs, baseline, so.seed(),
-                seedGiven ? "request" : "default", so.level(), so.permutations(), so.bootstrapRounds(),
+            String baseline, SignificanceOptions so, BootstrapSettings.Used bootstrap) {
+        return new RunComparison(runs, baseline, bootstrap.report(BOOTSTRAP_METHOD), so.permutations(),
                 so.exactMaxQueries(), so.wilcoxonZeroMethod().name().toLowerCase(java.util.Locale.ROOT),
                 so.wilcoxonCorrection(), CORRECTION, measures);
+    }
+
+    /** The operations of this resource that also run as jobs (POST /api/v1/jobs, or Prefer: respond-async). */
+    @Override
+    public List<JobOperation> jobOperations() {
+        return List.of(
+                JobOperation.of("compareRetrievalRuns", "/api/v1/retrieval/comparisons", RunComparisonRequest.class,
+                        this::compareJson));
     }
 }

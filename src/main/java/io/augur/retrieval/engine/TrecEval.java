@@ -5,6 +5,7 @@ import io.augur.retrieval.engine.measure.NumRel;
 import io.augur.retrieval.engine.measure.TrecMeasure;
 import io.augur.retrieval.engine.measure.ValueKind;
 import io.augur.stats.InvalidInputException;
+import io.augur.stats.Progress;
 import io.augur.stats.Workers;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -275,9 +276,14 @@ public final class TrecEval {
             byte[] runId = new byte[64];
             int runIdLen = 0;
             long contentLines = 0;
+            Progress progress = Workers.currentProgress();
+            progress.begin("lines", 0); // lines read of a stream whose length is not known
             while (s.next()) {
-                if ((s.lineNumber & 0xFFFF) == 0 && Workers.cancelled()) {
-                    throw new java.util.concurrent.CancellationException("run evaluation cancelled");
+                if ((s.lineNumber & 0xFFFF) == 0) {
+                    progress.advance(0x10000);
+                    if (Workers.cancelled()) {
+                        throw new java.util.concurrent.CancellationException("run evaluation cancelled");
+                    }
                 }
                 int first = s.firstByte();
                 if (first == -1 || first == '#') {

@@ -158,6 +158,46 @@ class WorkspaceIsolationTest {
     }
 
     @Test
+    void jobsRunInTheirWorkspaceAndOnlyItSeesThem() throws Exception {
+        String body = "{\"selection\":{\"benchmarks\":[\"" + benchmark + "\"]},\"aggregates\":[\"mean\"],"
+                + "\"bootstrap\":{\"rounds\":10}}";
+        String[] keys = {a, b};
+        String[] jobs = new String[2];
+        // one by POST /api/v1/jobs, one by Prefer: respond-async on the endpoint itself
+        jobs[0] = as(a, "POST", "/api/v1/jobs", "{\"operation\":\"computeScoreTableAggregates\",\"body\":" + body + "}")
+                .statusCode(202).extract().jsonPath().getString("id");
+        jobs[1] = given().header(TestKeys.HEADER, b).header("Prefer", "respond-async").contentType(ContentType.JSON)
+                .body(body).post("/api/v1/score-tables/aggregates").then().statusCode(202).extract().jsonPath()
+                .getString("id");
+        double[] expected = {0.3, 0.8};
+        for (int w = 0; w < 2; w++) {
+            String status = null;
+            for (int poll = 0; poll < 3000 && (status == null || !List.of("succeeded", "failed", "cancelled").contains(status)); poll++) {
+                status = as(keys[w], "GET", "/api/v1/jobs/" + jobs[w], null).statusCode(200).extract().jsonPath()
+                        .getString("status");
+                Thread.sleep(100);
+            }
+            assertEquals("succeeded", status);
+            var result = as(keys[w], "GET", "/api/v1/jobs/" + jobs[w] + "/result", null).statusCode(200)
+                    .extract().jsonPath();
+            assertEquals(expected[w], result.getDouble("systems.find { it.system == '" + model
+                    + "-2' }.estimates[0].value"), 1e-12);
+            // the other workspace does not see the job, its result, or its events, and cannot cancel it
+            String other = keys[1 - w];
+            as(other, "GET", "/api/v1/jobs/" + jobs[w], null).statusCode(404);
+            as(other, "GET", "/api/v1/jobs/" + jobs[w] + "/result", null).statusCode(404);
+            as(other, "DELETE", "/api/v1/jobs/" + jobs[w], null).statusCode(404);
+        }
+        // a job needs a caller: anonymous submissions are refused, on both paths
+        given().header(TestKeys.ANONYMOUS, "1").header("Prefer", "respond-async").contentType(ContentType.JSON)
+                .body(body).post("/api/v1/score-tables/aggregates").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", org.hamcrest.Matchers.notNullValue());
+        given().header(TestKeys.ANONYMOUS, "1").contentType(ContentType.JSON)
+                .body("{\"operation\":\"computeScoreTableAggregates\",\"body\":" + body + "}").post("/api/v1/jobs")
+                .then().statusCode(401);
+    }
+
+    @Test
     void arenasRankTheirOwnBattles() {
         String[] keys = {a, b};
         String[] leaders = new String[2];

@@ -1,5 +1,6 @@
 package io.augur.aggregate.api;
 
+import io.augur.platform.api.BootstrapSettings;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
@@ -72,7 +73,7 @@ class ScoreTableResourceTest {
                 .body("table.normalization", equalTo("none"))
                 .body("table.scores", equalTo(18))
                 .body("bootstrap.rounds", equalTo(500))
-                .body("bootstrap.seed", equalTo((int) BootstrapInput.DEFAULT_SEED))
+                .body("bootstrap.seed", equalTo((int) BootstrapSettings.DEFAULT_SEED))
                 .body("bootstrap.seedSource", equalTo("default"))
                 .body("bootstrap.level", equalTo(0.95))
                 .body("systems", hasSize(3))

@@ -1,5 +1,6 @@
 package io.augur.aggregate.engine;
 
+import io.augur.stats.BootstrapRounds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

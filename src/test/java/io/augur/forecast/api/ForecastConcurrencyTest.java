@@ -6,6 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.augur.testing.Management;
+import io.quarkus.test.common.http.TestHTTPResource;
+import java.net.URL;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -27,12 +30,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ForecastConcurrencyTest {
 
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     private static final RestAssuredConfig PATIENT = RestAssuredConfig.config().httpClient(HttpClientConfig
             .httpClientConfig().setParam("http.connection.timeout", 300_000).setParam("http.socket.timeout", 300_000));
     private static final Pattern ACTIVE = Pattern.compile("(?m)^augur_compute_active(?:\\{[^}]*\\})? ([0-9.eE+-]+)$");
 
-    private static double computeActive() {
-        String metrics = given().config(PATIENT).get("/q/metrics").then().statusCode(200).extract().asString();
+    private double computeActive() {
+        String metrics = Management.given(management).config(PATIENT).get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher m = ACTIVE.matcher(metrics);
         assertTrue(m.find(), "augur_compute_active is exported");
         return Double.parseDouble(m.group(1));
@@ -54,7 +60,7 @@ class ForecastConcurrencyTest {
             while (computeActive() < 1 && futures.stream().noneMatch(Future::isDone)) {
                 Thread.sleep(20);
             }
-            given().config(PATIENT).get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+            Management.given(management).config(PATIENT).get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
             long running = futures.stream().filter(f -> !f.isDone()).count();
             assertTrue(running > 0, "the liveness probe answered while fits were still in progress");
             for (Future<Integer> f : futures) {

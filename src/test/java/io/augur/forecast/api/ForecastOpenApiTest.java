@@ -46,7 +46,7 @@ class ForecastOpenApiTest {
     @Test
     void everyForecastOperationIsDocumentedAndItsExamplesWork() {
         seedExampleData();
-        String json = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        String json = given().queryParam("format", "json").get("/api/openapi").then().statusCode(200).extract().asString();
         OpenAPI api = new OpenAPIV3Parser().readContents(json).getOpenAPI();
         List<String> operations = new ArrayList<>();
         int examples = 0;

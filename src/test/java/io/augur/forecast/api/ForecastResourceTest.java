@@ -69,10 +69,12 @@ class ForecastResourceTest {
     void defaultsAreStated() {
         post("fit", "{\"form\": \"power-law\", \"points\": " + powerLawPoints() + "}")
                 .statusCode(200)
-                .body("fit.bootstrap.seed", equalTo(20261122))
+                .body("fit.bootstrap.seed", equalTo(42))
+                .body("fit.bootstrap.seedSource", equalTo("default"))
                 .body("fit.bootstrap.rounds", equalTo(1000))
                 .body("fit.bootstrap.level", equalTo(0.95))
-                .body("fit.bootstrap.method", containsString("seed 20261122"));
+                .body("fit.bootstrap.failedRounds", equalTo(0))
+                .body("fit.bootstrap.method", containsString("seed 42"));
         post("fit", "{\"form\": \"power-law\", \"points\": " + powerLawPoints() + ", \"bootstrap\": {\"rounds\": 0}}")
                 .statusCode(200)
                 .body("fit.parameters[0].interval", nullValue())
@@ -162,7 +164,7 @@ class ForecastResourceTest {
                  "points": [{"x": 1e19, "loss": 3.10, "y": 0.26}, {"x": 1e20, "loss": 2.80, "y": 0.29},
                             {"x": 1e21, "loss": 2.57, "y": 0.36}, {"x": 1e22, "loss": 2.41, "y": 0.47},
                             {"x": 1e23, "loss": 2.30, "y": 0.58}],
-                 "floor": 0.25, "bootstrap": {"rounds": 100}, "at": [{"x": 1e24}]}""")
+                 "floor": 0.25, "bootstrap": {"rounds": 100, "seed": 20261122}, "at": [{"x": 1e24}]}""")
                 .statusCode(200)
                 .body("fit.fit.form", equalTo("power-law"))
                 .body("fit.lossToScore.form", equalTo("sigmoid-of-loss"))

@@ -60,11 +60,11 @@ class ForecastBenchmark {
         Objective obj = CurveFitter.objective(Chinchilla.INSTANCE, Loss.huberLog(), pts);
         List<double[]> grid = Chinchilla.INSTANCE.startingGrid(null, null);
         CurveFitter.Search full = measure("chinchilla 4,500 starts each run to convergence (no screening)", 0, 1,
-                () -> CurveFitter.search(obj, grid, null, Cancellation.ofCurrentThread(), CurveFitter.Plan.exhaustive(CurveFitter.OPTIONS)));
+                () -> CurveFitter.search(obj, grid, null, io.augur.stats.Workers.current().token(), CurveFitter.Plan.exhaustive(CurveFitter.OPTIONS)));
         System.out.printf("BENCH   unscreened objective %.10f%n", full.objective());
         for (int it : new int[] {2, 3, 10}) {
             CurveFitter.Search sc = measure("chinchilla screening with " + it + " iterations per start", 1, 5,
-                    () -> CurveFitter.search(obj, grid, null, Cancellation.ofCurrentThread(),
+                    () -> CurveFitter.search(obj, grid, null, io.augur.stats.Workers.current().token(),
                             new CurveFitter.Plan(256, it, 16, 0.01, 4, CurveFitter.OPTIONS)));
             System.out.printf("BENCH   objective %.10f%n", sc.objective());
         }

@@ -102,7 +102,7 @@ class HorizonResourceTest {
 
     @Test
     void documentedInOpenApi() {
-        String doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        String doc = given().queryParam("format", "json").get("/api/openapi").then().statusCode(200).extract().asString();
         // engine result records have distinct simple names, so the schemas are not Result, Result1, ...
         org.junit.jupiter.api.Assertions.assertFalse(doc.contains("\"Result1\""), "duplicate schema names");
         for (String op : new String[] {"computeTimeHorizons", "computeHorizonTrend", "computeErrorBars", "comparePairedModels",

@@ -17,7 +17,7 @@ class PairwiseOpenApiExamplesTest {
 
     @Test
     void examplesWorkWhenPasted() throws Exception {
-        JsonNode doc = PairwiseTestData.tree(given().queryParam("format", "json").get("/q/openapi").then()
+        JsonNode doc = PairwiseTestData.tree(given().queryParam("format", "json").get("/api/openapi").then()
                 .statusCode(200).extract().asString());
         JsonNode paths = doc.get("paths");
         String arena = "{\"name\":\"" + ArenaResourceTest.unique("example") + "\"}";

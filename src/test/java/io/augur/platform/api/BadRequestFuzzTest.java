@@ -80,7 +80,7 @@ class BadRequestFuzzTest {
     void badRequestsNeverGet5xxAndAlwaysGetProblems() throws Exception {
         long seed = Long.getLong("augur.fuzz.seed", System.nanoTime());
         LOG.infof("BadRequestFuzzTest seed %d (replay with -Daugur.fuzz.seed=%d)", seed, seed);
-        JsonNode document = JSON.readTree(given().queryParam("format", "json").get("/q/openapi").then()
+        JsonNode document = JSON.readTree(given().queryParam("format", "json").get("/api/openapi").then()
                 .statusCode(200).extract().asString());
         List<Operation> operations = operations(document);
         assertTrue(operations.size() >= 30, "operations found: " + operations.size());

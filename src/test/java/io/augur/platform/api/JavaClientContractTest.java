@@ -30,7 +30,6 @@ import io.augur.client.model.BacktestRequest;
 import io.augur.client.model.BattleInput;
 import io.augur.client.model.Benchmark;
 import io.augur.client.model.BenchmarkInput;
-import io.augur.client.model.BootstrapInput;
 import io.augur.client.model.BootstrapSettings;
 import io.augur.client.model.BradleyTerryRequest;
 import io.augur.client.model.Evaluation;
@@ -56,7 +55,6 @@ import io.augur.client.model.RecommendationEvaluation;
 import io.augur.client.model.RecommendationEvaluationRequest;
 import io.augur.client.model.RunComparison;
 import io.augur.client.model.ScoreSelection;
-import io.augur.client.model.TableBootstrap;
 import io.augur.client.model.TrecEvaluation;
 import io.augur.client.model.TrecEvaluationRequest;
 import io.augur.client.model.UserRecommendationList;
@@ -173,7 +171,7 @@ class JavaClientContractTest {
                     .append(battle[2].equals("tie") ? "tie" : "model_" + battle[2]).append('\n');
         }
         LeaderboardResult bt = leaderboards.computeBradleyTerryLeaderboard(new BradleyTerryRequest().battles(battles)
-                .bootstrap(new BootstrapInput().rounds(50).seed(7L)));
+                .bootstrap(new BootstrapSettings().rounds(50).seed(7L)));
         LeaderboardResult btCsv = leaderboards.computeBradleyTerryLeaderboardFromCsv(battleCsv.toString(), null, null,
                 null, null, 50, 7L, null);
         assertEquals(3, bt.getEntries().size());
@@ -200,7 +198,7 @@ class JavaClientContractTest {
         AggregatesResponse aggregates = new ScoreTablesApi(client).computeScoreTableAggregates(new AggregatesRequest()
                 .selection(new ScoreSelection().models(List.of(a.getName(), b.getName()))
                         .benchmarks(List.of(arc.getName(), hs.getName())))
-                .bootstrap(new TableBootstrap().rounds(200).seed(1L)));
+                .bootstrap(new BootstrapSettings().rounds(200).seed(1L)));
         Map<String, Double> means = aggregates.getSystems().stream().collect(Collectors.toMap(s -> s.getSystem(),
                 s -> s.getEstimates().stream().filter(e -> e.getAggregate() == AggregateEstimate.AggregateEnum.MEAN)
                         .findFirst().orElseThrow().getValue()));
@@ -216,7 +214,7 @@ class JavaClientContractTest {
 
         // recommendations at k = 3: precision 1/3 for both users, reciprocal ranks 1 and 1/3
         RecommendationEvaluation recommendations = new RecommendationsApi(client).evaluateRecommendations(
-                new RecommendationEvaluationRequest().k(3).seed(1L).bootstrapRounds(100)
+                new RecommendationEvaluationRequest().k(3).bootstrap(new BootstrapSettings().seed(1L).rounds(100))
                         .lists(List.of(new UserRecommendationList().user("u1").items(List.of("i1", "i2", "i3")),
                                 new UserRecommendationList().user("u2").items(List.of("i2", "i3", "i1"))))
                         .relevance(Map.of("u1", Map.of("i1", 1.0), "u2", Map.of("i1", 1.0))));

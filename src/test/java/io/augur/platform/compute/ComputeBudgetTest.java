@@ -49,10 +49,23 @@ class ComputeBudgetTest {
             Thread.sleep(20);
         }
         assertTrue(registry.counter("augur.compute.cancelled", "reason", "budget").count() > before);
+        // the 503 is counted as a rejection of its route (counted when the response has ended: a hang guard only)
+        io.micrometer.core.instrument.Counter rejected = null;
+        for (int i = 0; i < 3000 && rejected == null; i++) {
+            rejected = registry.find("augur.http.rejected").tag("status", "503").tag("route", "/api/v1/forecasts/fit")
+                    .counter();
+            Thread.sleep(rejected == null ? 10 : 0);
+        }
+        assertTrue(rejected != null && rejected.count() >= 1, "augur_http_rejected_total{status=503, route} counted");
         // the pool takes new work afterwards
         given().contentType(ContentType.JSON).body("""
                 {"form": "power-law", "points": [{"x": 1e18, "y": 3.62}, {"x": 1e19, "y": 3.12}, {"x": 1e20, "y": 2.78},
                  {"x": 1e21, "y": 2.55}, {"x": 1e22, "y": 2.40}, {"x": 1e23, "y": 2.30}], "bootstrap": {"rounds": 0}}""")
                 .post("/api/v1/forecasts/fit").then().statusCode(200);
+        // compute seconds per operation, named by its route
+        io.micrometer.core.instrument.Timer time = registry.find("augur.compute.time")
+                .tag("operation", "/api/v1/forecasts/fit").timer();
+        assertTrue(time != null && time.count() >= 2, "augur_compute_time_seconds{operation} recorded both fits");
+        assertTrue(time.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) > 0);
     }
 }

@@ -31,7 +31,7 @@ class ComputePoolTest {
 
     @Test
     void aFullQueueAnswers503QueueFullWithRetryAfter() throws Exception {
-        ComputePool pool = new ComputePool(1, 1, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ZERO,
+        ComputePool pool = new ComputePool(1, 1, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ZERO, 0,
                 new SimpleMeterRegistry());
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -55,7 +55,7 @@ class ComputePoolTest {
 
     @Test
     void aBudgetSpentInTheQueueAnswers503AndTheTaskNeverRuns() throws Exception {
-        ComputePool pool = new ComputePool(1, 4, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ZERO,
+        ComputePool pool = new ComputePool(1, 4, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ZERO, 0,
                 new SimpleMeterRegistry());
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -79,7 +79,7 @@ class ComputePoolTest {
 
     @Test
     void theBudgetTripsTheTokenTheEngineChecks() throws Exception {
-        ComputePool pool = new ComputePool(2, 4, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ZERO,
+        ComputePool pool = new ComputePool(2, 4, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ZERO, 0,
                 new SimpleMeterRegistry());
         CompletableFuture<String> seen = new CompletableFuture<>();
         ProblemException spent = assertInstanceOf(ProblemException.class, failure(pool.submit(() -> {
@@ -106,7 +106,7 @@ class ComputePoolTest {
 
     @Test
     void shutdownStopsRunningAndQueuedComputationsAndAnswers503() throws Exception {
-        ComputePool pool = new ComputePool(1, 4, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ZERO,
+        ComputePool pool = new ComputePool(1, 4, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ZERO, 0,
                 new SimpleMeterRegistry());
         CountDownLatch started = new CountDownLatch(1);
         CompletableFuture<String> seen = new CompletableFuture<>();

@@ -27,7 +27,7 @@ class ComputeQuotaTest {
 
     @Test
     void aCallerAtItsQuotaIsRefused429WhileAnotherCallerIsAdmitted() throws Exception {
-        ComputePool pool = new ComputePool(2, 8, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ZERO,
+        ComputePool pool = new ComputePool(2, 8, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ZERO, 0,
                 new SimpleMeterRegistry());
         ComputePool.Quota heavy = new ComputePool.Quota("key:heavy", 2);
         ComputePool.Quota light = new ComputePool.Quota("key:light", 2);

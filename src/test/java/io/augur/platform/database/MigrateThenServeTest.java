@@ -40,6 +40,7 @@ class MigrateThenServeTest {
 
     static final Path DATA_DIR = Path.of("target", "augur-migrate-then-serve-" + ProcessHandle.current().pid());
     static final int PORT = freePort();
+    static final int MANAGEMENT_PORT = freePort();
 
     public static class Profile implements QuarkusTestProfile {
         @Override
@@ -47,7 +48,8 @@ class MigrateThenServeTest {
             return Map.of("augur.data-dir", DATA_DIR.toString(),
                     "augur.database.migrate-at-start", "false",
                     "quarkus.flyway.migrations.clean-at-start", "false",
-                    "quarkus.http.test-port", Integer.toString(PORT));
+                    "quarkus.http.test-port", Integer.toString(PORT),
+                    "quarkus.management.test-port", Integer.toString(MANAGEMENT_PORT));
         }
     }
 
@@ -57,8 +59,8 @@ class MigrateThenServeTest {
         assertEquals(0, first.exitCode(), first::getOutput);
         assertTrue(first.getOutput().contains("Migration finished: the database schema is at version "
                 + SchemaVersionCheck.REQUIRED_VERSION), first::getOutput);
-        assertTrue(first.getOutput().contains("Migrations applied: 3"), first::getOutput);
-        assertEquals(List.of("1", "2", "3"), appliedVersions());
+        assertTrue(first.getOutput().contains("Migrations applied: 4"), first::getOutput);
+        assertEquals(List.of("1", "2", "3", "5"), appliedVersions());
         // the migrate mode also creates the first admin key (here the test profile's augur.auth.bootstrap-key)
         assertTrue(first.getOutput().contains("Bootstrap admin key"), first::getOutput);
 
@@ -118,7 +120,7 @@ class MigrateThenServeTest {
 
     private static String awaitReady() throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/q/health/ready"))
+        HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + MANAGEMENT_PORT + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         for (int attempt = 0; attempt < 600; attempt++) {
             try {

@@ -5,6 +5,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.augur.testing.Management;
+import io.quarkus.test.common.http.TestHTTPResource;
+import java.net.URL;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -30,6 +33,9 @@ class ServeWithoutSchemaTest {
     @jakarta.inject.Inject
     io.augur.platform.auth.KeyBootstrap bootstrap;
 
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     static final Path DATA_DIR = Path.of("target", "augur-no-schema-" + ProcessHandle.current().pid());
 
     public static class Profile implements QuarkusTestProfile {
@@ -43,7 +49,7 @@ class ServeWithoutSchemaTest {
     @Order(1)
     void notReadyWhileTheSchemaIsMissing() {
         for (int probe = 0; probe < 2; probe++) {
-            given().get("/q/health/ready").then().statusCode(503)
+            Management.given(management).get("/q/health/ready").then().statusCode(503)
                     .body("status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'Database schema' }.status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'Database schema' }.data.required",
@@ -51,7 +57,7 @@ class ServeWithoutSchemaTest {
                     .body("checks.find { it.name == 'Database schema' }.data.found", equalTo("none"))
                     .body("checks.find { it.name == 'Database schema' }.data.problem", containsString("migrate"));
         }
-        given().get("/q/health/live").then().statusCode(200);
+        Management.given(management).get("/q/health/live").then().statusCode(200);
     }
 
     @Test
@@ -65,7 +71,7 @@ class ServeWithoutSchemaTest {
         // the migration Job also creates the first admin key (AugurMain's migrate mode): the same step here
         bootstrap.ensure().await().atMost(java.time.Duration.ofSeconds(60));
 
-        given().get("/q/health/ready").then().statusCode(200)
+        Management.given(management).get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItem("Database schema"));
         given().get("/api/v1/models").then().statusCode(200);
     }

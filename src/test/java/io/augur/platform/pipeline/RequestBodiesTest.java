@@ -7,6 +7,9 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.augur.testing.Management;
+import io.quarkus.test.common.http.TestHTTPResource;
+import java.net.URL;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -27,6 +30,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class RequestBodiesTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     private static final RestAssuredConfig PATIENT = RestAssuredConfig.config().httpClient(HttpClientConfig
             .httpClientConfig().setParam("http.connection.timeout", 600_000).setParam("http.socket.timeout", 600_000));
@@ -95,7 +101,7 @@ class RequestBodiesTest {
                         .post("/api/v1/forecasts/fit").then().extract().statusCode()));
             }
             while (answers.stream().anyMatch(f -> !f.isDone())) {
-                given().config(PATIENT).get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+                Management.given(management).config(PATIENT).get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
             }
             for (Future<Integer> f : answers) {
                 assertEquals(400, f.get(10, TimeUnit.MINUTES));

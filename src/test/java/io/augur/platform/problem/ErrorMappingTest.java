@@ -199,11 +199,29 @@ class ErrorMappingTest {
     void routerAnswersAreProblemsToo() throws Exception {
         given().get("/api/v1/models?name=" + "x".repeat(9000)).then().statusCode(414).contentType(PROBLEM)
                 .body("status", equalTo(414)).body("detail", containsString("8192"));
-        // Not a problem body (yet): Quarkus's root handler answers a target java.net.URI cannot parse with a
-        // bodiless 400 before any router handler or filter runs. The status is right; the body cannot be set.
-        String answer = RawHttp.exchange(base,
-                "GET /api/v1/models/%zz HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + io.augur.testing.TestKeys.ADMIN + "\r\nConnection: close\r\n\r\n");
-        assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+        // Targets java.net.URI cannot parse (Quarkus's own check would answer them with a bodiless 400):
+        // a problem naming the part, and the connection closed
+        String[][] targets = { { "/api/v1/models/%zz", "path" }, { "/api/v1/models/%", "path" },
+                { "/api/v1/mo[dels", "path" }, { "/api/v1/models/a|b", "path" }, { "/api/v1/models/{x}", "path" },
+                { "/api/v1/models/%u1234", "path" }, { "/api/v1/models/\u0001", "path" }, { "/%zz", "path" },
+                { "/q/health/live/%zz", "path" }, { "/api/v1/models?name=%zz", "query" },
+                { "/api/v1/models?name=%", "query" }, { "/api/v1/models?name=%E0%A4%A", "query" },
+                { "/api/v1/models?name=a\"b", "query" }, { "/api/v1/models?na%me=1", "query" } };
+        for (String[] target : targets) {
+            for (String method : new String[] { "GET", "POST" }) {
+                String answer = RawHttp.exchange(base, method + " " + target[0] + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + "X-API-Key: " + io.augur.testing.TestKeys.ADMIN + "\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+                assertTrue(answer.startsWith("HTTP/1.1 400"), target[0] + ": " + answer);
+                assertTrue(answer.contains("Content-Type: application/problem+json"), target[0] + ": " + answer);
+                assertTrue(answer.contains("\"field\":\"" + target[1] + "\""), target[0] + ": " + answer);
+                assertTrue(answer.contains("is not a valid URI"), target[0] + ": " + answer);
+                assertTrue(!answer.endsWith(RawHttp.STILL_OPEN), target[0] + ": connection left open");
+            }
+        }
+        // still served: percent-encoded bytes that are no UTF-8, an encoded slash, a NUL (refused as text)
+        given().get("/api/v1/models/%FF").then().statusCode(404).contentType(PROBLEM);
+        given().urlEncodingEnabled(false).get("/api/v1/models?name=%FF").then().statusCode(200);
     }
 
     @Test

@@ -40,7 +40,7 @@ class RecommendationResourceTest {
                 .body("ndcg.estimate", closeTo((0.760230 + 0.630930) / 3, 1e-4))
                 .body("precision.interval.level", equalTo(0.95))
                 .body("precision.seed", equalTo(7))
-                .body("seed", equalTo(7)).body("seedSource", equalTo("request"))
+                .body("bootstrap.seed", equalTo(7)).body("bootstrap.seedSource", equalTo("request"))
                 // 4 of 5 catalogue items recommended
                 .body("beyondAccuracy.itemCoverage", closeTo(0.8, 1e-6))
                 .body("beyondAccuracy.catalogSize", equalTo(5))
@@ -55,8 +55,8 @@ class RecommendationResourceTest {
         given().contentType(ContentType.JSON).body("""
                 {"lists": [{"user": "u1", "items": ["a", "b"]}, {"user": "u2", "items": ["b", "a"]}],
                  "relevance": {"u1": {"a": 1}, "u2": {"a": 1}}}""").post(PATH).then().statusCode(200)
-                .body("seed", equalTo(42)).body("seedSource", equalTo("default")).body("k", equalTo(10))
-                .body("bootstrapRounds", equalTo(1000)).body("perUser", nullValue())
+                .body("bootstrap.seed", equalTo(42)).body("bootstrap.seedSource", equalTo("default")).body("k", equalTo(10))
+                .body("bootstrap.rounds", equalTo(1000)).body("bootstrap.level", equalTo(0.95)).body("perUser", nullValue())
                 .body("precision.estimate", closeTo(0.1, 1e-9))
                 .body("ndcg.interval.method", containsString("bootstrap"));
     }

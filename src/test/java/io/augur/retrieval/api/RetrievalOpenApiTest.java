@@ -13,7 +13,7 @@ class RetrievalOpenApiTest {
 
     @Test
     void operationsAreDocumented() {
-        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        given().queryParam("format", "json").get("/api/openapi").then().statusCode(200)
                 .body("paths.'/api/v1/retrieval/evaluations'.post.operationId", equalTo("evaluateRetrievalRun"))
                 .body("paths.'/api/v1/retrieval/evaluations'.post.requestBody.content.'application/json'.schema", notNullValue())
                 .body("paths.'/api/v1/retrieval/evaluations'.post.responses.'200'.content.'application/json'", notNullValue())
@@ -34,7 +34,7 @@ class RetrievalOpenApiTest {
 
     @Test
     void relevanceBoundsAreInTheSchema() {
-        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        given().queryParam("format", "json").get("/api/openapi").then().statusCode(200)
                 .body("components.schemas.TrecJudgment.properties.relevance.maximum", equalTo(1000000))
                 .body("components.schemas.TrecJudgment.properties.relevance.minimum", equalTo(-1000000))
                 .body("components.schemas.TrecEvaluationRequest.properties.relevanceLevel.maximum", equalTo(1000000))

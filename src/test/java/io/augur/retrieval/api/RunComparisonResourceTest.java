@@ -40,7 +40,8 @@ class RunComparisonResourceTest {
                 .multiPart("bootstrapRounds", "2000")
                 .post(PATH).then().statusCode(200)
                 .body("runs", equalTo(java.util.List.of("pircRBa1", "aplrob03a")))
-                .body("seed", equalTo(42)).body("seedSource", equalTo("default"))
+                .body("bootstrap.seed", equalTo(42)).body("bootstrap.seedSource", equalTo("default"))
+                .body("bootstrap.rounds", equalTo(2000))
                 .body("measures", hasSize(1))
                 .body("measures[0].measure", equalTo("map"))
                 .body("measures[0].queries", equalTo(100))
@@ -85,12 +86,12 @@ class RunComparisonResourceTest {
             {"runs": [{"name": "a", "scores": {"q1": 0.50, "q2": 0.25, "q3": 0.90, "q4": 0.40, "q5": 0.10, "q6": 0.3}},
                       {"name": "b", "scores": {"q1": 0.60, "q2": 0.35, "q3": 0.85, "q4": 0.55, "q5": 0.30, "q6": 0.4}},
                       {"name": "c", "scores": {"q6": 0.3, "q1": 0.50, "q2": 0.25, "q3": 0.90, "q4": 0.40, "q5": 0.10}}],
-             "values": ["ap"], "seed": 7, "exactMaxQueries": 0, "permutations": 999, "bootstrapRounds": 500}""";
+             "values": ["ap"], "bootstrap": {"seed": 7, "rounds": 500}, "exactMaxQueries": 0, "permutations": 999}""";
 
     @Test
     void scoresAllPairsWithCorrections() {
         given().contentType(ContentType.JSON).body(SCORES).post(PATH).then().statusCode(200)
-                .body("seed", equalTo(7)).body("seedSource", equalTo("request"))
+                .body("bootstrap.seed", equalTo(7)).body("bootstrap.seedSource", equalTo("request"))
                 .body("measures[0].measure", equalTo("ap"))
                 .body("measures[0].queries", equalTo(6))
                 .body("measures[0].comparisons", hasSize(3))
@@ -159,11 +160,11 @@ class RunComparisonResourceTest {
                 {"runs": [{"name": "a", "scores": {"q1": 1, "q2": 0.5}}, {"name": "a", "scores": {"q1": 1, "q2": 0.5}}]}""")
                 .post(PATH).then().statusCode(400).contentType(PROBLEM).body("field", equalTo("runs[1].name"));
         // unknown baseline
-        given().contentType(ContentType.JSON).body(SCORES.replace("\"seed\"", "\"baseline\": \"zz\", \"seed\""))
+        given().contentType(ContentType.JSON).body(SCORES.replace("\"values\"", "\"baseline\": \"zz\", \"values\""))
                 .post(PATH).then().statusCode(400).contentType(PROBLEM).body("field", equalTo("baseline"));
         // level out of range, permutations 0
-        given().contentType(ContentType.JSON).body(SCORES.replace("\"seed\"", "\"level\": 1.5, \"seed\""))
-                .post(PATH).then().statusCode(400).contentType(PROBLEM).body("field", equalTo("level"));
+        given().contentType(ContentType.JSON).body(SCORES.replace("\"seed\": 7", "\"level\": 1.5, \"seed\": 7"))
+                .post(PATH).then().statusCode(400).contentType(PROBLEM).body("field", equalTo("bootstrap.level"));
         given().contentType(ContentType.JSON).body(SCORES.replace("\"permutations\": 999", "\"permutations\": 0"))
                 .post(PATH).then().statusCode(400).contentType(PROBLEM).body("field", equalTo("permutations"));
         // a value that the measures do not produce

@@ -1,4 +1,4 @@
-package io.augur.forecast.engine;
+package io.augur.stats;
 
 /**
  * Limited-memory BFGS (Liu and Nocedal 1989; two-loop recursion, Nocedal and Wright 2006, alg. 7.4)
@@ -36,7 +36,11 @@ public final class Lbfgs {
         return minimize(fn, start, lo, hi, opt, null);
     }
 
-    static Result minimize(Function fn, double[] start, double[] lo, double[] hi, Options opt, Cancellation cancel) {
+    /**
+     * As {@link #minimize(Function, double[], double[], double[], Options)}, checking {@code cancel} (when not
+     * null) every 16 iterations: a tripped token ends the search with its {@link java.util.concurrent.CancellationException}.
+     */
+    public static Result minimize(Function fn, double[] start, double[] lo, double[] hi, Options opt, CancellationToken cancel) {
         int n = start.length;
         int m = opt.memory();
         double[] x = start.clone();

@@ -1,0 +1,365 @@
+package io.augur.platform.jobs;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Asynchronous jobs end to end: a large Bradley-Terry bootstrap as a job with progress read from the SSE
+ * stream, the same result as the synchronous call, Prefer: respond-async, cancellation (queued and running),
+ * bad submissions, expiry, and recovery of a job whose replica died (a stale lease, simulated in the table).
+ */
+@QuarkusTest
+class JobsTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String PROBLEM = "application/problem+json";
+    static final String BT = "/api/v1/leaderboards/bradley-terry";
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    JobRunner runner;
+
+    @Inject
+    Pool pool;
+
+    /**
+     * {@code n} battles among {@code models} models of strengths 1/(1+i), a fifth of them ties, as a JSON array;
+     * deterministic given the seed. Model names are short so that the most battles fit the 16M body limit.
+     */
+    static String battles(int n, int models, long seed) {
+        Random rng = new Random(seed);
+        StringBuilder sb = new StringBuilder(n * 48).append('[');
+        for (int k = 0; k < n; k++) {
+            int i = rng.nextInt(models);
+            int j = rng.nextInt(models - 1);
+            j = j >= i ? j + 1 : j;
+            double si = 1.0 / (1 + i);
+            double sj = 1.0 / (1 + j);
+            double u = rng.nextDouble();
+            String outcome = u < 0.2 ? "tie" : u < 0.2 + 0.8 * si / (si + sj) ? "a" : "b";
+            sb.append(k > 0 ? "," : "").append("{\"modelA\":\"m").append(i).append("\",\"modelB\":\"m").append(j)
+                    .append("\",\"outcome\":\"").append(outcome).append("\"}");
+        }
+        return sb.append(']').toString();
+    }
+
+    static String btBody(String battles, int rounds, long seed) {
+        return "{\"battles\":" + battles + ",\"bootstrap\":{\"rounds\":" + rounds + ",\"seed\":" + seed + "}}";
+    }
+
+    static String job(String operation, String body) {
+        return "{\"operation\":\"" + operation + "\",\"body\":" + body + "}";
+    }
+
+    static String submit(String operation, String body) {
+        return given().contentType(ContentType.JSON).body(job(operation, body)).post("/api/v1/jobs").then()
+                .statusCode(202).header("Location", containsString("/api/v1/jobs/"))
+                .body("operation", equalTo(operation)).body("status", equalTo("queued"))
+                .extract().path("id");
+    }
+
+    static JsonNode status(String id) throws Exception {
+        return JSON.readTree(given().get("/api/v1/jobs/" + id).then().statusCode(200).extract().asString());
+    }
+
+    /** Polls the job until {@code until} (a status) or a final status; fails after 5 minutes. */
+    static JsonNode await(String id, String... until) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode s = status(id);
+            String st = s.get("status").asText();
+            if (List.of(until).contains(st) || st.equals("succeeded") || st.equals("failed") || st.equals("cancelled")) {
+                return s;
+            }
+            Thread.sleep(100);
+        }
+        return fail("job " + id + " did not reach " + List.of(until));
+    }
+
+    static String sync(String path, String body) {
+        return given().contentType(ContentType.JSON).body(body).post(path).then().statusCode(200).extract().asString();
+    }
+
+    static String result(String id) {
+        return given().get("/api/v1/jobs/" + id + "/result").then().statusCode(200).contentType(ContentType.JSON)
+                .extract().asString();
+    }
+
+    record Event(String name, JsonNode data) {
+    }
+
+    /** Reads the job's SSE stream to its end (the server ends it after the final status). */
+    List<Event> events(String id) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString()).resolve("api/v1/jobs/" + id + "/events"))
+                .header("Accept", "text/event-stream")
+                .header(io.augur.testing.TestKeys.HEADER, io.augur.testing.TestKeys.ADMIN).GET().build();
+        HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        List<Event> out = new ArrayList<>();
+        String name = null;
+        StringBuilder data = new StringBuilder();
+        for (String line : (Iterable<String>) response.body()::iterator) {
+            if (line.startsWith("event:")) {
+                name = line.substring(6).strip();
+            } else if (line.startsWith("data:")) {
+                data.append(line.substring(5).strip());
+            } else if (line.isEmpty() && !data.isEmpty()) {
+                out.add(new Event(name, JSON.readTree(data.toString())));
+                name = null;
+                data.setLength(0);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aLargeBradleyTerryBootstrapRunsAsAJobWithProgressEvents() throws Exception {
+        // 300,000 battles among 60 models (14 MB of JSON, near the 16M body limit: the largest inline input),
+        // 10,000 bootstrap rounds: several seconds of work on 2 cores, more than a request should wait for
+        String battles = battles(300_000, 60, 20261126L);
+        String body = btBody(battles, 10_000, 11);
+        assertTrue(body.length() > 12_000_000 && body.length() < 16_000_000, "body of " + body.length() + " bytes");
+        String id = submit("computeBradleyTerryLeaderboard", body);
+
+        List<Event> events = events(id);
+        Event last = events.getLast();
+        assertEquals("succeeded", last.name(), () -> "events: " + events);
+        assertEquals("succeeded", last.data().get("status").asText());
+        assertEquals("rounds", last.data().get("progress").get("unit").asText());
+        assertEquals(10_000, last.data().get("progress").get("done").asLong());
+        assertEquals(10_000, last.data().get("progress").get("total").asLong());
+        // progress was reported while the bootstrap ran, and never went back
+        assertTrue(events.stream().anyMatch(e -> e.name().equals("progress") && e.data().get("status").asText().equals("running")
+                && e.data().get("progress").get("total").asLong() == 10_000
+                && e.data().get("progress").get("done").asLong() < 10_000), () -> "events: " + events);
+        long previous = -1;
+        for (Event e : events) {
+            JsonNode p = e.data().get("progress");
+            if (p.get("total").asLong() == 10_000) {
+                assertTrue(p.get("done").asLong() >= previous, () -> "progress went back: " + events);
+                previous = p.get("done").asLong();
+            }
+        }
+        JsonNode board = JSON.readTree(result(id));
+        assertEquals(60, board.get("entries").size());
+        assertEquals(300_000, board.get("observations").asLong());
+        assertEquals(10_000, board.get("bootstrap").get("rounds").asInt());
+        assertEquals(11, board.get("bootstrap").get("seed").asLong());
+        assertEquals("m0", board.get("entries").get(0).get("model").asText(), "the strongest model leads");
+        JsonNode done = status(id);
+        assertEquals("/api/v1/jobs/" + id + "/result", done.get("result").asText());
+        assertTrue(done.hasNonNull("expiresAt") && done.hasNonNull("finishedAt") && done.hasNonNull("startedAt"));
+    }
+
+    @Test
+    void aJobGivesTheSynchronousAnswer() throws Exception {
+        String body = btBody(battles(20_000, 12, 5), 1000, 3);
+        String id = submit("computeBradleyTerryLeaderboard", body);
+        assertEquals("succeeded", await(id).get("status").asText());
+        assertEquals(JSON.readTree(sync(BT, body)), JSON.readTree(result(id)));
+
+        // a score-table bootstrap (rliable-style aggregates) reports its rounds too, and equals the synchronous call
+        StringBuilder scores = new StringBuilder("{\"scores\":[");
+        Random rng = new Random(9);
+        for (int s = 0; s < 3; s++) {
+            for (int t = 0; t < 5; t++) {
+                for (int r = 0; r < 4; r++) {
+                    scores.append(s + t + r > 0 ? "," : "").append("{\"system\":\"s").append(s).append("\",\"task\":\"t")
+                            .append(t).append("\",\"run\":\"").append(r).append("\",\"value\":")
+                            .append(0.3 * s + rng.nextDouble()).append('}');
+                }
+            }
+        }
+        String aggregates = scores.append("],\"bootstrap\":{\"rounds\":500,\"seed\":4}}").toString();
+        String agg = submit("computeScoreTableAggregates", aggregates);
+        JsonNode done = await(agg);
+        assertEquals("succeeded", done.get("status").asText(), done::toString);
+        assertEquals(500, done.get("progress").get("done").asLong());
+        assertEquals(JSON.readTree(sync("/api/v1/score-tables/aggregates", aggregates)), JSON.readTree(result(agg)));
+    }
+
+    @Test
+    void preferRespondAsyncOnTheEndpointSubmitsAJob() throws Exception {
+        String body = btBody(battles(5_000, 8, 7), 200, 5);
+        Response accepted = given().contentType(ContentType.JSON).header("Prefer", "respond-async, wait=10").body(body)
+                .post(BT);
+        accepted.then().statusCode(202).header("Preference-Applied", equalTo("respond-async"))
+                .header("Location", startsWith("/api/v1/jobs/")).body("operation", equalTo("computeBradleyTerryLeaderboard"));
+        String id = accepted.path("id");
+        assertEquals("succeeded", await(id).get("status").asText());
+        assertEquals(JSON.readTree(sync(BT, body)), JSON.readTree(result(id)));
+        // an invalid body is the endpoint's own 400, at submission
+        given().contentType(ContentType.JSON).header("Prefer", "respond-async").body("{\"battles\":[{\"modelA\":\"\","
+                + "\"modelB\":\"y\",\"outcome\":\"a\"}]}").post(BT).then().statusCode(400).contentType(PROBLEM)
+                .body("field", equalTo("battles[0].modelA"));
+        // without the preference the endpoint answers at once, as always
+        given().contentType(ContentType.JSON).body(body).post(BT).then().statusCode(200);
+    }
+
+    @Test
+    void badSubmissionsAre400sNamingTheField() {
+        given().contentType(ContentType.JSON).body(job("computeNothing", "{}")).post("/api/v1/jobs").then()
+                .statusCode(400).contentType(PROBLEM).body("field", equalTo("operation"))
+                .body("detail", containsString("computeBradleyTerryLeaderboard"));
+        given().contentType(ContentType.JSON).body(job("computeBradleyTerryLeaderboard",
+                "{\"battles\":[{\"modelA\":\"\",\"modelB\":\"y\",\"outcome\":\"a\"}]}")).post("/api/v1/jobs").then()
+                .statusCode(400).contentType(PROBLEM).body("field", equalTo("body.battles[0].modelA"))
+                .body("errors[0].field", equalTo("body.battles[0].modelA"));
+        given().contentType(ContentType.JSON).body(job("computeBradleyTerryLeaderboard",
+                "{\"battles\":[], \"colour\": 1}")).post("/api/v1/jobs").then()
+                .statusCode(400).contentType(PROBLEM).body("field", equalTo("body.colour"));
+        given().contentType(ContentType.JSON).body("{\"operation\":\"computeBradleyTerryLeaderboard\"}").post("/api/v1/jobs")
+                .then().statusCode(400).contentType(PROBLEM).body("field", equalTo("body"));
+        given().get("/api/v1/jobs/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+        given().get("/api/v1/jobs/not-a-uuid").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void aJobThatFailsCarriesTheSynchronousProblem() throws Exception {
+        // an unknown outcome passes the cheap check at submission (the body is well-formed) and fails the job with
+        // the problem the synchronous call answers, naming the field
+        String unknownOutcome = "{\"battles\":[{\"modelA\":\"x\",\"modelB\":\"y\",\"outcome\":\"maybe\"}]}";
+        JsonNode syncProblem = JSON.readTree(given().contentType(ContentType.JSON).body(unknownOutcome).post(BT).then()
+                .statusCode(400).extract().asString());
+        JsonNode outcome = await(submit("computeBradleyTerryLeaderboard", unknownOutcome));
+        assertEquals("failed", outcome.get("status").asText());
+        assertEquals(syncProblem.get("field"), outcome.get("problem").get("field"));
+        assertEquals(syncProblem.get("detail"), outcome.get("problem").get("detail"));
+
+        // a model that never lost: the synchronous call is a 400 problem listing it; cheap validation cannot see it
+        String body = "{\"battles\":[{\"modelA\":\"x\",\"modelB\":\"y\",\"outcome\":\"a\"},"
+                + "{\"modelA\":\"x\",\"modelB\":\"y\",\"outcome\":\"a\"}]}";
+        String problem = given().contentType(ContentType.JSON).body(body).post(BT).then().statusCode(400).extract().asString();
+        String id = submit("computeBradleyTerryLeaderboard", body);
+        JsonNode failed = await(id);
+        assertEquals("failed", failed.get("status").asText());
+        assertEquals(400, failed.get("problem").get("status").asInt());
+        JsonNode sync = JSON.readTree(problem);
+        assertEquals(sync.get("detail"), failed.get("problem").get("detail"));
+        given().get("/api/v1/jobs/" + id + "/result").then().statusCode(400).contentType(PROBLEM)
+                .body("detail", equalTo(sync.get("detail").asText()));
+    }
+
+    @Test
+    void cancellingStopsAQueuedAndARunningJob() throws Exception {
+        String big = btBody(battles(20_000, 60, 1), 10_000, 1);
+        // fill every job slot of this replica, so that one more job waits in the queue
+        List<String> running = new ArrayList<>();
+        for (int k = 0; k < runner.slots(); k++) {
+            running.add(submit("computeBradleyTerryLeaderboard", big));
+        }
+        for (String id : running) {
+            assertEquals("running", await(id, "running").get("status").asText());
+        }
+        String queued = submit("computeBradleyTerryLeaderboard", big);
+        given().delete("/api/v1/jobs/" + queued).then().statusCode(200).body("status", equalTo("cancelled"))
+                .body("problem.type", equalTo("/problems/job-cancelled"));
+        for (String id : running) {
+            given().delete("/api/v1/jobs/" + id).then().statusCode(200).body("cancelRequested", equalTo(true));
+        }
+        for (String id : running) {
+            JsonNode stopped = await(id);
+            assertEquals("cancelled", stopped.get("status").asText(), stopped::toString);
+            assertTrue(stopped.get("progress").get("done").asLong() < 10_000, stopped::toString);
+            given().get("/api/v1/jobs/" + id + "/result").then().statusCode(409).contentType(PROBLEM)
+                    .body("type", equalTo("/problems/job-cancelled"));
+        }
+        String done = running.getFirst();
+        // cancelling a finished job leaves it as it is
+        given().delete("/api/v1/jobs/" + done).then().statusCode(200).body("status", equalTo("cancelled"));
+        given().delete("/api/v1/jobs/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void anExpiredResultIsGoneThenPurged() throws Exception {
+        String id = submit("computeBradleyTerryLeaderboard", btBody(battles(1_000, 5, 2), 100, 2));
+        assertEquals("succeeded", await(id).get("status").asText());
+        result(id);
+        // as if augur.jobs.retention (24 h) had passed since it finished: the result is gone, the record stays
+        sql("update job set expires_at = now() - interval '1 hour' where id = $1", UUID.fromString(id));
+        given().get("/api/v1/jobs/" + id + "/result").then().statusCode(410).contentType(PROBLEM)
+                .body("detail", containsString("augur.jobs.retention"));
+        runner.sweep().await().atMost(Duration.ofSeconds(30));
+        given().get("/api/v1/jobs/" + id).then().statusCode(200).body("status", equalTo("succeeded"));
+        // and one retention later the record is deleted
+        sql("update job set expires_at = now() - interval '49 hours' where id = $1", UUID.fromString(id));
+        runner.sweep().await().atMost(Duration.ofSeconds(30));
+        given().get("/api/v1/jobs/" + id).then().statusCode(404).contentType(PROBLEM)
+                .body("detail", containsString("augur.jobs.retention"));
+    }
+
+    @Test
+    void aJobWhoseReplicaDiedRunsAgainThenFailsAfterMaxAttempts() throws Exception {
+        String body = btBody(battles(2_000, 6, 4), 200, 8);
+        // a job that a dead replica claimed an hour ago and never renewed: the sweep queues it again and it runs here
+        UUID again = UUID.randomUUID();
+        sql("insert into job (id, operation, status, body, body_type, body_sha256, attempts, owner, heartbeat_at, started_at,"
+                + " workspace_id) values ($1, 'computeBradleyTerryLeaderboard', 'running', $2, 'application/json', 'x', 1,"
+                + " 'dead-replica', now() - interval '1 hour', now() - interval '1 hour',"
+                + " (select id from workspace where name = 'default'))", again,
+                io.vertx.core.buffer.Buffer.buffer(body.getBytes(StandardCharsets.UTF_8)));
+        // the same, already attempted max-attempts (2) times: it is failed with a problem saying why
+        UUID lost = UUID.randomUUID();
+        sql("insert into job (id, operation, status, body, body_type, body_sha256, attempts, owner, heartbeat_at, started_at,"
+                + " workspace_id) values ($1, 'computeBradleyTerryLeaderboard', 'running', $2, 'application/json', 'x', 2,"
+                + " 'dead-replica', now() - interval '1 hour', now() - interval '1 hour',"
+                + " (select id from workspace where name = 'default'))", lost,
+                io.vertx.core.buffer.Buffer.buffer(body.getBytes(StandardCharsets.UTF_8)));
+        // the sweep runs on every heartbeat of every replica; run one now rather than wait for it
+        runner.sweep().await().atMost(Duration.ofSeconds(30));
+        JsonNode failed = await(lost.toString());
+        assertEquals("failed", failed.get("status").asText());
+        assertEquals("/problems/job-lost", failed.get("problem").get("type").asText());
+        assertTrue(failed.get("problem").get("detail").asText().contains("augur.jobs.max-attempts"));
+        JsonNode rerun = await(again.toString());
+        assertEquals("succeeded", rerun.get("status").asText(), rerun::toString);
+        assertEquals(2, rerun.get("attempts").asInt());
+        assertEquals(JSON.readTree(sync(BT, body)), JSON.readTree(result(again.toString())));
+        // a live job's lease is renewed, so a sweep leaves it alone
+        assertFalse(status(again.toString()).get("status").asText().equals("queued"));
+    }
+
+    @Test
+    void theTimeBudgetProblemPointsToTheJobApi() {
+        // the 503's advice names the real API; checked on the message the pool builds
+        String detail = io.augur.platform.compute.ComputePool.jobBudgetSpent(Duration.ofHours(1)).getMessage();
+        assertTrue(detail.contains("augur.jobs.time-budget"), detail);
+    }
+
+    private void sql(String statement, Object... params) {
+        pool.preparedQuery(statement).execute(Tuple.from(params)).await().atMost(Duration.ofSeconds(30));
+    }
+}
