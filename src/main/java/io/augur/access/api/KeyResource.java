@@ -1,6 +1,7 @@
 package io.augur.access.api;
 
 import io.augur.platform.api.Page;
+import io.augur.platform.audit.Audited;
 import io.augur.platform.auth.Access;
 import io.augur.platform.auth.AccessStore;
 import io.augur.platform.auth.CallerContext;
@@ -41,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * augur.auth.key-cache (5 s by default) on the others.
  */
 @Path("/api/v1/keys")
+@Audited
 @Access(Role.ADMIN)
 @Tag(name = "keys", description = "API keys of the caller's workspace (admin)")
 @Produces(MediaType.APPLICATION_JSON)

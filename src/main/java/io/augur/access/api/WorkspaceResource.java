@@ -1,6 +1,7 @@
 package io.augur.access.api;
 
 import io.augur.platform.api.Page;
+import io.augur.platform.audit.Audited;
 import io.augur.platform.auth.Access;
 import io.augur.platform.auth.AccessStore;
 import io.augur.platform.auth.CallerContext;
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * another but sees none of its data.
  */
 @Path("/api/v1/workspaces")
+@Audited
 @Tag(name = "workspaces", description = "Workspaces: every stored resource belongs to one")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

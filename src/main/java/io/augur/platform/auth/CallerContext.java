@@ -1,6 +1,6 @@
 package io.augur.platform.auth;
 
-import io.augur.platform.problem.ProblemException;
+import io.augur.platform.audit.AuditLog;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -27,6 +27,9 @@ public class CallerContext {
         RoutingContext rc = currentRequest();
         if (rc != null) {
             rc.put(Caller.ATTRIBUTE, caller);
+            // the audit line's principal: the key's id or the token's subject, with the workspace; never a secret
+            rc.put(AuditLog.PRINCIPAL_ATTRIBUTE, caller.quotaKey()
+                    + (caller.workspace() == null ? "" : " in workspace " + caller.workspace().name()));
         }
     }
 
