@@ -250,7 +250,7 @@ class PlotsTest {
         String body = """
                 {"runs": [{"name": "bm25", "scores": {"q1": 0.50, "q2": 0.25, "q3": 0.90, "q4": 0.40, "q5": 0.10}},
                           {"name": "dense", "scores": {"q1": 0.60, "q2": 0.35, "q3": 0.85, "q4": 0.55, "q5": 0.30}}],
-                 "values": ["map"], "seed": 7}""";
+                 "values": ["map"], "bootstrap": {"seed": 7}}""";
         SvgDocument doc = SvgDocument.parse(svg("/api/v1/retrieval/comparisons/plot", body))
                 .assertFramed("Per-query differences in map, sorted", false);
         assertEquals(5, doc.marks("circle"), "one point per query");
