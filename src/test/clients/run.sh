@@ -40,7 +40,10 @@ free_port() {
 PORT=$(free_port)
 MANAGEMENT_PORT=$(free_port)
 DATA=$(mktemp -d)
+# the first admin key, given instead of generated (KeyBootstrap): the scenarios authenticate with it
+KEY="augur_clients_$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
 java -Daugur.data-dir="$DATA/postgres" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
+  -Daugur.auth.bootstrap-key="$KEY" \
   -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$MANAGEMENT_PORT" \
   -Dquarkus.http.body.uploads-directory="$DATA/uploads" -jar "$APP" >"$OUT/augur.log" 2>&1 &
 PID=$!
@@ -72,7 +75,7 @@ elif ! python3 -c 'import pydantic, urllib3, dateutil, typing_extensions, sys; s
   failed+=(python)
 elif ! generate python "$OUT/python" --package-name augur_client; then
   echo "python client scenario: FAILED: generation" >&2; failed+=(python)
-elif ! PYTHONPATH="$OUT/python" python3 src/test/clients/python/scenario.py "$BASE"; then
+elif ! PYTHONPATH="$OUT/python" python3 src/test/clients/python/scenario.py "$BASE" "$KEY"; then
   failed+=(python)
 fi
 
@@ -91,7 +94,7 @@ else
     echo "typescript client scenario: FAILED: npm ci" >&2; cat "$OUT/npm.log" >&2; failed+=(typescript)
   elif ! (cd "$TS" && npx --no-install tsc -p .); then
     echo "typescript client scenario: FAILED: the generated client does not compile" >&2; failed+=(typescript)
-  elif ! (cd "$TS" && node dist/scenario.js "$BASE"); then
+  elif ! (cd "$TS" && node dist/scenario.js "$BASE" "$KEY"); then
     failed+=(typescript)
   fi
 fi

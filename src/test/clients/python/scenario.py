@@ -42,8 +42,9 @@ def problem(status, call):
     raise AssertionError(f"expected a {status} problem")
 
 
-def main(base):
-    client = ac.ApiClient(ac.Configuration(host=base))
+def main(base, key):
+    # the document's apiKey scheme: the generated client sends the key as X-API-Key
+    client = ac.ApiClient(ac.Configuration(host=base, api_key={"apiKey": key}))
     family = "contract-py-" + format(time.time_ns(), "x")
 
     models = ac.ModelsApi(client)
@@ -147,7 +148,7 @@ def main(base):
 
 if __name__ == "__main__":
     try:
-        main(sys.argv[1])
+        main(sys.argv[1], sys.argv[2])
     except Exception as e:  # report the failing step and count it
         print(f"python client scenario failed: {type(e).__name__}: {e}", file=sys.stderr)
         print(f"python: {checks} passed, 1 failed")

@@ -43,8 +43,9 @@ async function problem(status: number, call: () => Promise<unknown>): Promise<ac
     throw new Error(`expected a ${status} problem`);
 }
 
-async function main(base: string): Promise<void> {
-    const config = new ac.Configuration({ basePath: base });
+async function main(base: string, key: string): Promise<void> {
+    // the document's apiKey scheme: the generated client sends the key as X-API-Key
+    const config = new ac.Configuration({ basePath: base, apiKey: key });
     const family = "contract-ts-" + Date.now().toString(36) + Math.floor(Math.random() * 1e6).toString(36);
 
     const models = new ac.ModelsApi(config);
@@ -67,7 +68,7 @@ async function main(base: string): Promise<void> {
     check((await evaluations.importEvaluations({ evaluationInput: rows })).inserted === 6, "JSON import");
     check((await evaluations.importEvaluationsCsv({ body: csv })).inserted === 6, "CSV import");
 
-    const ids = new Set<number>();
+    const ids = new Set<string>();
     const sizes: number[] = [];
     let cursor: string | undefined = undefined;
     do {
@@ -134,14 +135,14 @@ async function main(base: string): Promise<void> {
     const comparison = await retrieval.compareRetrievalUploads({ qrels, run: [run, other], measures: "map", seed: 5 });
     check(JSON.stringify(comparison.runs) === '["myrun","other"]' && comparison.measures![0].comparisons!.length === 1, comparison.runs);
 
-    const some = await evaluations.getEvaluation({ id: Math.min(...ids) });
+    const some = await evaluations.getEvaluation({ id: [...ids].sort()[0] });
     await evaluations.deleteEvaluation({ id: some.id });
     check((await problem(404, () => evaluations.getEvaluation({ id: some.id }))).type === "/problems/not-found", "404 type");
     await arenas.deleteArena({ id: arena.id });
     await problem(404, () => arenas.getArena({ id: arena.id }));
 }
 
-main(process.argv[2]).then(
+main(process.argv[2], process.argv[3]).then(
     () => console.log(`typescript: ${checks} passed, 0 failed`),
     e => {
         console.error(`typescript client scenario failed: ${e instanceof Error ? e.stack : e}`);

@@ -3,12 +3,13 @@
 
 const API = '/api/v1';
 
-/**
- * Headers sent with every API call. The one place to add credentials (an API key or a bearer token) once the
- * service asks for them.
- */
+/** The API key the page sends (X-API-Key), kept for this browser tab only (sessionStorage). */
+const KEY_ITEM = 'augur.apiKey';
+
+/** Headers sent with every API call: the API key entered above, if any. */
 function requestHeaders() {
-  return {};
+  const key = sessionStorage.getItem(KEY_ITEM);
+  return key ? { 'X-API-Key': key } : {};
 }
 
 /**
@@ -194,7 +195,25 @@ document.addEventListener('DOMContentLoaded', () => {
     }
   });
   document.getElementById('forecast-form').addEventListener('submit', e => runForecast(e).catch(err => status(err.message)));
+  document.getElementById('key-form').addEventListener('submit', e => {
+    e.preventDefault();
+    const input = document.getElementById('api-key');
+    sessionStorage.setItem(KEY_ITEM, input.value.trim());
+    input.value = '';
+    load();
+  });
+  load();
+});
+
+/** Loads the caller's arenas and evaluations once a key is entered (every API call needs one). */
+function load() {
+  const hasKey = Boolean(sessionStorage.getItem(KEY_ITEM));
+  document.getElementById('api-key').placeholder = hasKey ? 'key set for this tab' : 'augur_...';
+  if (!hasKey) {
+    status('Enter an API key above: the page shows the data of its workspace.');
+    return;
+  }
   Promise.all([loadArenas(), loadEvaluations()])
     .then(() => status('Ready.', true))
     .catch(e => status(e.message));
-});
+}

@@ -5,7 +5,9 @@ import io.augur.platform.problem.RouteProblems;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import io.augur.platform.auth.KeyBootstrap;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,9 @@ public class AugurMain implements QuarkusApplication {
 
     @Inject
     SchemaMigrations migrations;
+
+    @Inject
+    KeyBootstrap bootstrap;
 
     @ConfigProperty(name = "augur.run-mode", defaultValue = "serve")
     String runMode;
@@ -76,6 +81,7 @@ public class AugurMain implements QuarkusApplication {
         }
         try {
             String version = migrations.migrate();
+            bootstrap.ensure().await().atMost(Duration.ofSeconds(60));
             LOG.infof("Migration finished: the database schema is at version %s", version);
             return 0;
         } catch (RuntimeException e) {

@@ -88,7 +88,7 @@ class PageBrowserTest {
     @Test
     void showsALeaderboardAndRunsAForecast() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        long arena = seedArena("chat-arena-" + suffix);
+        String arena = seedArena("chat-arena-" + suffix);
         String benchmark = "arc-" + suffix;
         String family = "pythia-" + suffix;
         seedEvaluations(benchmark, family);
@@ -96,6 +96,10 @@ class PageBrowserTest {
                 .statusCode(200).extract().jsonPath();
 
         driver.get(page.toString());
+        // without a key the page asks for one; with the key it loads the workspace's data
+        wait.until(d -> d.findElement(By.id("status")).getText().startsWith("Enter an API key"));
+        driver.findElement(By.id("api-key")).sendKeys(io.augur.testing.TestKeys.ADMIN);
+        driver.findElement(By.cssSelector("#key-form button")).click();
         wait.until(d -> d.findElement(By.id("status")).getText().equals("Ready."));
         WebElement row = driver.findElement(By.cssSelector("#arena-table tr[data-id='" + arena + "']"));
         assertTrue(row.getText().contains("chat-arena-" + suffix));
@@ -149,8 +153,8 @@ class PageBrowserTest {
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static long seedArena(String name) {
-        int id = given().contentType(ContentType.JSON).body("{\"name\": \"" + name + "\", \"description\": \"browser test\"}")
+    private static String seedArena(String name) {
+        String id = given().contentType(ContentType.JSON).body("{\"name\": \"" + name + "\", \"description\": \"browser test\"}")
                 .post("/api/v1/arenas").then().statusCode(201).extract().path("id");
         // 600 battles among five models drawn from Bradley-Terry strengths (a fixed seed: the same battles every run)
         String[] models = {"gpt-4", "claude-2", "mixtral-8x7b", "llama-2-70b", "mistral-7b"};

@@ -57,7 +57,8 @@ class GracefulShutdownTest {
         command.add(app.getFirst());
         command.addAll(List.of("-Daugur.data-dir=" + dataDir, "-Dquarkus.http.port=0", "-Dquarkus.management.port=0",
                 "-Dquarkus.shutdown.timeout=" + SHUTDOWN_TIMEOUT.toSeconds() + "S",
-                "-Daugur.compute.time-budget=10M", "-Daugur.compute.threads=2"));
+                "-Daugur.compute.time-budget=10M", "-Daugur.compute.threads=2",
+                "-Daugur.auth.bootstrap-key=" + io.augur.testing.TestKeys.ADMIN));
         command.addAll(app.subList(1, app.size()));
         Process service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
@@ -162,7 +163,8 @@ class GracefulShutdownTest {
 
     private static CompletableFuture<HttpResponse<String>> post(HttpClient http, int port, String path, String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Content-Type", "application/json").header(io.augur.testing.TestKeys.HEADER,
+                        io.augur.testing.TestKeys.ADMIN).POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 

@@ -1,5 +1,6 @@
 package io.augur.aggregate.api;
 
+import io.augur.platform.auth.Computation;
 import io.augur.platform.jobs.JobOperation;
 import java.util.List;
 import io.augur.aggregate.engine.RankAgreement;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Agreement between two rankings of the same systems: Kendall tau-b and Spearman rho. */
+@Computation
 @Path("/api/v1/rankings")
 @Tag(name = "rankings", description = "Compare rankings of systems")
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package io.augur.aggregate.api;
 
+import io.augur.platform.auth.Computation;
 import io.augur.platform.api.BootstrapSettings;
 import io.augur.platform.jobs.JobOperation;
 import io.augur.aggregate.engine.Aggregate;
@@ -45,6 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * way. Thin: validation and mapping here, every number from {@code io.augur.aggregate.engine} on the
  * compute pool.
  */
+@Computation
 @Path("/api/v1/score-tables")
 @Tag(name = "score-tables", description = "Aggregate and rank systems from per-task scores over several runs "
         + "(rliable's IQM and friends with stratified-bootstrap intervals; Borda, Copeland, Kemeny)")

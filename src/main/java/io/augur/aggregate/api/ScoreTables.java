@@ -8,6 +8,7 @@ import io.augur.aggregate.engine.Score;
 import io.augur.aggregate.engine.ScoreTable;
 import io.augur.aggregate.engine.StratifiedBootstrap;
 import io.augur.aggregate.store.StoredScores;
+import io.augur.platform.auth.CallerContext;
 import io.augur.platform.problem.ProblemException;
 import io.augur.stats.InvalidInputException;
 import io.smallrye.mutiny.Uni;
@@ -33,8 +34,11 @@ public class ScoreTables {
 
     private final StoredScores store;
 
-    public ScoreTables(StoredScores store) {
+    private final CallerContext caller;
+
+    public ScoreTables(StoredScores store, CallerContext caller) {
         this.store = store;
+        this.caller = caller;
     }
 
     /** Scores ready for the engine, with where they came from. Building the table is CPU work: call {@link #table()} on the compute pool. */
@@ -74,7 +78,7 @@ public class ScoreTables {
         }
         if (r.selection() != null) {
             ScoreSelection s = r.selection();
-            return store.load(new StoredScores.Filter(blankToNull(s.metric()), strip(s.benchmarks()), strip(s.models()),
+            return store.load(caller.workspace(), new StoredScores.Filter(blankToNull(s.metric()), strip(s.benchmarks()), strip(s.models()),
                     blankToNull(s.family()), s.step()))
                     .map(result -> fromStore(s, result, normalization, missing, missingTasks));
         }

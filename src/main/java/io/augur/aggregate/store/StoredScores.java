@@ -1,6 +1,7 @@
 package io.augur.aggregate.store;
 
 import io.augur.evaluation.store.EvaluationReader;
+import io.augur.platform.auth.Workspace;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -36,8 +37,9 @@ public class StoredScores {
         this.reader = reader;
     }
 
-    public Uni<List<Row>> load(Filter f) {
-        return reader.read(new EvaluationReader.Filter(f.metric(), f.benchmarks(), f.models(), f.family(), f.step()),
+    /** The workspace's scores matching the filter. */
+    public Uni<List<Row>> load(Workspace workspace, Filter f) {
+        return reader.read(workspace, new EvaluationReader.Filter(f.metric(), f.benchmarks(), f.models(), f.family(), f.step()),
                 MAX_ROWS, "selection").map(list -> {
                     Map<List<Object>, Row> latest = new LinkedHashMap<>();
                     for (EvaluationReader.Row r : list) {

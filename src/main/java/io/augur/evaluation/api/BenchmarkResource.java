@@ -5,6 +5,8 @@ import io.augur.evaluation.store.BenchmarkRepository;
 import io.augur.evaluation.store.BenchmarkEntity;
 import io.augur.evaluation.store.NamedEntities;
 import io.augur.platform.api.Page;
+import io.augur.platform.auth.CallerContext;
+import io.augur.platform.auth.Workspace;
 import io.augur.platform.problem.Problem;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -30,6 +32,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,8 +51,11 @@ public class BenchmarkResource {
 
     private final NamedEntities<BenchmarkEntity> entities;
 
-    public BenchmarkResource(BenchmarkRepository repository) {
+    private final CallerContext caller;
+
+    public BenchmarkResource(BenchmarkRepository repository, CallerContext caller) {
         this.entities = repository.named();
+        this.caller = caller;
     }
 
     @POST
@@ -58,12 +64,13 @@ public class BenchmarkResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Benchmark.class)))
     @APIResponse(responseCode = "409", description = "A benchmark with this name exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@NotNull @Valid BenchmarkInput input) {
-        return entities.requireFreeName(input.name().strip(), null).flatMap(free -> {
+        Workspace workspace = caller.workspace();
+        return entities.requireFreeName(workspace, input.name().strip(), null).flatMap(free -> {
             BenchmarkEntity e = new BenchmarkEntity();
             Benchmark.apply(input, e);
             e.createdAt = e.updatedAt = Instant.now();
-            return e.<BenchmarkEntity>persist();
-        }).map(e -> Response.created(URI.create("/api/v1/benchmarks/" + e.id)).entity(Benchmark.of(e)).build());
+            return entities.create(workspace, e);
+        }).map(e -> Response.created(URI.create("/api/v1/benchmarks/" + e.publicId)).entity(Benchmark.of(e)).build());
     }
 
     @POST
@@ -86,7 +93,7 @@ public class BenchmarkResource {
             e.createdAt = e.updatedAt = now;
             created.add(e);
         }
-        return this.entities.createAll(created, e -> e.name)
+        return this.entities.createAll(caller.workspace(), created, e -> e.name)
                 .map(list -> Response.status(201).entity(list.stream().map(Benchmark::of).toList()).build());
     }
 
@@ -96,8 +103,9 @@ public class BenchmarkResource {
     @Operation(operationId = "getBenchmark", summary = "Read a benchmark")
     @APIResponse(responseCode = "200", description = "The benchmark", content = @Content(schema = @Schema(implementation = Benchmark.class)))
     @APIResponse(responseCode = "404", description = "No such benchmark", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Benchmark> get(@PathParam("id") long id) {
-        return entities.find(id).map(Benchmark::of);
+    public Uni<Benchmark> get(@PathParam("id") UUID id) {
+        Workspace workspace = caller.workspace();
+        return entities.find(workspace, id).map(Benchmark::of);
     }
 
     @PUT
@@ -107,8 +115,9 @@ public class BenchmarkResource {
     @APIResponse(responseCode = "200", description = "The updated benchmark", content = @Content(schema = @Schema(implementation = Benchmark.class)))
     @APIResponse(responseCode = "404", description = "No such benchmark", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Another benchmark has this name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Benchmark> replace(@PathParam("id") long id, @NotNull @Valid BenchmarkInput input) {
-        return entities.find(id).call(e -> entities.requireFreeName(input.name().strip(), id)).map(e -> {
+    public Uni<Benchmark> replace(@PathParam("id") UUID id, @NotNull @Valid BenchmarkInput input) {
+        Workspace workspace = caller.workspace();
+        return entities.find(workspace, id).call(e -> entities.requireFreeName(workspace, input.name().strip(), e.id)).map(e -> {
             Benchmark.apply(input, e);
             e.updatedAt = Instant.now();
             return Benchmark.of(e);
@@ -121,8 +130,9 @@ public class BenchmarkResource {
     @Operation(operationId = "deleteBenchmark", summary = "Delete a benchmark and its evaluations")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such benchmark", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> delete(@PathParam("id") long id) {
-        return entities.find(id).flatMap(e -> e.delete()).map(v -> Response.noContent().build());
+    public Uni<Response> delete(@PathParam("id") UUID id) {
+        Workspace workspace = caller.workspace();
+        return entities.find(workspace, id).flatMap(e -> e.delete()).map(v -> Response.noContent().build());
     }
 
     @GET
@@ -134,10 +144,11 @@ public class BenchmarkResource {
             @Parameter(description = "Exact metric name") @QueryParam("metric") String metric,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 1000") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        Workspace workspace = caller.workspace();
         Map<String, String> equal = new LinkedHashMap<>();
         equal.put("name", name);
         equal.put("metric", metric);
-        return entities.page(Page.after(cursor), limit, equal)
-                .map(list -> Page.of(list.stream().map(Benchmark::of).toList(), limit, Benchmark::id));
+        return entities.page(workspace, Page.after(cursor), limit, equal)
+                .map(list -> Page.of(list, limit, e -> e.id, Benchmark::of));
     }
 }

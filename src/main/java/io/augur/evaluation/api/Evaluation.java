@@ -1,13 +1,14 @@
 package io.augur.evaluation.api;
 
 import io.augur.evaluation.store.EvaluationEntity;
+import java.util.UUID;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A stored evaluation. */
 @Schema(name = "Evaluation")
 public record Evaluation(
-        @Schema(example = "1") long id,
+        @Schema(required = true, description = "Random id (not guessable)", example = "0b7c6f1e-3d5a-4c2b-9e8f-1a2b3c4d5e6f") UUID id,
         @Schema(example = "pythia-1.4b") String model,
         @Schema(example = "arc-challenge") String benchmark,
         @Schema(example = "accuracy") String metric,
@@ -21,7 +22,7 @@ public record Evaluation(
         Instant updatedAt) {
 
     static Evaluation of(EvaluationEntity e) {
-        return new Evaluation(e.id, e.model.name, e.benchmark.name, e.metric, e.seed, e.step, e.value, e.stdError,
+        return new Evaluation(e.publicId, e.model.name, e.benchmark.name, e.metric, e.seed, e.step, e.value, e.stdError,
                 e.successes, e.attempts, e.createdAt, e.updatedAt);
     }
 }

@@ -3,11 +3,12 @@ package io.augur.evaluation.api;
 import io.augur.platform.audit.Audited;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.augur.evaluation.store.EvaluationEntity;
 import io.augur.evaluation.store.EvaluationReader;
 import io.augur.evaluation.store.EvaluationStore;
 import io.augur.platform.api.Exports;
 import io.augur.platform.api.Page;
+import io.augur.platform.auth.CallerContext;
+import io.augur.platform.auth.Workspace;
 import io.augur.platform.compute.ComputePool;
 import io.augur.platform.pipeline.Uploads;
 import io.augur.platform.problem.Problem;
@@ -35,6 +36,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -67,8 +69,11 @@ public class EvaluationResource {
     private final EvaluationReader reader;
     private final ObjectMapper json;
 
+    private final CallerContext caller;
+
     public EvaluationResource(EvaluationStore store, EvaluationReader reader, ComputePool compute, Validator validator,
-            ObjectMapper json) {
+            ObjectMapper json, CallerContext caller) {
+        this.caller = caller;
         this.reader = reader;
         this.store = store;
         this.compute = compute;
@@ -114,8 +119,9 @@ public class EvaluationResource {
     }
 
     private Uni<ImportResult> importRows(boolean csv, String body) {
+        Workspace workspace = caller.workspace();
         return compute.submit(() -> csv ? fromCsv(body) : fromJson(body))
-                .flatMap(rows -> store.upsert(rows, MAX_ERRORS))
+                .flatMap(rows -> store.upsert(workspace, rows, MAX_ERRORS))
                 .map(o -> new ImportResult(o.inserted() + o.replaced(), o.inserted(), o.replaced()));
     }
 
@@ -152,7 +158,7 @@ public class EvaluationResource {
         String f = Uploads.choice("format", format, "csv", "jsonl");
         Boolean create = Uploads.bool("createMissing", createMissing);
         EvaluationFiles reader = new EvaluationFiles(compute, json, path, Uploads.declaresGzip(file), f);
-        return store.importRows(reader::next, create != null && create, MAX_ERRORS)
+        return store.importRows(caller.workspace(), reader::next, create != null && create, MAX_ERRORS)
                 .map(r -> new EvaluationFileResult(r.received(), r.inserted(), r.replaced(), r.modelsCreated(),
                         r.benchmarksCreated(), reader.format()));
     }
@@ -172,7 +178,7 @@ public class EvaluationResource {
             @Parameter(description = "Benchmark name (repeatable)") @QueryParam("benchmark") List<String> benchmark,
             @Parameter(description = "Metric name (repeatable)") @QueryParam("metric") List<String> metric,
             @Parameter(description = "csv (default) or jsonl") @QueryParam("format") @jakarta.validation.constraints.Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format) {
-        return Exports.of(Uni.createFrom().voidItem(), store.export(model, family, benchmark, metric), format, List.of("id", "model", "benchmark",
+        return Exports.of(Uni.createFrom().voidItem(), store.export(caller.workspace(), model, family, benchmark, metric), format, List.of("id", "model", "benchmark",
                 "metric", "seed", "step", "value", "stdError", "successes", "attempts"),
                 e -> new Object[] {e.id(), e.model(), e.benchmark(), e.metric(), e.seed(), e.step(), e.value(),
                         e.stdError(), e.successes(), e.attempts()});
@@ -190,8 +196,9 @@ public class EvaluationResource {
             @Parameter(description = "Metric name") @QueryParam("metric") String metric,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 1000") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return reader.page(model, family, benchmark, metric, Page.after(cursor), limit)
-                .map(list -> Page.of(list.stream().map(Evaluation::of).toList(), limit, Evaluation::id));
+        Workspace workspace = caller.workspace();
+        return reader.page(workspace, model, family, benchmark, metric, Page.after(cursor), limit)
+                .map(list -> Page.of(list, limit, e -> e.id, Evaluation::of));
     }
 
     @GET
@@ -200,8 +207,9 @@ public class EvaluationResource {
     @Operation(operationId = "getEvaluation", summary = "Read an evaluation")
     @APIResponse(responseCode = "200", description = "The evaluation", content = @Content(schema = @Schema(implementation = Evaluation.class)))
     @APIResponse(responseCode = "404", description = "No such evaluation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Evaluation> get(@PathParam("id") long id) {
-        return reader.byId(id)
+    public Uni<Evaluation> get(@PathParam("id") UUID id) {
+        Workspace workspace = caller.workspace();
+        return reader.byId(workspace, id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("evaluation", id))
                 .map(Evaluation::of);
     }
@@ -212,8 +220,9 @@ public class EvaluationResource {
     @Operation(operationId = "deleteEvaluation", summary = "Delete an evaluation")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such evaluation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> delete(@PathParam("id") long id) {
-        return EvaluationEntity.deleteById(id).map(deleted -> {
+    public Uni<Response> delete(@PathParam("id") UUID id) {
+        Workspace workspace = caller.workspace();
+        return reader.delete(workspace, id).map(deleted -> {
             if (!deleted) {
                 throw ProblemException.notFound("evaluation", id);
             }

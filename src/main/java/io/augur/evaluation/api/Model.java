@@ -1,6 +1,7 @@
 package io.augur.evaluation.api;
 
 import io.augur.evaluation.store.ModelEntity;
+import java.util.UUID;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -9,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A stored model. */
 @Schema(name = "Model")
 public record Model(
-        @Schema(example = "1") long id,
+        @Schema(required = true, description = "Random id (not guessable)", example = "0b7c6f1e-3d5a-4c2b-9e8f-1a2b3c4d5e6f") UUID id,
         @Schema(example = "pythia-1.4b") String name,
         @Schema(example = "pythia") String family,
         @Schema(example = "1414647808") Long parameters,
@@ -21,7 +22,7 @@ public record Model(
         Instant updatedAt) {
 
     static Model of(ModelEntity e) {
-        return new Model(e.id, e.name, e.family, e.parameters, e.trainingTokens, e.trainingCompute, e.releaseDate,
+        return new Model(e.publicId, e.name, e.family, e.parameters, e.trainingTokens, e.trainingCompute, e.releaseDate,
                 e.attributes, e.createdAt, e.updatedAt);
     }
 

@@ -5,6 +5,8 @@ import io.augur.evaluation.store.ModelRepository;
 import io.augur.evaluation.store.ModelEntity;
 import io.augur.evaluation.store.NamedEntities;
 import io.augur.platform.api.Page;
+import io.augur.platform.auth.CallerContext;
+import io.augur.platform.auth.Workspace;
 import io.augur.platform.problem.Problem;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -30,6 +32,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,8 +51,11 @@ public class ModelResource {
 
     private final NamedEntities<ModelEntity> entities;
 
-    public ModelResource(ModelRepository repository) {
+    private final CallerContext caller;
+
+    public ModelResource(ModelRepository repository, CallerContext caller) {
         this.entities = repository.named();
+        this.caller = caller;
     }
 
     @POST
@@ -58,12 +64,13 @@ public class ModelResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Model.class)))
     @APIResponse(responseCode = "409", description = "A model with this name exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@NotNull @Valid ModelInput input) {
-        return entities.requireFreeName(input.name().strip(), null).flatMap(free -> {
+        Workspace workspace = caller.workspace();
+        return entities.requireFreeName(workspace, input.name().strip(), null).flatMap(free -> {
             ModelEntity e = new ModelEntity();
             Model.apply(input, e);
             e.createdAt = e.updatedAt = Instant.now();
-            return e.<ModelEntity>persist();
-        }).map(e -> Response.created(URI.create("/api/v1/models/" + e.id)).entity(Model.of(e)).build());
+            return entities.create(workspace, e);
+        }).map(e -> Response.created(URI.create("/api/v1/models/" + e.publicId)).entity(Model.of(e)).build());
     }
 
     @POST
@@ -86,7 +93,7 @@ public class ModelResource {
             e.createdAt = e.updatedAt = now;
             created.add(e);
         }
-        return this.entities.createAll(created, e -> e.name)
+        return this.entities.createAll(caller.workspace(), created, e -> e.name)
                 .map(list -> Response.status(201).entity(list.stream().map(Model::of).toList()).build());
     }
 
@@ -96,8 +103,9 @@ public class ModelResource {
     @Operation(operationId = "getModel", summary = "Read a model")
     @APIResponse(responseCode = "200", description = "The model", content = @Content(schema = @Schema(implementation = Model.class)))
     @APIResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Model> get(@PathParam("id") long id) {
-        return entities.find(id).map(Model::of);
+    public Uni<Model> get(@PathParam("id") UUID id) {
+        Workspace workspace = caller.workspace();
+        return entities.find(workspace, id).map(Model::of);
     }
 
     @PUT
@@ -107,8 +115,9 @@ public class ModelResource {
     @APIResponse(responseCode = "200", description = "The updated model", content = @Content(schema = @Schema(implementation = Model.class)))
     @APIResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Another model has this name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Model> replace(@PathParam("id") long id, @NotNull @Valid ModelInput input) {
-        return entities.find(id).call(e -> entities.requireFreeName(input.name().strip(), id)).map(e -> {
+    public Uni<Model> replace(@PathParam("id") UUID id, @NotNull @Valid ModelInput input) {
+        Workspace workspace = caller.workspace();
+        return entities.find(workspace, id).call(e -> entities.requireFreeName(workspace, input.name().strip(), e.id)).map(e -> {
             Model.apply(input, e);
             e.updatedAt = Instant.now();
             return Model.of(e);
@@ -121,8 +130,9 @@ public class ModelResource {
     @Operation(operationId = "deleteModel", summary = "Delete a model and its evaluations")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> delete(@PathParam("id") long id) {
-        return entities.find(id).flatMap(e -> e.delete()).map(v -> Response.noContent().build());
+    public Uni<Response> delete(@PathParam("id") UUID id) {
+        Workspace workspace = caller.workspace();
+        return entities.find(workspace, id).flatMap(e -> e.delete()).map(v -> Response.noContent().build());
     }
 
     @GET
@@ -134,10 +144,11 @@ public class ModelResource {
             @Parameter(description = "Exact family") @QueryParam("family") String family,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 1000") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        Workspace workspace = caller.workspace();
         Map<String, String> equal = new LinkedHashMap<>();
         equal.put("name", name);
         equal.put("family", family);
-        return entities.page(Page.after(cursor), limit, equal)
-                .map(list -> Page.of(list.stream().map(Model::of).toList(), limit, Model::id));
+        return entities.page(workspace, Page.after(cursor), limit, equal)
+                .map(list -> Page.of(list, limit, e -> e.id, Model::of));
     }
 }

@@ -3,6 +3,8 @@ package io.augur.evaluation.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.augur.evaluation.store.EvaluationStore;
 import io.augur.platform.audit.Audited;
+import io.augur.platform.auth.CallerContext;
+import io.augur.platform.auth.Workspace;
 import io.augur.platform.compute.ComputePool;
 import io.augur.platform.pipeline.Uploads;
 import io.augur.platform.problem.Problem;
@@ -44,8 +46,10 @@ public class ResultImportResource {
     private final EvaluationStore store;
     private final ComputePool compute;
     private final ObjectMapper json;
+    private final CallerContext caller;
 
-    public ResultImportResource(EvaluationStore store, ComputePool compute, ObjectMapper json) {
+    public ResultImportResource(EvaluationStore store, ComputePool compute, ObjectMapper json, CallerContext caller) {
+        this.caller = caller;
         this.store = store;
         this.compute = compute;
         this.json = json;
@@ -73,6 +77,7 @@ public class ResultImportResource {
     public Uni<EvaluationFileResult> lmEvalHarness(@RestForm("file") @Schema(hidden = true) List<FileUpload> files,
             @RestForm("model") @Schema(hidden = true) String model,
             @RestForm("createMissing") @Schema(hidden = true) String createMissing) {
+        Workspace workspace = caller.workspace();
         if (files == null || files.isEmpty()) {
             throw ProblemException.invalid("file", "missing: send each results file as a multipart part named 'file'");
         }
@@ -93,7 +98,7 @@ public class ResultImportResource {
                 }
             }
             return rows;
-        }).flatMap(rows -> importRows(rows, create, "json"));
+        }).flatMap(rows -> importRows(workspace, rows, create, "json"));
     }
 
     /** Documents the multipart form of importRliableScores (OpenAPI only). */
@@ -121,6 +126,7 @@ public class ResultImportResource {
             @RestForm("tasks") @Schema(hidden = true) String tasks,
             @RestForm("metric") @Schema(hidden = true) String metric,
             @RestForm("createMissing") @Schema(hidden = true) String createMissing) {
+        Workspace workspace = caller.workspace();
         java.nio.file.Path path = Uploads.file("file", file);
         if (tasks == null || tasks.isBlank()) {
             throw ProblemException.invalid("tasks", "missing: the task names of the score columns, separated by commas");
@@ -133,7 +139,7 @@ public class ResultImportResource {
         boolean create = Boolean.TRUE.equals(Uploads.bool("createMissing", createMissing));
         boolean gzip = Uploads.declaresGzip(file);
         return compute.submit(() -> ResultFiles.rliable(json, "file", path, gzip, names, m))
-                .flatMap(rows -> importRows(rows, create, "json"));
+                .flatMap(rows -> importRows(workspace, rows, create, "json"));
     }
 
     /** Documents the multipart form of importWideTable (OpenAPI only). */
@@ -165,6 +171,7 @@ public class ResultImportResource {
             @RestForm("metric") @Schema(hidden = true) String metric,
             @RestForm("ignore") @Schema(hidden = true) String ignore,
             @RestForm("createMissing") @Schema(hidden = true) String createMissing) {
+        Workspace workspace = caller.workspace();
         java.nio.file.Path path = Uploads.file("file", file);
         String m = metric == null || metric.isBlank() ? "score" : metric.strip();
         List<String> skip = ignore == null || ignore.isBlank() ? List.of()
@@ -175,15 +182,16 @@ public class ResultImportResource {
             try (InputStream in = Uploads.open("file", path, gzip)) {
                 return ResultFiles.wide(in, "file", m, skip);
             }
-        }).flatMap(w -> store.importWithModels(w.models().stream().map(x -> new EvaluationStore.ModelFacts(x.name(),
+        }).flatMap(w -> store.importWithModels(workspace, w.models().stream().map(x -> new EvaluationStore.ModelFacts(x.name(),
                 x.parameters(), x.trainingTokens(), x.trainingCompute())).toList(), w.rows(), create,
                 EvaluationFiles.MAX_ERRORS)).map(r -> new EvaluationFileResult(r.received(), r.inserted(), r.replaced(),
                         r.modelsCreated(), r.benchmarksCreated(), "csv"));
     }
 
-    private Uni<EvaluationFileResult> importRows(List<EvaluationStore.Row> rows, boolean create, String format) {
+    private Uni<EvaluationFileResult> importRows(Workspace workspace, List<EvaluationStore.Row> rows, boolean create,
+            String format) {
         boolean[] sent = {false};
-        return store.importRows(() -> {
+        return store.importRows(workspace, () -> {
             List<EvaluationStore.Row> next = sent[0] ? List.of() : rows;
             sent[0] = true;
             return Uni.createFrom().item(next);

@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.UUID;
 
 /** A benchmark (task) models are evaluated on: table {@code benchmark}. */
 @Entity
@@ -18,7 +19,15 @@ public class BenchmarkEntity extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(nullable = false, unique = true, length = 200)
+    /** The random id the API shows (the sequential key is never shown). */
+    @Column(name = "public_id", nullable = false, updatable = false)
+    public UUID publicId;
+
+    /** The owning workspace's key: set from the caller's {@link io.augur.platform.auth.Workspace} by the store. */
+    @Column(name = "workspace_id", nullable = false, updatable = false)
+    public Long workspaceId;
+
+    @Column(nullable = false, length = 200)
     public String name;
 
     @Column(nullable = false)

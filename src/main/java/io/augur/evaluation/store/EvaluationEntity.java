@@ -11,6 +11,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * One measured value: table {@code evaluation}. Identity (model, benchmark, metric, seed, step) is
@@ -23,6 +24,14 @@ public class EvaluationEntity extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
+    /** The random id the API shows (the sequential key is never shown). */
+    @Column(name = "public_id", nullable = false, updatable = false)
+    public UUID publicId;
+
+    /** The owning workspace's key: set from the caller's {@link io.augur.platform.auth.Workspace} by the store. */
+    @Column(name = "workspace_id", nullable = false, updatable = false)
+    public Long workspaceId;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "model_id")

@@ -1,11 +1,13 @@
 package io.augur.evaluation.store;
 
+import io.augur.platform.auth.Workspace;
 import io.augur.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -14,7 +16,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * event loop, in a canonical order (model, benchmark, metric, seed, step: the table's unique key), so a
  * selection gives the same rows in the same order whatever order they were imported in. A selection that
  * matches more rows than the caller allows is refused with a 400 naming the selection, never truncated.
- * The listing's page and by-id queries live here too, so no api class holds a query.
+ * The listing's page and by-id queries live here too, so no api class holds a query. Every query is scoped to
+ * the caller's workspace.
  */
 @ApplicationScoped
 public class EvaluationReader {
@@ -42,11 +45,12 @@ public class EvaluationReader {
      * One page of the listing, ordered by id, after the cursor id; every filter is optional (exact match). Runs in
      * the caller's session (the resource's {@code @WithSession}); entities are mapped to records there.
      */
-    public Uni<List<EvaluationEntity>> page(String model, String family, String benchmark, String metric, long after,
-            int limit) {
-        StringBuilder q = new StringBuilder(
-                "from EvaluationEntity e join fetch e.model m join fetch e.benchmark b where e.id > :after");
+    public Uni<List<EvaluationEntity>> page(Workspace workspace, String model, String family, String benchmark,
+            String metric, long after, int limit) {
+        StringBuilder q = new StringBuilder("from EvaluationEntity e join fetch e.model m join fetch e.benchmark b"
+                + " where e.workspaceId = :workspace and e.id > :after");
         Map<String, Object> params = new HashMap<>();
+        params.put("workspace", workspace.id());
         params.put("after", after);
         filter(q, params, "m.name", "model", model);
         filter(q, params, "m.family", "family", family);
@@ -56,10 +60,15 @@ public class EvaluationReader {
         return EvaluationEntity.<EvaluationEntity>find(q + " order by e.id", params).range(0, limit).list();
     }
 
-    /** The evaluation with its model and benchmark, or null (in the caller's session). */
-    public Uni<EvaluationEntity> byId(long id) {
-        return EvaluationEntity.<EvaluationEntity>find(
-                "from EvaluationEntity e join fetch e.model join fetch e.benchmark where e.id = ?1", id).firstResult();
+    /** The workspace's evaluation with its model and benchmark, or null (in the caller's session). */
+    public Uni<EvaluationEntity> byId(Workspace workspace, UUID id) {
+        return EvaluationEntity.<EvaluationEntity>find("from EvaluationEntity e join fetch e.model join fetch"
+                + " e.benchmark where e.workspaceId = ?1 and e.publicId = ?2", workspace.id(), id).firstResult();
+    }
+
+    /** Deletes the workspace's evaluation; false when there is none (in the caller's transaction). */
+    public Uni<Boolean> delete(Workspace workspace, UUID id) {
+        return EvaluationEntity.delete("workspaceId = ?1 and publicId = ?2", workspace.id(), id).map(n -> n > 0);
     }
 
     private static void filter(StringBuilder q, Map<String, Object> params, String column, String name, String value) {
@@ -69,11 +78,11 @@ public class EvaluationReader {
         }
     }
 
-    /** The benchmark of that name, or null. */
-    public Uni<BenchmarkInfo> benchmark(String name) {
-        return sessions.withSession(s -> s.createSelectionQuery(
-                "select b.name, b.metric, b.higherIsBetter, b.chanceLevel from BenchmarkEntity b where b.name = :name",
-                Object[].class).setParameter("name", name).getResultList())
+    /** The workspace's benchmark of that name, or null. */
+    public Uni<BenchmarkInfo> benchmark(Workspace workspace, String name) {
+        return sessions.withSession(s -> s.createSelectionQuery("select b.name, b.metric, b.higherIsBetter,"
+                + " b.chanceLevel from BenchmarkEntity b where b.workspaceId = :workspace and b.name = :name",
+                Object[].class).setParameter("workspace", workspace.id()).setParameter("name", name).getResultList())
                 .map(list -> list.isEmpty() ? null : info(list.getFirst()));
     }
 
@@ -85,11 +94,12 @@ public class EvaluationReader {
      * The matching evaluations in canonical order; fails with a 400 naming {@code field} when more than
      * {@code maxRows} match.
      */
-    public Uni<List<Row>> read(Filter f, int maxRows, String field) {
+    public Uni<List<Row>> read(Workspace workspace, Filter f, int maxRows, String field) {
         StringBuilder q = new StringBuilder("select m.name, m.parameters, m.trainingTokens, m.trainingCompute, b.name,"
                 + " b.higherIsBetter, e.seed, e.step, e.value, e.successes, e.attempts"
-                + " from EvaluationEntity e join e.model m join e.benchmark b where ");
+                + " from EvaluationEntity e join e.model m join e.benchmark b where e.workspaceId = :workspace and ");
         Map<String, Object> params = new HashMap<>();
+        params.put("workspace", workspace.id());
         if (f.metric() != null) {
             q.append("e.metric = :metric");
             params.put("metric", f.metric());

@@ -1,5 +1,6 @@
 package io.augur.evaluation.store;
 
+import io.augur.platform.auth.Workspace;
 import io.augur.platform.problem.Problem.FieldError;
 import io.augur.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,8 +36,9 @@ public class EvaluationStore {
     }
 
     private static final String UPSERT = """
-            insert into evaluation (model_id, benchmark_id, metric, seed, step, value, std_error, successes, attempts)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            insert into evaluation (model_id, benchmark_id, metric, seed, step, value, std_error, successes, attempts,
+                                    workspace_id, public_id)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, gen_random_uuid())
             on conflict on constraint evaluation_identity do update
                set value = excluded.value, std_error = excluded.std_error, successes = excluded.successes,
                    attempts = excluded.attempts, updated_at = now()
@@ -47,12 +50,13 @@ public class EvaluationStore {
         this.pool = pool;
     }
 
-    public Uni<Outcome> upsert(List<Row> rows, int maxErrors) {
+    /** Upserts the rows into the workspace; model and benchmark names are the workspace's. */
+    public Uni<Outcome> upsert(Workspace workspace, List<Row> rows, int maxErrors) {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(new Outcome(0, 0));
         }
-        return pool.withTransaction(conn -> ids(conn, "model", rows.stream().map(Row::model).toList())
-                .flatMap(models -> ids(conn, "benchmark", rows.stream().map(Row::benchmark).toList())
+        return pool.withTransaction(conn -> ids(conn, workspace, "model", rows.stream().map(Row::model).toList())
+                .flatMap(models -> ids(conn, workspace, "benchmark", rows.stream().map(Row::benchmark).toList())
                         .flatMap(benchmarks -> {
                             List<FieldError> errors = new ArrayList<>();
                             List<Tuple> tuples = new ArrayList<>(rows.size());
@@ -69,7 +73,7 @@ public class EvaluationStore {
                                 if (m != null && b != null) {
                                     String metric = r.metric() != null ? r.metric() : (String) b[1];
                                     tuples.add(Tuple.from(new Object[] {m[0], b[0], metric, r.seed(), r.step(),
-                                            r.value(), r.stdError(), r.successes(), r.attempts()}));
+                                            r.value(), r.stdError(), r.successes(), r.attempts(), workspace.id()}));
                                 }
                             }
                             if (!errors.isEmpty()) {
@@ -95,11 +99,13 @@ public class EvaluationStore {
     }
 
     /** name -> {id, metric} for the names that exist in {@code table} (model or benchmark). */
-    private static Uni<Map<String, Object[]>> ids(SqlConnection conn, String table, List<String> names) {
+    private static Uni<Map<String, Object[]>> ids(SqlConnection conn, Workspace workspace, String table,
+            List<String> names) {
         Set<String> distinct = new LinkedHashSet<>(names);
         String metric = table.equals("benchmark") ? "metric" : "null";
-        return conn.preparedQuery("select id, name, " + metric + " as metric from " + table + " where name = any($1)")
-                .execute(Tuple.of(distinct.toArray(new String[0])))
+        return conn.preparedQuery("select id, name, " + metric + " as metric from " + table
+                + " where workspace_id = $1 and name = any($2)")
+                .execute(Tuple.of(workspace.id(), distinct.toArray(new String[0])))
                 .map(rs -> {
                     Map<String, Object[]> out = new HashMap<>();
                     for (io.vertx.mutiny.sqlclient.Row row : rs) {
@@ -117,9 +123,10 @@ public class EvaluationStore {
     // replaced rows come back in one row.
     private static final String UPSERT_MANY = """
             with up as (
-                insert into evaluation (model_id, benchmark_id, metric, seed, step, value, std_error, successes, attempts)
-                select * from unnest($1::int8[], $2::int8[], $3::text[], $4::int8[], $5::int8[], $6::float8[],
-                                     $7::float8[], $8::int8[], $9::int8[])
+                insert into evaluation (workspace_id, model_id, benchmark_id, metric, seed, step, value, std_error,
+                                        successes, attempts)
+                select $10, t.* from unnest($1::int8[], $2::int8[], $3::text[], $4::int8[], $5::int8[], $6::float8[],
+                                     $7::float8[], $8::int8[], $9::int8[]) as t
                 on conflict on constraint evaluation_identity do update
                    set value = excluded.value, std_error = excluded.std_error, successes = excluded.successes,
                        attempts = excluded.attempts, updated_at = now()
@@ -134,9 +141,9 @@ public class EvaluationStore {
      * row, or "score"), otherwise every row naming one is reported (at most {@code maxErrors}). A row repeating
      * the identity of an earlier row of the file replaces it, as it would replace a stored one.
      */
-    public Uni<Imported> importRows(java.util.function.Supplier<Uni<List<Row>>> next, boolean createMissing,
-            int maxErrors) {
-        return pool.withTransaction(conn -> importStep(conn, new ImportState(), next, createMissing, maxErrors));
+    public Uni<Imported> importRows(Workspace workspace, java.util.function.Supplier<Uni<List<Row>>> next,
+            boolean createMissing, int maxErrors) {
+        return pool.withTransaction(conn -> importStep(conn, workspace, new ImportState(), next, createMissing, maxErrors));
     }
 
     private static final class ImportState {
@@ -149,19 +156,21 @@ public class EvaluationStore {
         int benchmarksCreated;
     }
 
-    private Uni<Imported> importStep(SqlConnection conn, ImportState st, java.util.function.Supplier<Uni<List<Row>>> next,
-            boolean createMissing, int maxErrors) {
+    private Uni<Imported> importStep(SqlConnection conn, Workspace workspace, ImportState st,
+            java.util.function.Supplier<Uni<List<Row>>> next, boolean createMissing, int maxErrors) {
         return next.get().flatMap(rows -> {
             if (rows.isEmpty()) {
                 return Uni.createFrom().item(new Imported(st.received, st.inserted, st.replaced, st.modelsCreated,
                         st.benchmarksCreated));
             }
-            return resolve(conn, st, rows, createMissing).flatMap(v -> upsertChunk(conn, st, rows, maxErrors))
-                    .flatMap(v -> importStep(conn, st, next, createMissing, maxErrors));
+            return resolve(conn, workspace, st, rows, createMissing)
+                    .flatMap(v -> upsertChunk(conn, workspace, st, rows, maxErrors))
+                    .flatMap(v -> importStep(conn, workspace, st, next, createMissing, maxErrors));
         });
     }
 
-    private static Uni<Void> resolve(SqlConnection conn, ImportState st, List<Row> rows, boolean createMissing) {
+    private static Uni<Void> resolve(SqlConnection conn, Workspace workspace, ImportState st, List<Row> rows,
+            boolean createMissing) {
         Map<String, String> newModels = new java.util.LinkedHashMap<>();
         Map<String, String> newBenchmarks = new java.util.LinkedHashMap<>();
         for (Row r : rows) {
@@ -173,24 +182,24 @@ public class EvaluationStore {
             }
         }
         Uni<Void> models = newModels.isEmpty() ? Uni.createFrom().voidItem()
-                : lookup(conn, "model", newModels.keySet().toArray(new String[0])).flatMap(found -> {
+                : ids(conn, workspace, "model", List.copyOf(newModels.keySet())).flatMap(found -> {
                     found.forEach((name, idMetric) -> st.models.put(name, new long[] {(Long) idMetric[0]}));
                     String[] missing = newModels.keySet().stream().filter(n -> !found.containsKey(n)).toArray(String[]::new);
                     if (missing.length == 0 || !createMissing) {
                         return Uni.createFrom().voidItem();
                     }
-                    return conn.preparedQuery("insert into model (name) select unnest($1::text[]) "
+                    return conn.preparedQuery("insert into model (workspace_id, name) select $2, unnest($1::text[]) "
                             + "on conflict on constraint model_name_unique do nothing returning id, name")
-                            .execute(Tuple.of(missing)).flatMap(rs -> {
+                            .execute(Tuple.of(missing, workspace.id())).flatMap(rs -> {
                                 st.modelsCreated += rs.rowCount();
-                                return lookup(conn, "model", missing);
+                                return ids(conn, workspace, "model", List.of(missing));
                             }).map(created -> {
                                 created.forEach((name, idMetric) -> st.models.put(name, new long[] {(Long) idMetric[0]}));
                                 return null;
                             });
                 });
         return models.flatMap(v -> newBenchmarks.isEmpty() ? Uni.createFrom().voidItem()
-                : lookup(conn, "benchmark", newBenchmarks.keySet().toArray(new String[0])).flatMap(found -> {
+                : ids(conn, workspace, "benchmark", List.copyOf(newBenchmarks.keySet())).flatMap(found -> {
                     st.benchmarks.putAll(found);
                     List<String> missing = newBenchmarks.keySet().stream().filter(n -> !found.containsKey(n)).toList();
                     if (missing.isEmpty() || !createMissing) {
@@ -198,11 +207,12 @@ public class EvaluationStore {
                     }
                     String[] names = missing.toArray(new String[0]);
                     String[] metrics = missing.stream().map(newBenchmarks::get).toArray(String[]::new);
-                    return conn.preparedQuery("insert into benchmark (name, metric) select * from unnest($1::text[], "
-                            + "$2::text[]) on conflict on constraint benchmark_name_unique do nothing returning id")
-                            .execute(Tuple.of(names, metrics)).flatMap(rs -> {
+                    return conn.preparedQuery("insert into benchmark (workspace_id, name, metric) select $3, t.* from "
+                            + "unnest($1::text[], $2::text[]) as t on conflict on constraint benchmark_name_unique do "
+                            + "nothing returning id")
+                            .execute(Tuple.of(names, metrics, workspace.id())).flatMap(rs -> {
                                 st.benchmarksCreated += rs.rowCount();
-                                return lookup(conn, "benchmark", names);
+                                return ids(conn, workspace, "benchmark", missing);
                             }).map(created -> {
                                 st.benchmarks.putAll(created);
                                 return null;
@@ -210,19 +220,8 @@ public class EvaluationStore {
                 }));
     }
 
-    private static Uni<Map<String, Object[]>> lookup(SqlConnection conn, String table, String[] names) {
-        String metric = table.equals("benchmark") ? "metric" : "null";
-        return conn.preparedQuery("select id, name, " + metric + " as metric from " + table + " where name = any($1)")
-                .execute(Tuple.of((Object) names)).map(rs -> {
-                    Map<String, Object[]> out = new HashMap<>();
-                    for (io.vertx.mutiny.sqlclient.Row row : rs) {
-                        out.put(row.getString("name"), new Object[] {row.getLong("id"), row.getString("metric")});
-                    }
-                    return out;
-                });
-    }
-
-    private static Uni<Void> upsertChunk(SqlConnection conn, ImportState st, List<Row> rows, int maxErrors) {
+    private static Uni<Void> upsertChunk(SqlConnection conn, Workspace workspace, ImportState st, List<Row> rows,
+            int maxErrors) {
         List<FieldError> errors = new ArrayList<>();
         // the last row of each identity in the chunk (an earlier one is replaced by it, as across chunks)
         Map<List<Object>, Integer> last = new HashMap<>();
@@ -280,7 +279,7 @@ public class EvaluationStore {
         }
         int duplicates = rows.size() - n;
         return conn.preparedQuery(UPSERT_MANY).execute(Tuple.from(new Object[] {a, b, metric, seed, step, value, se,
-                succ, att})).map(rs -> {
+                succ, att, workspace.id()})).map(rs -> {
                     io.vertx.mutiny.sqlclient.Row row = rs.iterator().next();
                     long inserted = row.getLong("inserted");
                     st.received += rows.size();
@@ -291,7 +290,7 @@ public class EvaluationStore {
     }
 
     /** An evaluation as exported, with its model and benchmark by name. */
-    public record Exported(long id, String model, String benchmark, String metric, Long seed, Long step, double value,
+    public record Exported(UUID id, String model, String benchmark, String metric, Long seed, Long step, double value,
             Double stdError, Long successes, Long attempts) {
     }
 
@@ -300,21 +299,21 @@ public class EvaluationStore {
      * a list of accepted values), ordered by id and streamed from a cursor (2,000 rows a fetch) inside a
      * read-only transaction, so a selection of millions is never held in memory.
      */
-    public io.smallrye.mutiny.Multi<Exported> export(List<String> models, List<String> families, List<String> benchmarks,
-            List<String> metrics) {
+    public io.smallrye.mutiny.Multi<Exported> export(Workspace workspace, List<String> models, List<String> families,
+            List<String> benchmarks, List<String> metrics) {
         String sql = """
-                select e.id, m.name as model, b.name as benchmark, e.metric, e.seed, e.step, e.value, e.std_error,
+                select e.public_id, m.name as model, b.name as benchmark, e.metric, e.seed, e.step, e.value, e.std_error,
                        e.successes, e.attempts
                   from evaluation e join model m on m.id = e.model_id join benchmark b on b.id = e.benchmark_id
-                 where ($1::text[] is null or m.name = any($1)) and ($2::text[] is null or m.family = any($2))
+                 where e.workspace_id = $5 and ($1::text[] is null or m.name = any($1)) and ($2::text[] is null or m.family = any($2))
                    and ($3::text[] is null or b.name = any($3)) and ($4::text[] is null or e.metric = any($4))
                  order by e.id""";
-        Tuple args = Tuple.of(array(models), array(families), array(benchmarks), array(metrics));
+        Tuple args = Tuple.of(array(models), array(families), array(benchmarks), array(metrics), workspace.id());
         return io.smallrye.mutiny.Multi.createFrom().resourceFromUni(pool::getConnection, conn -> conn.begin()
                 .onItem().transformToMulti(tx -> conn.prepare(sql).onItem()
                         .transformToMulti(ps -> ps.createStream(2000, args).toMulti())))
                 .withFinalizer((java.util.function.Function<SqlConnection, Uni<Void>>) SqlConnection::close)
-                .map(r -> new Exported(r.getLong("id"), r.getString("model"), r.getString("benchmark"),
+                .map(r -> new Exported(r.getUUID("public_id"), r.getString("model"), r.getString("benchmark"),
                         r.getString("metric"), r.getLong("seed"), r.getLong("step"), r.getDouble("value"),
                         r.getDouble("std_error"), r.getLong("successes"), r.getLong("attempts")));
     }
@@ -332,7 +331,8 @@ public class EvaluationStore {
      * stored models lack (a stored value is never overwritten); then imports {@code rows} like
      * {@link #importRows}, in the same transaction.
      */
-    public Uni<Imported> importWithModels(List<ModelFacts> facts, List<Row> rows, boolean createMissing, int maxErrors) {
+    public Uni<Imported> importWithModels(Workspace workspace, List<ModelFacts> facts, List<Row> rows,
+            boolean createMissing, int maxErrors) {
         int n = facts.size();
         String[] names = new String[n];
         Long[] params = new Long[n];
@@ -345,8 +345,8 @@ public class EvaluationStore {
             compute[i] = facts.get(i).trainingCompute();
         }
         String sql = createMissing ? """
-                insert into model (name, parameters, training_tokens, training_compute)
-                select * from unnest($1::text[], $2::int8[], $3::float8[], $4::float8[])
+                insert into model (workspace_id, name, parameters, training_tokens, training_compute)
+                select $5, t.* from unnest($1::text[], $2::int8[], $3::float8[], $4::float8[]) as t
                 on conflict on constraint model_name_unique do update
                    set parameters = coalesce(model.parameters, excluded.parameters),
                        training_tokens = coalesce(model.training_tokens, excluded.training_tokens),
@@ -356,10 +356,11 @@ public class EvaluationStore {
                 update model m set parameters = coalesce(m.parameters, t.p), training_tokens = coalesce(m.training_tokens, t.d),
                        training_compute = coalesce(m.training_compute, t.c), updated_at = now()
                   from unnest($1::text[], $2::int8[], $3::float8[], $4::float8[]) as t(n, p, d, c)
-                 where m.name = t.n
+                 where m.workspace_id = $5 and m.name = t.n
                 returning false as inserted""";
         boolean[] sent = {false};
-        return pool.withTransaction(conn -> conn.preparedQuery(sql).execute(Tuple.of(names, params, tokens, compute))
+        return pool.withTransaction(conn -> conn.preparedQuery(sql)
+                .execute(Tuple.of(names, params, tokens, compute, workspace.id()))
                 .flatMap(rs -> {
                     int created = 0;
                     for (io.vertx.mutiny.sqlclient.Row r : rs) {
@@ -367,7 +368,7 @@ public class EvaluationStore {
                     }
                     int made = created;
                     ImportState st = new ImportState();
-                    return importStep(conn, st, () -> {
+                    return importStep(conn, workspace, st, () -> {
                         List<Row> next = sent[0] ? List.of() : rows;
                         sent[0] = true;
                         return Uni.createFrom().item(next);

@@ -1,5 +1,6 @@
 package io.augur.forecast.api;
 
+import io.augur.platform.auth.Computation;
 import io.augur.platform.api.BootstrapSettings;
 import io.augur.platform.jobs.JobOperation;
 import java.util.List;
@@ -47,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * its points inline or as a selection of stored evaluations and returns the same shape either way.
  * Every engine call runs on the {@link ComputePool}, off the event loop.
  */
+@Computation
 @Path("/api/v1/forecasts")
 @Tag(name = "forecasts", description = "Scaling laws, benchmark sigmoids, pass counts and learning curves: fits with "
         + "bootstrap intervals, predictions, backtests and derived answers")

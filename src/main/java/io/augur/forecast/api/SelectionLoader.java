@@ -1,6 +1,8 @@
 package io.augur.forecast.api;
 
 import io.augur.evaluation.store.EvaluationReader;
+import io.augur.platform.auth.CallerContext;
+import io.augur.platform.auth.Workspace;
 import io.augur.forecast.api.ForecastRequests.SelectionInput;
 import io.augur.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -27,12 +29,17 @@ public class SelectionLoader {
 
     private final EvaluationReader reader;
 
-    public SelectionLoader(EvaluationReader reader) {
+    private final CallerContext caller;
+
+    public SelectionLoader(EvaluationReader reader, CallerContext caller) {
         this.reader = reader;
+        this.caller = caller;
     }
 
+    /** Reads the selection from the caller's workspace. */
     public Uni<Selected> load(SelectionInput s) {
-        return reader.benchmark(s.benchmark().strip())
+        Workspace workspace = caller.workspace();
+        return reader.benchmark(workspace, s.benchmark().strip())
                 .onItem().ifNull().failWith(() -> ProblemException.invalid("selection.benchmark",
                         "no benchmark named '" + s.benchmark() + "'"))
                 .flatMap(b -> {
@@ -40,7 +47,7 @@ public class SelectionLoader {
                     List<String> models = s.models() == null || s.models().isEmpty() ? null
                             : s.models().stream().map(String::strip).toList();
                     String family = s.family() == null ? null : s.family().strip();
-                    return reader.read(new EvaluationReader.Filter(metric, List.of(b.name()), models, family, null),
+                    return reader.read(workspace, new EvaluationReader.Filter(metric, List.of(b.name()), models, family, null),
                             ForecastRequests.MAX_POINTS, "selection")
                             .map(rows -> new Selected(b.name(), metric, b.chanceLevel(), rows.stream()
                                     .map(r -> new StoredPoint(r.model(), r.parameters(), r.trainingTokens(),

@@ -1,5 +1,6 @@
 package io.augur.horizon.api;
 
+import io.augur.platform.auth.Computation;
 import io.augur.platform.api.BootstrapSettings;
 import io.augur.platform.jobs.JobOperation;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,6 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * METR-style time horizons and their trend. Thin: parse and validate, then {@code io.augur.horizon.engine}
  * on the compute pool.
  */
+@Computation
 @Path("/api/v1/horizons")
 @RegisterForReflection(targets = { HorizonTrend.DateForecast.class, HorizonTrend.BacktestPoint.class,
     HorizonTrend.ShapeComparison.class, HorizonTrend.ShapeFit.class, io.augur.stats.Interval.class,

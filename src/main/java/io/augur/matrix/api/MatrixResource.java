@@ -1,5 +1,6 @@
 package io.augur.matrix.api;
 
+import io.augur.platform.auth.Computation;
 import io.augur.platform.api.BootstrapReport;
 import io.augur.platform.api.BootstrapSettings;
 import io.augur.platform.jobs.JobOperation;
@@ -44,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * (rows = models, columns = benchmarks, null = missing). Thin: mapping here, every number from
  * {@code io.augur.matrix.engine} on the compute pool; engine errors name the request's fields.
  */
+@Computation
 @Path("/api/v1/matrix")
 @Tag(name = "matrix", description = "Predict missing benchmark scores (matrix completion, observational scaling, capability index) "
         + "with intervals, backtest them, pick the next benchmark to run, choose a model for a budget, evaluate a router")

@@ -2,12 +2,13 @@ package io.augur.pairwise.api;
 
 import io.augur.pairwise.store.ArenaStore;
 import java.time.OffsetDateTime;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A stored arena with its totals. */
 @Schema(name = "Arena", description = "A stored arena of pairwise battles")
 public record Arena(
-        @Schema(example = "1") long id,
+        @Schema(required = true, description = "Random id (not guessable)", example = "0b7c6f1e-3d5a-4c2b-9e8f-1a2b3c4d5e6f") UUID id,
         @Schema(example = "chat-arena-2024") String name,
         @Schema(example = "Pairwise human preferences between chat models") String description,
         OffsetDateTime createdAt,

@@ -7,6 +7,8 @@ import io.augur.pairwise.engine.Outcome;
 import io.augur.pairwise.engine.PairCount;
 import io.augur.pairwise.store.ArenaStore;
 import io.augur.platform.api.Exports;
+import io.augur.platform.auth.CallerContext;
+import io.augur.platform.auth.Workspace;
 import io.augur.platform.api.Page;
 import io.augur.platform.api.Plots;
 import io.augur.platform.compute.ComputePool;
@@ -40,6 +42,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -73,7 +76,11 @@ public class ArenaResource {
     private final RequestBodies bodies;
     private final Plots plots;
 
-    public ArenaResource(ArenaStore store, ComputePool compute, RequestBodies bodies, Plots plots) {
+    private final CallerContext caller;
+
+    public ArenaResource(ArenaStore store, ComputePool compute, RequestBodies bodies, Plots plots,
+            CallerContext caller) {
+        this.caller = caller;
         this.store = store;
         this.compute = compute;
         this.bodies = bodies;
@@ -90,11 +97,12 @@ public class ArenaResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Arena.class)))
     @APIResponse(responseCode = "409", description = "An arena with this name exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(byte[] body) {
-        return bodies.read(body, ArenaInput.class).flatMap(input -> create(input));
+        Workspace workspace = caller.workspace();
+        return bodies.read(body, ArenaInput.class).flatMap(input -> create(workspace, input));
     }
 
-    private Uni<Response> create(ArenaInput input) {
-        return store.create(input.name().strip(), input.description()).map(a -> Response
+    private Uni<Response> create(Workspace workspace, ArenaInput input) {
+        return store.create(workspace, input.name().strip(), input.description()).map(a -> Response
                 .created(URI.create("/api/v1/arenas/" + a.id())).entity(Arena.of(a)).build());
     }
 
@@ -104,8 +112,8 @@ public class ArenaResource {
     public Uni<Page<Arena>> list(
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 1000") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return store.list(Page.after(cursor), limit)
-                .map(rows -> Page.of(rows.stream().map(Arena::of).toList(), limit, Arena::id));
+        return store.list(caller.workspace(), Page.after(cursor), limit)
+                .map(rows -> Page.of(rows, limit, ArenaStore.Arena::key, Arena::of));
     }
 
     @GET
@@ -113,8 +121,8 @@ public class ArenaResource {
     @Operation(operationId = "getArena", summary = "Read an arena with its totals")
     @APIResponse(responseCode = "200", description = "The arena", content = @Content(schema = @Schema(implementation = Arena.class)))
     @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Arena> get(@PathParam("id") long id) {
-        return store.get(id).map(Arena::of);
+    public Uni<Arena> get(@PathParam("id") UUID id) {
+        return store.get(caller.workspace(), id).map(Arena::of);
     }
 
     @DELETE
@@ -122,8 +130,8 @@ public class ArenaResource {
     @Operation(operationId = "deleteArena", summary = "Delete an arena with its battles")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> delete(@PathParam("id") long id) {
-        return store.delete(id).replaceWith(Response.noContent().build());
+    public Uni<Response> delete(@PathParam("id") UUID id) {
+        return store.delete(caller.workspace(), id).replaceWith(Response.noContent().build());
     }
 
     @POST
@@ -145,13 +153,14 @@ public class ArenaResource {
     @APIResponse(responseCode = "200", description = "What was stored", content = @Content(schema = @Schema(implementation = AppendResult.class)))
     @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body larger than the limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<AppendResult> append(@PathParam("id") long id, byte[] body) {
-        return bodies.read(body, AppendBattlesInput.class).flatMap(input -> append(id, input));
+    public Uni<AppendResult> append(@PathParam("id") UUID id, byte[] body) {
+        Workspace workspace = caller.workspace();
+        return bodies.read(body, AppendBattlesInput.class).flatMap(input -> append(workspace, id, input));
     }
 
-    private Uni<AppendResult> append(long id, AppendBattlesInput input) {
+    private Uni<AppendResult> append(Workspace workspace, UUID id, AppendBattlesInput input) {
         return compute.submit(() -> validated(input.battles()))
-                .flatMap(battles -> store.append(id, battles))
+                .flatMap(battles -> store.append(workspace, id, battles))
                 .map(a -> new AppendResult(a.received(), a.added(), a.alreadyKnown()));
     }
 
@@ -191,7 +200,7 @@ public class ArenaResource {
     @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A battle id is stored with another content", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Upload larger than the limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<BattleFileResult> appendFile(@PathParam("id") long id,
+    public Uni<BattleFileResult> appendFile(@PathParam("id") UUID id,
             @RestForm("file") @Schema(hidden = true) FileUpload file,
             @RestForm("format") @Schema(hidden = true) String format,
             @RestForm("anony") @Schema(hidden = true) String anony,
@@ -204,7 +213,7 @@ public class ArenaResource {
             throw ProblemException.invalid("idPrefix", "at most 100 characters");
         }
         BattleChunks chunks = new BattleChunks(compute, "file", path, Uploads.declaresGzip(file), options, prefix);
-        return store.ingest(id, chunks::next).map(r -> new BattleFileResult(r.received(), r.added(), r.alreadyKnown(),
+        return store.ingest(caller.workspace(), id, chunks::next).map(r -> new BattleFileResult(r.received(), r.added(), r.alreadyKnown(),
                 chunks.format(), chunks.idSource()));
     }
 
@@ -218,9 +227,10 @@ public class ArenaResource {
     @APIResponse(responseCode = "200", description = "The battles", content = @Content(mediaType = Exports.CSV,
             schema = @Schema(type = SchemaType.STRING, description = "CSV; with format=jsonl the body is JSON Lines (application/x-ndjson)")))
     @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public org.jboss.resteasy.reactive.RestMulti<String> battles(@PathParam("id") long id,
+    public org.jboss.resteasy.reactive.RestMulti<String> battles(@PathParam("id") UUID id,
             @Parameter(description = "csv (default) or jsonl") @QueryParam("format") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format) {
-        return Exports.of(store.get(id), store.battles(id), format, List.of("battle_id", "model_a", "model_b", "winner"),
+        Workspace workspace = caller.workspace();
+        return Exports.of(store.get(workspace, id), store.battles(workspace, id), format, List.of("battle_id", "model_a", "model_b", "winner"),
                 b -> new Object[] {b.battleId(), b.modelA(), b.modelB(), b.outcome() == null ? null
                         : switch (b.outcome()) {
                             case A_WINS -> "model_a";
@@ -237,9 +247,10 @@ public class ArenaResource {
     @APIResponse(responseCode = "200", description = "The counts", content = @Content(mediaType = Exports.CSV,
             schema = @Schema(type = SchemaType.STRING, description = "CSV; with format=jsonl the body is JSON Lines (application/x-ndjson)")))
     @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public org.jboss.resteasy.reactive.RestMulti<String> countsExport(@PathParam("id") long id,
+    public org.jboss.resteasy.reactive.RestMulti<String> countsExport(@PathParam("id") UUID id,
             @Parameter(description = "csv (default) or jsonl") @QueryParam("format") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format) {
-        return Exports.of(store.get(id), store.countRows(id), format, List.of("model_a", "model_b", "wins_a", "wins_b", "ties"),
+        Workspace workspace = caller.workspace();
+        return Exports.of(store.get(workspace, id), store.countRows(workspace, id), format, List.of("model_a", "model_b", "wins_a", "wins_b", "ties"),
                 c -> new Object[] {c.modelA(), c.modelB(), c.winsA(), c.winsB(), c.ties()});
     }
 
@@ -253,7 +264,7 @@ public class ArenaResource {
     @APIResponse(responseCode = "200", description = "The leaderboard", content = @Content(schema = @Schema(implementation = LeaderboardResult.class)))
     @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<LeaderboardResult> leaderboard(@PathParam("id") long id,
+    public Uni<LeaderboardResult> leaderboard(@PathParam("id") UUID id,
             @Parameter(description = "Bootstrap rounds, 2 to 10000 (default 1000)") @QueryParam("rounds") @Min(2) @Max(LeaderboardResource.MAX_ROUNDS) Integer rounds,
             @Parameter(description = "Seed that reproduces the intervals (default 42)") @QueryParam("seed") Long seed,
             @Parameter(description = "Confidence level (default 0.95)") @QueryParam("level") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double level,
@@ -278,7 +289,7 @@ public class ArenaResource {
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> plotLeaderboard(@PathParam("id") long id, @HeaderParam("Accept") String accept,
+    public Uni<Response> plotLeaderboard(@PathParam("id") UUID id, @HeaderParam("Accept") String accept,
             @Parameter(description = "Bootstrap rounds, 2 to 10000 (default 1000)") @QueryParam("rounds") @Min(2) @Max(LeaderboardResource.MAX_ROUNDS) Integer rounds,
             @Parameter(description = "Seed that reproduces the intervals (default 42)") @QueryParam("seed") Long seed,
             @Parameter(description = "Confidence level (default 0.95)") @QueryParam("level") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double level,
@@ -300,7 +311,7 @@ public class ArenaResource {
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> plotWinRates(@PathParam("id") long id, @HeaderParam("Accept") String accept,
+    public Uni<Response> plotWinRates(@PathParam("id") UUID id, @HeaderParam("Accept") String accept,
             @Parameter(description = "Bootstrap rounds, 2 to 10000 (default 1000)") @QueryParam("rounds") @Min(2) @Max(LeaderboardResource.MAX_ROUNDS) Integer rounds,
             @Parameter(description = "Seed that reproduces the intervals (default 42)") @QueryParam("seed") Long seed,
             @Parameter(description = "Confidence level (default 0.95)") @QueryParam("level") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double level,
@@ -326,7 +337,7 @@ public class ArenaResource {
                     + "An arena with no battles answers 400 (field battles).")
     @APIResponse(responseCode = "200", description = "The suggested pairs, best first", content = @Content(schema = @Schema(implementation = NextPairsResult.class)))
     @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<NextPairsResult> nextPairs(@PathParam("id") long id,
+    public Uni<NextPairsResult> nextPairs(@PathParam("id") UUID id,
             @Parameter(description = "How many pairs, 1 to 1000") @QueryParam("count") @DefaultValue("5") @Min(1) @Max(1000) int count,
             @Parameter(description = "half-win (default) or davidson") @QueryParam("ties") @Pattern(regexp = "half-win|davidson", message = "must be half-win or davidson") String ties,
             @Parameter(description = "Gaussian prior precision on log strengths (default 0)") @QueryParam("regularization") @PositiveOrZero Double regularization) {
@@ -341,8 +352,8 @@ public class ArenaResource {
         })));
     }
 
-    private Uni<List<PairCount>> counts(long id) {
-        return store.counts(id).map(rows -> {
+    private Uni<List<PairCount>> counts(UUID id) {
+        return store.counts(caller.workspace(), id).map(rows -> {
             if (rows.isEmpty()) {
                 throw ProblemException.invalid("battles", "arena " + id + " has no battles yet; append battles "
                         + "(POST /api/v1/arenas/" + id + "/battles) before asking for a ranking");

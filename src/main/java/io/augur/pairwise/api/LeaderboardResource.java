@@ -1,5 +1,6 @@
 package io.augur.pairwise.api;
 
+import io.augur.platform.auth.Computation;
 import io.augur.platform.api.BootstrapSettings;
 import io.augur.platform.jobs.JobOperation;
 import io.augur.pairwise.engine.BattleCsvReader;
@@ -48,6 +49,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  * Stateless leaderboards over inline data: online Elo and Bradley-Terry over battles (JSON or CSV),
  * Plackett-Luce over rankings or top-1 choices. Every computation runs on the compute pool.
  */
+@Computation
 @Path("/api/v1/leaderboards")
 @Tag(name = "leaderboards", description = "Rank models from pairwise battles, rankings and choices, with bootstrap intervals")
 @Produces(MediaType.APPLICATION_JSON)

@@ -2,6 +2,7 @@ package io.augur.pairwise.store;
 
 import io.augur.pairwise.engine.Outcome;
 import io.augur.pairwise.engine.PairCount;
+import io.augur.platform.auth.Workspace;
 import io.augur.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -18,6 +19,7 @@ import io.augur.platform.problem.Problem;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Stored arenas: their battles (id and content, for idempotency and exports) and the battles aggregated
@@ -31,8 +33,8 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class ArenaStore {
 
-    /** A stored arena with its totals. */
-    public record Arena(long id, String name, String description, OffsetDateTime createdAt, long battles, int models) {
+    /** A stored arena with its totals; {@code key} is the internal key (paging), {@code id} the public one. */
+    public record Arena(long key, UUID id, String name, String description, OffsetDateTime createdAt, long battles, int models) {
     }
 
     /** One battle to append; {@code index} is its 0-based position in the caller's batch. */
@@ -44,12 +46,12 @@ public class ArenaStore {
     }
 
     private static final String INSERT_ARENA = """
-            insert into arena (name, description) values ($1, $2)
+            insert into arena (workspace_id, name, description) values ($1, $2, $3)
             on conflict on constraint arena_name_unique do nothing
-            returning id, name, description, created_at""";
+            returning id, public_id, name, description, created_at""";
 
     private static final String SELECT_ARENA = """
-            select a.id, a.name, a.description, a.created_at,
+            select a.id, a.public_id, a.name, a.description, a.created_at,
                    coalesce((select sum(c.count) from arena_count c where c.arena_id = a.id), 0)::bigint as battles,
                    (select count(*) from (select model_a as m from arena_count c where c.arena_id = a.id
                                            union select model_b from arena_count c where c.arena_id = a.id) ms) as models
@@ -63,21 +65,22 @@ public class ArenaStore {
         this.pool = pool;
     }
 
-    /** Creates an arena; a taken name is a 409 conflict. */
-    public Uni<Arena> create(String name, String description) {
-        return pool.preparedQuery(INSERT_ARENA).execute(Tuple.of(name, description)).map(rs -> {
+    /** Creates an arena in the workspace; a name taken there is a 409 conflict. */
+    public Uni<Arena> create(Workspace workspace, String name, String description) {
+        return pool.preparedQuery(INSERT_ARENA).execute(Tuple.of(workspace.id(), name, description)).map(rs -> {
             if (rs.size() == 0) {
                 throw ProblemException.conflict("name", "an arena named '" + name + "' already exists");
             }
             Row r = rs.iterator().next();
-            return new Arena(r.getLong("id"), r.getString("name"), r.getString("description"),
+            return new Arena(r.getLong("id"), r.getUUID("public_id"), r.getString("name"), r.getString("description"),
                     r.getOffsetDateTime("created_at"), 0, 0);
         });
     }
 
-    /** The arena with its totals; 404 when absent. */
-    public Uni<Arena> get(long id) {
-        return pool.preparedQuery(SELECT_ARENA + " where a.id = $1").execute(Tuple.of(id)).map(rs -> {
+    /** The workspace's arena with its totals; 404 when absent or in another workspace. */
+    public Uni<Arena> get(Workspace workspace, UUID id) {
+        return pool.preparedQuery(SELECT_ARENA + " where a.workspace_id = $1 and a.public_id = $2")
+                .execute(Tuple.of(workspace.id(), id)).map(rs -> {
             if (rs.size() == 0) {
                 throw ProblemException.notFound("arena", id);
             }
@@ -85,10 +88,13 @@ public class ArenaStore {
         });
     }
 
-    /** Up to {@code limit + 1} arenas with id greater than {@code after}, by id (the extra one says a page follows). */
-    public Uni<List<Arena>> list(long after, int limit) {
-        return pool.preparedQuery(SELECT_ARENA + " where a.id > $1 order by a.id limit $2")
-                .execute(Tuple.of(after, limit + 1)).map(rs -> {
+    /**
+     * Up to {@code limit + 1} arenas of the workspace with key greater than {@code after}, by key (the extra one
+     * says a page follows).
+     */
+    public Uni<List<Arena>> list(Workspace workspace, long after, int limit) {
+        return pool.preparedQuery(SELECT_ARENA + " where a.workspace_id = $1 and a.id > $2 order by a.id limit $3")
+                .execute(Tuple.of(workspace.id(), after, limit + 1)).map(rs -> {
                     List<Arena> out = new ArrayList<>();
                     for (Row r : rs) {
                         out.add(arena(r));
@@ -97,15 +103,19 @@ public class ArenaStore {
                 });
     }
 
-    /** Deletes an arena with its battle ids and counts; 404 when absent. */
-    public Uni<Void> delete(long id) {
-        // arena_battle has no foreign key to arena (see V4): its rows go first, in the same transaction
-        return pool.withTransaction(conn -> conn.preparedQuery("delete from arena where id = $1").execute(Tuple.of(id))
-                .flatMap(rs -> {
-                    if (rs.rowCount() == 0) {
+    /**
+     * Deletes the workspace's arena with its battles and counts; 404 when absent or in another workspace.
+     * arena_battle has no foreign key to arena (see V4): its rows go in the same transaction.
+     */
+    public Uni<Void> delete(Workspace workspace, UUID id) {
+        return pool.withTransaction(conn -> conn.preparedQuery(
+                "delete from arena where workspace_id = $1 and public_id = $2 returning id")
+                .execute(Tuple.of(workspace.id(), id)).flatMap(rs -> {
+                    if (rs.size() == 0) {
                         throw ProblemException.notFound("arena", id);
                     }
-                    return conn.preparedQuery("delete from arena_battle where arena_id = $1").execute(Tuple.of(id));
+                    return conn.preparedQuery("delete from arena_battle where arena_id = $1")
+                            .execute(Tuple.of(rs.iterator().next().getLong("id")));
                 }).replaceWith((Void) null));
     }
 
@@ -114,7 +124,7 @@ public class ArenaStore {
      * and added to the counts; a battle id already stored with the same content is skipped, with a different
      * content it is a 409 naming it. 404 when the arena does not exist.
      */
-    public Uni<Appended> append(long arenaId, List<NewBattle> battles) {
+    public Uni<Appended> append(Workspace workspace, UUID id, List<NewBattle> battles) {
         List<String> models = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
         int n = battles.size();
@@ -127,7 +137,7 @@ public class ArenaStore {
             chunk.battleIds()[i] = b.battleId();
         }
         boolean[] sent = {false};
-        return ingest(arenaId, () -> {
+        return ingest(workspace, id, () -> {
             BattleChunk next = sent[0] ? null : chunk;
             sent[0] = true;
             return Uni.createFrom().item(next);
@@ -182,13 +192,14 @@ public class ArenaStore {
      * naming up to 20 such ids, and nothing is stored. Appends to one arena are serialised (the arena row is
      * locked FOR NO KEY UPDATE, which leaves readers free), so concurrent uploads cannot deadlock.
      */
-    public Uni<Ingested> ingest(long arenaId, java.util.function.Supplier<Uni<BattleChunk>> next) {
-        return pool.withTransaction(conn -> conn.preparedQuery("select id from arena where id = $1 for no key update")
-                .execute(Tuple.of(arenaId)).flatMap(rs -> {
+    public Uni<Ingested> ingest(Workspace workspace, UUID id, java.util.function.Supplier<Uni<BattleChunk>> next) {
+        return pool.withTransaction(conn -> conn.preparedQuery(
+                "select id from arena where workspace_id = $1 and public_id = $2 for no key update")
+                .execute(Tuple.of(workspace.id(), id)).flatMap(rs -> {
                     if (rs.size() == 0) {
-                        throw ProblemException.notFound("arena", arenaId);
+                        throw ProblemException.notFound("arena", id);
                     }
-                    return step(conn, arenaId, new Ingestion(), next.get(), next);
+                    return step(conn, rs.iterator().next().getLong("id"), new Ingestion(), next.get(), next);
                 }));
     }
 
@@ -322,19 +333,20 @@ public class ArenaStore {
      * The arena's aggregated counts, one row per pair (model A before model B in String order), sorted
      * by (model A, model B); 404 when the arena does not exist.
      */
-    public Uni<List<PairCount>> counts(long arenaId) {
-        return pool.withTransaction(conn -> lockArena(conn, arenaId).flatMap(found -> conn.preparedQuery(
+    public Uni<List<PairCount>> counts(Workspace workspace, UUID id) {
+        return pool.withTransaction(conn -> lockArena(conn, workspace, id).flatMap(arenaId -> conn.preparedQuery(
                 "select model_a, model_b, outcome, count from arena_count where arena_id = $1")
                 .execute(Tuple.of(arenaId)).map(ArenaStore::pairCounts)));
     }
 
-    private static Uni<Boolean> lockArena(SqlConnection conn, long arenaId) {
-        return conn.preparedQuery("select id from arena where id = $1 for key share").execute(Tuple.of(arenaId))
-                .map(rs -> {
+    /** The workspace's arena's key, its row locked against a concurrent delete; 404 when absent or elsewhere. */
+    private static Uni<Long> lockArena(SqlConnection conn, Workspace workspace, UUID id) {
+        return conn.preparedQuery("select id from arena where workspace_id = $1 and public_id = $2 for key share")
+                .execute(Tuple.of(workspace.id(), id)).map(rs -> {
                     if (rs.size() == 0) {
-                        throw ProblemException.notFound("arena", arenaId);
+                        throw ProblemException.notFound("arena", id);
                     }
-                    return true;
+                    return rs.iterator().next().getLong("id");
                 });
     }
 
@@ -357,7 +369,7 @@ public class ArenaStore {
     }
 
     private static Arena arena(Row r) {
-        return new Arena(r.getLong("id"), r.getString("name"), r.getString("description"),
+        return new Arena(r.getLong("id"), r.getUUID("public_id"), r.getString("name"), r.getString("description"),
                 r.getOffsetDateTime("created_at"), r.getLong("battles"), r.getLong("models").intValue());
     }
 
@@ -370,24 +382,26 @@ public class ArenaStore {
      * read-only transaction, so an export of millions is never held in memory (check the arena exists first:
      * a missing one streams nothing).
      */
-    public io.smallrye.mutiny.Multi<StoredBattle> battles(long arenaId) {
-        return stream(arenaId, """
+    public io.smallrye.mutiny.Multi<StoredBattle> battles(Workspace workspace, UUID id) {
+        return stream(workspace, id, """
                 select b.battle_id, ma.name as model_a, mb.name as model_b, b.outcome
                   from arena_battle b
                   left join arena_model ma on ma.id = b.model_a
                   left join arena_model mb on mb.id = b.model_b
-                 where b.arena_id = $1 order by b.seq""", r -> new StoredBattle(r.getString("battle_id"),
+                 where b.arena_id = (select id from arena where workspace_id = $1 and public_id = $2)
+                 order by b.seq""", r -> new StoredBattle(r.getString("battle_id"),
                 r.getString("model_a"), r.getString("model_b"),
                 r.getShort("outcome") == null ? null : Outcome.values()[r.getShort("outcome")]));
     }
 
     /** The arena's counts as stored (one orientation per pair), streamed like {@link #battles}. */
-    public io.smallrye.mutiny.Multi<PairCount> countRows(long arenaId) {
-        return stream(arenaId, """
+    public io.smallrye.mutiny.Multi<PairCount> countRows(Workspace workspace, UUID id) {
+        return stream(workspace, id, """
                 select model_a, model_b,
                        sum(count) filter (where outcome = 0) as wins_a, sum(count) filter (where outcome = 1) as wins_b,
                        sum(count) filter (where outcome = 2) as ties
-                  from arena_count where arena_id = $1 group by model_a, model_b order by model_a, model_b""",
+                  from arena_count where arena_id = (select id from arena where workspace_id = $1 and public_id = $2)
+                 group by model_a, model_b order by model_a, model_b""",
                 r -> new PairCount(r.getString("model_a"), r.getString("model_b"), orZero(r.getLong("wins_a")),
                         orZero(r.getLong("wins_b")), orZero(r.getLong("ties"))));
     }
@@ -396,10 +410,11 @@ public class ArenaStore {
         return v == null ? 0 : v;
     }
 
-    private <T> io.smallrye.mutiny.Multi<T> stream(long arenaId, String sql, java.util.function.Function<Row, T> map) {
+    private <T> io.smallrye.mutiny.Multi<T> stream(Workspace workspace, UUID id, String sql,
+            java.util.function.Function<Row, T> map) {
         return io.smallrye.mutiny.Multi.createFrom()
                 .resourceFromUni(pool::getConnection, conn -> conn.begin().onItem().transformToMulti(tx -> conn
-                        .prepare(sql).onItem().transformToMulti(ps -> ps.createStream(2000, Tuple.of(arenaId)).toMulti())))
+                        .prepare(sql).onItem().transformToMulti(ps -> ps.createStream(2000, Tuple.of(workspace.id(), id)).toMulti())))
                 .withFinalizer((java.util.function.Function<io.vertx.mutiny.sqlclient.SqlConnection, Uni<Void>>) conn -> conn.close())
                 .map(map);
     }

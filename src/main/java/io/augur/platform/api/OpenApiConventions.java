@@ -60,7 +60,7 @@ public class OpenApiConventions implements OASFilter {
     /** verbNoun: a lower-case verb from this list, then one or more capitalised words. */
     public static final Pattern OPERATION_ID = Pattern.compile(
             "(list|get|create|replace|delete|import|append|fit|predict|backtest|plot|compute|find|forecast"
-                    + "|evaluate|compare)([A-Z][a-z0-9]*)+");
+                    + "|evaluate|compare|revoke)([A-Z][a-z0-9]*)+");
 
     static final String SCHEMAS = "#/components/schemas/";
     private static final DotName SCHEMA_ANNOTATION = DotName.createSimple(
@@ -86,6 +86,7 @@ public class OpenApiConventions implements OASFilter {
         forEachSchema(api, OpenApiConventions::dropRefSiblings);
         for (PathItem item : api.getPaths().getPathItems().values()) {
             for (Map.Entry<PathItem.HttpMethod, Operation> op : item.getOperations().entrySet()) {
+                authResponses(op.getValue());
                 orderResponses(op.getValue());
                 String id = op.getValue().getOperationId();
                 if (id == null || !OPERATION_ID.matcher(id).matches()) {
@@ -95,6 +96,27 @@ public class OpenApiConventions implements OASFilter {
             }
         }
         markRequired(api);
+    }
+
+    /**
+     * Every operation may answer 401 (no or a wrong credential, with WWW-Authenticate), 403 (the role is too
+     * small) and 429 (the caller's rate limit or computation quota, with Retry-After): problems, listed once here.
+     */
+    static void authResponses(Operation op) {
+        if (op.getResponses() == null) {
+            op.setResponses(OASFactory.createAPIResponses());
+        }
+        Map<String, String> statuses = new LinkedHashMap<>();
+        statuses.put("401", "No API key or bearer token, or not a valid one (see WWW-Authenticate)");
+        statuses.put("403", "The caller's role does not allow this operation");
+        statuses.put("429", "Too many requests or computations for this caller; retry after Retry-After seconds");
+        statuses.forEach((code, description) -> {
+            if (op.getResponses().getAPIResponse(code) == null) {
+                op.getResponses().addAPIResponse(code, OASFactory.createAPIResponse().description(description)
+                        .content(OASFactory.createContent().addMediaType("application/problem+json",
+                                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMAS + "Problem")))));
+            }
+        });
     }
 
     /** Successes first (by code), then the errors (by code), then default. */

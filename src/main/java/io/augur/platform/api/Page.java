@@ -1,6 +1,7 @@
 package io.augur.platform.api;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -23,6 +24,16 @@ public record Page<T>(
             return new Page<>(List.copyOf(items), Long.toString(id.applyAsLong(items.getLast())));
         }
         return new Page<>(List.copyOf(fetched), null);
+    }
+
+    /**
+     * A page of rows mapped to items: {@code cursor} gives a row's internal key (the listing's order), which the
+     * next page starts after; the items show only public ids.
+     */
+    public static <S, T> Page<T> of(List<S> fetched, int limit, ToLongFunction<S> cursor, Function<S, T> item) {
+        List<S> rows = fetched.size() > limit ? fetched.subList(0, limit) : fetched;
+        String next = fetched.size() > limit ? Long.toString(cursor.applyAsLong(rows.getLast())) : null;
+        return new Page<>(rows.stream().map(item).toList(), next);
     }
 
     /** The id after which the page starts, from a cursor given by a previous page. */

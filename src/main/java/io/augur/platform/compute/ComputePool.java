@@ -1,5 +1,6 @@
 package io.augur.platform.compute;
 
+import io.augur.platform.auth.Caller;
 import io.augur.platform.http.HttpOperations;
 import io.augur.platform.http.RequestIds;
 import io.augur.platform.problem.ProblemException;
@@ -141,6 +142,13 @@ public class ComputePool {
                 .description("computations stopped because the client went away").register(registry);
     }
 
+    /** Computations admitted (queued or running) per quota key (API key or token subject), for the per-caller cap. */
+    private final ConcurrentHashMap<String, Integer> perCaller = new ConcurrentHashMap<>();
+
+    /** A caller's share of the pool: at most {@code max} computations admitted at once under {@code key}. */
+    record Quota(String key, int max) {
+    }
+
     /** Runs {@code task} on the pool within the default time budget. */
     public <T> Uni<T> submit(Callable<T> task) {
         return submit(task, timeBudget);
@@ -151,12 +159,37 @@ public class ComputePool {
      * problem when the queue is full or the budget (queue wait included) is spent.
      */
     public <T> Uni<T> submit(Callable<T> task, Duration budget) {
+        return Uni.createFrom().deferred(() -> submit(task, budget, quotaOfCurrentRequest()));
+    }
+
+    /**
+     * The caller's quota: its {@link Caller#maxComputations()} admitted at once. This cap is what shares the pool
+     * fairly between callers: however many computations one caller sends, it holds at most that many of the
+     * threads and queue places, and the rest stay free for the others; its excess is answered 429 at once
+     * instead of queueing ahead of them.
+     */
+    private static Quota quotaOfCurrentRequest() {
+        RoutingContext rc = currentRequest();
+        Caller caller = rc == null ? null : rc.get(Caller.ATTRIBUTE);
+        return caller == null ? null : new Quota(caller.quotaKey(), caller.maxComputations());
+    }
+
+    <T> Uni<T> submit(Callable<T> task, Duration budget, Quota quota) {
         return Uni.createFrom().deferred(() -> {
             ComputeScope job = ComputeScope.current().orElse(null);
             if (job != null) {
-                return submitForJob(task, job);
+                return submitForJob(task, job); // jobs have their own workers and bound (augur.jobs.concurrency)
+            }
+            if (quota != null && !takeQuota(quota)) {
+                return Uni.createFrom().failure(new ProblemException(429, "/problems/computation-quota",
+                        "Too many computations", "this caller already has " + quota.max() + " computation(s) "
+                                + "running or queued, its most at once; retry after the Retry-After seconds",
+                        null, null).retryAfter(retryAfterSeconds()));
             }
             if (admitted.incrementAndGet() > threads + queue) {
+                if (quota != null) {
+                    releaseQuota(quota);
+                }
                 admitted.decrementAndGet();
                 rejected.increment();
                 return Uni.createFrom().failure(new ProblemException(503, "/problems/compute-queue-full",
@@ -169,7 +202,12 @@ public class ComputePool {
             CompletableFuture<T> result = new CompletableFuture<>();
             Admitted<T> admittedComputation = new Admitted<>(token, result, caller);
             inFlight.add(admittedComputation);
-            result.whenComplete((v, f) -> inFlight.remove(admittedComputation));
+            result.whenComplete((v, f) -> {
+                inFlight.remove(admittedComputation);
+                if (quota != null) {
+                    releaseQuota(quota);
+                }
+            });
             watchClient(token);
             // the request's route names the operation in the compute-time metric; its id goes into the MDC of the worker
             String operation = HttpOperations.currentRoute();
@@ -191,6 +229,25 @@ public class ComputePool {
                     })
                     .onCancellation().invoke(() -> token.cancel("the request was cancelled"));
         });
+    }
+
+    private boolean takeQuota(Quota quota) {
+        boolean[] taken = new boolean[1];
+        perCaller.compute(quota.key(), (k, n) -> {
+            int held = n == null ? 0 : n;
+            taken[0] = held < quota.max();
+            return taken[0] ? held + 1 : n;
+        });
+        return taken[0];
+    }
+
+    private void releaseQuota(Quota quota) {
+        perCaller.computeIfPresent(quota.key(), (k, n) -> n <= 1 ? null : n - 1);
+    }
+
+    /** Computations admitted under the quota key (for tests). */
+    int admittedFor(String key) {
+        return perCaller.getOrDefault(key, 0);
     }
 
     /**

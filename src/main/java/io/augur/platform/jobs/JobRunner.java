@@ -1,5 +1,8 @@
 package io.augur.platform.jobs;
 
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.augur.platform.auth.AccessStore;
+import io.augur.platform.auth.CallerContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.augur.platform.compute.ComputePool;
 import io.augur.platform.compute.ComputeScope;
@@ -77,7 +80,10 @@ public class JobRunner {
     record Running(UUID id, String operation, CancellationToken token, Progress progress) {
     }
 
-    public JobRunner(JobStore store, JobOperations operations, ObjectMapper json, ComputePool compute, Vertx vertx,
+    private final AccessStore access;
+
+    public JobRunner(JobStore store, AccessStore access, JobOperations operations, ObjectMapper json,
+            ComputePool compute, Vertx vertx,
             @ConfigProperty(name = "augur.jobs.concurrency", defaultValue = "0") int concurrency,
             @ConfigProperty(name = "augur.jobs.time-budget", defaultValue = "1H") Duration timeBudget,
             @ConfigProperty(name = "augur.jobs.retention", defaultValue = "24H") Duration retention,
@@ -86,6 +92,7 @@ public class JobRunner {
             @ConfigProperty(name = "augur.jobs.lease", defaultValue = "30S") Duration lease,
             @ConfigProperty(name = "augur.jobs.max-attempts", defaultValue = "2") int maxAttempts) {
         this.store = store;
+        this.access = access;
         this.operations = operations;
         this.json = json;
         this.compute = compute;
@@ -184,9 +191,16 @@ public class JobRunner {
         ComputeScope scope = ComputeScope.startingNow(token, progress, timeBudget);
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         scope.bind(context);
-        context.runOnContext(v -> {
+        // a safe (isolated) context, as a request's is: a selection-driven job opens Hibernate Reactive sessions
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        // the job runs in the workspace it was submitted in (stored with it), as its submitter's computation did
+        access.workspaceById(job.workspaceId()).subscribe().with(workspace -> context.runOnContext(v -> {
             Uni<?> work;
             try {
+                if (workspace == null) {
+                    throw new IllegalStateException("the job's workspace no longer exists");
+                }
+                CallerContext.bindJob(workspace, job.id().toString());
                 work = op.run().apply(job.body());
             } catch (RuntimeException e) {
                 work = Uni.createFrom().failure(e);
@@ -195,7 +209,7 @@ public class JobRunner {
                     .subscribe().with(
                             result -> end(r, Status.SUCCEEDED, result[0], result[1], null),
                             failure -> failed(r, failure, instance));
-        });
+        }), failure -> failed(r, failure, instance));
     }
 
     /** The response entity as the endpoint would write it: JSON, or text (SVG, trec_eval output) as is. */

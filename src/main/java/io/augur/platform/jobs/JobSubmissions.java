@@ -1,5 +1,6 @@
 package io.augur.platform.jobs;
 
+import io.augur.platform.auth.Workspace;
 import io.augur.platform.jobs.store.JobStore;
 import io.augur.platform.pipeline.RequestBodies;
 import io.augur.platform.problem.Problem;
@@ -17,7 +18,8 @@ import java.util.UUID;
  * Accepting a job, from {@code POST /api/v1/jobs} or from {@code Prefer: respond-async} on an endpoint: the
  * operation must be job-capable and its body must parse and validate as the endpoint's request (both checked
  * here, in time linear in the body, so bad input is a 400 at submission and never a failed job); the job is
- * then stored queued and this replica is asked to claim it.
+ * then stored queued in the submitter's workspace (it runs there, and only that workspace sees it) and this
+ * replica is asked to claim it.
  */
 @ApplicationScoped
 public class JobSubmissions {
@@ -38,7 +40,8 @@ public class JobSubmissions {
      * Validates and stores a job. {@code field} is where the body sits in the caller's request ("body" inside a
      * job request, null when it is the request itself), so a problem names the field the client sent.
      */
-    public Uni<JobStore.StoredJob> submit(String operationId, byte[] body, String field, String instance) {
+    public Uni<JobStore.StoredJob> submit(Workspace workspace, String operationId, byte[] body, String field,
+            String instance) {
         JobOperation op = operations.byOperationId(operationId).orElse(null);
         if (op == null) {
             return Uni.createFrom().failure(ProblemException.invalid("operation", "'" + operationId
@@ -46,7 +49,7 @@ public class JobSubmissions {
         }
         return bodies.read(body, op.requestType())
                 .onFailure().transform(f -> field == null ? f : prefixed(f, field, instance))
-                .flatMap(valid -> store.create(UUID.randomUUID(), op.operationId(), body, "application/json",
+                .flatMap(valid -> store.create(workspace, UUID.randomUUID(), op.operationId(), body, "application/json",
                         sha256(body)))
                 .invoke(job -> runner.claim());
     }

@@ -1,6 +1,8 @@
 package io.augur.platform.problem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An error the API answers with a given problem: thrown by resources and stores, turned into
@@ -14,6 +16,7 @@ public class ProblemException extends RuntimeException {
     private final String field;
     private final List<Problem.FieldError> errors;
     private long retryAfter = 1;
+    private final Map<String, List<String>> headers = new LinkedHashMap<>();
 
     public ProblemException(int status, String type, String title, String detail, String field,
             List<Problem.FieldError> errors) {
@@ -56,7 +59,18 @@ public class ProblemException extends RuntimeException {
         return this;
     }
 
-    /** Seconds a client should wait before retrying a 503. */
+    /** Adds a response header (for instance WWW-Authenticate on a 401); a name may be added more than once. */
+    public ProblemException header(String name, String value) {
+        headers.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(value);
+        return this;
+    }
+
+    /** The response headers added with {@link #header}. */
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    /** Seconds a client should wait before retrying a 503 or a 429. */
     public long retryAfter() {
         return retryAfter;
     }

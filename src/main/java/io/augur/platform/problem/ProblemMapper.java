@@ -35,9 +35,10 @@ public class ProblemMapper {
     public Response problem(ProblemException e, HttpServerRequest request) {
         Response.ResponseBuilder r = Response.status(e.status()).type(Problem.MEDIA_TYPE)
                 .entity(e.toProblem(request.path()));
-        if (e.status() == 503) {
+        if (e.status() == 503 || e.status() == 429) {
             r.header("Retry-After", Long.toString(e.retryAfter()));
         }
+        e.headers().forEach((name, values) -> values.forEach(v -> r.header(name, v)));
         return r.build();
     }
 

@@ -1,5 +1,6 @@
 package io.augur.reliability.api;
 
+import io.augur.platform.auth.Computation;
 import io.augur.stats.Interval;
 import io.augur.platform.api.BootstrapReport;
 import io.augur.platform.api.BootstrapSettings;
@@ -40,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * from results given inline. Thin: mapping here, the numbers from {@code io.augur.reliability.engine} on
  * the compute pool; engine responses are returned as they are.
  */
+@Computation
 @Path("/api/v1/reliability")
 @RegisterForReflection(targets = { ScoreErrorBars.ErrorBarsResult.class, PairedComparison.PairedResult.class, PairedComparison.McNemar.class,
     SeedVariance.SeedVarianceResult.class, SeedVariance.Checkpoint.class, SignalToNoise.SignalToNoiseResult.class, SignalToNoise.DecisionAccuracy.class,

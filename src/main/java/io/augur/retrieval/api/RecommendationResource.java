@@ -1,5 +1,6 @@
 package io.augur.retrieval.api;
 
+import io.augur.platform.auth.Computation;
 import io.augur.platform.api.BootstrapSettings;
 import io.augur.platform.jobs.JobOperation;
 import io.augur.platform.compute.ComputePool;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Top-k evaluation of recommendation lists against what users found relevant. */
+@Computation
 @Path("/api/v1/recommendations/evaluations")
 @Tag(name = "recommendations", description = "Ranking quality and popularity bias of recommendation lists")
 @Produces(MediaType.APPLICATION_JSON)

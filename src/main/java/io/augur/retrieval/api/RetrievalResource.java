@@ -1,5 +1,6 @@
 package io.augur.retrieval.api;
 
+import io.augur.platform.auth.Computation;
 import io.augur.platform.jobs.JobOperation;
 import io.augur.platform.compute.ComputePool;
 import io.augur.platform.pipeline.RequestBodies;
@@ -40,6 +41,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  * trec_eval as a service: evaluate a run against qrels (uploaded files, streamed from disk, or JSON),
  * answered as JSON or as trec_eval's text byte for byte; and the catalogue of measures.
  */
+@Computation
 @Path("/api/v1/retrieval")
 @Tag(name = "retrieval", description = "Retrieval evaluation with trec_eval v10's exact measures, and significance tests between runs")
 @APIResponse(responseCode = "400", description = "Invalid input (the problem names the field and, for files, the line)",

@@ -2,6 +2,7 @@ package io.augur.retrieval.api;
 
 import io.augur.platform.api.BootstrapSettings;
 import io.augur.platform.api.Plots;
+import io.augur.platform.auth.Computation;
 import io.augur.platform.jobs.JobOperation;
 import io.augur.platform.compute.ComputePool;
 import io.augur.platform.pipeline.RequestBodies;
@@ -45,6 +46,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Paired significance tests between retrieval runs: uploaded TREC runs, JSON runs, or per-query scores. */
+@Computation
 @Path("/api/v1/retrieval/comparisons")
 @Tag(name = "retrieval", description = "Retrieval evaluation with trec_eval v10's exact measures, and significance tests between runs")
 @Produces(MediaType.APPLICATION_JSON)

@@ -13,16 +13,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class BenchmarkResourceTest {
 
-    static long createBenchmark(String name) {
+    static String createBenchmark(String name) {
         return given().contentType(ContentType.JSON)
                 .body("{\"name\":\"" + name + "\",\"metric\":\"accuracy\",\"higherIsBetter\":true,\"chanceLevel\":0.25}")
-                .post("/api/v1/benchmarks").then().statusCode(201).extract().jsonPath().getLong("id");
+                .post("/api/v1/benchmarks").then().statusCode(201).extract().jsonPath().getString("id");
     }
 
     @Test
     void createReadReplaceListDelete() {
         String name = unique("arc");
-        long id = createBenchmark(name);
+        String id = createBenchmark(name);
         given().get("/api/v1/benchmarks/" + id).then().statusCode(200).body("name", equalTo(name))
                 .body("metric", equalTo("accuracy")).body("higherIsBetter", equalTo(true))
                 .body("chanceLevel", equalTo(0.25f));
@@ -31,7 +31,7 @@ class BenchmarkResourceTest {
                 .put("/api/v1/benchmarks/" + id).then().statusCode(200).body("metric", equalTo("loss"))
                 .body("higherIsBetter", equalTo(false));
         given().queryParam("name", name).get("/api/v1/benchmarks").then().statusCode(200)
-                .body("items", hasSize(1)).body("items[0].id", equalTo((int) id));
+                .body("items", hasSize(1)).body("items[0].id", equalTo(id));
         given().queryParam("metric", "loss").queryParam("name", name).get("/api/v1/benchmarks").then()
                 .statusCode(200).body("items", hasSize(1));
         given().delete("/api/v1/benchmarks/" + id).then().statusCode(204);

@@ -80,7 +80,7 @@ class EvaluationResourceTest {
                 .get("/api/v1/evaluations").then().statusCode(200).body("items", hasSize(1))
                 .body("items[0].step", equalTo(143000)).body("items[0].stdError", equalTo(0.0131f))
                 .body("items[0].seed", nullValue());
-        long id = given().queryParam("model", model).get("/api/v1/evaluations").jsonPath().getLong("items[0].id");
+        String id = given().queryParam("model", model).get("/api/v1/evaluations").jsonPath().getString("items[0].id");
         given().get("/api/v1/evaluations/" + id).then().statusCode(200).body("model", equalTo(model));
         given().delete("/api/v1/evaluations/" + id).then().statusCode(204);
         given().get("/api/v1/evaluations/" + id).then().statusCode(404).contentType(PROBLEM);

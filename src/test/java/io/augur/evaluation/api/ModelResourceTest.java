@@ -22,24 +22,24 @@ class ModelResourceTest {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static long createModel(String name, String family) {
+    static String createModel(String name, String family) {
         return given().contentType(ContentType.JSON)
                 .body("{\"name\":\"" + name + "\",\"family\":\"" + family + "\",\"parameters\":1414647808,"
                         + "\"trainingTokens\":3.0e11,\"trainingCompute\":2.546e21,\"releaseDate\":\"2023-02-13\","
                         + "\"attributes\":{\"architecture\":\"gpt-neox\",\"context\":2048}}")
-                .post("/api/v1/models").then().statusCode(201).extract().jsonPath().getLong("id");
+                .post("/api/v1/models").then().statusCode(201).extract().jsonPath().getString("id");
     }
 
     @Test
     void createReadReplaceDelete() {
         String name = unique("pythia");
-        long id = given().contentType(ContentType.JSON)
+        String id = given().contentType(ContentType.JSON)
                 .body("{\"name\":\"" + name + "\",\"family\":\"pythia\",\"parameters\":1414647808,"
                         + "\"attributes\":{\"architecture\":\"gpt-neox\"}}")
                 .post("/api/v1/models")
                 .then().statusCode(201)
                 .body("name", equalTo(name))
-                .extract().jsonPath().getLong("id");
+                .extract().jsonPath().getString("id");
         given().get("/api/v1/models/" + id).then().statusCode(200)
                 .body("name", equalTo(name)).body("family", equalTo("pythia"))
                 .body("parameters", equalTo(1414647808)).body("attributes.architecture", equalTo("gpt-neox"))
@@ -59,7 +59,7 @@ class ModelResourceTest {
     void locationHeaderPointsAtTheNewModel() {
         String name = unique("loc");
         var r = given().contentType(ContentType.JSON).body("{\"name\":\"" + name + "\"}").post("/api/v1/models");
-        r.then().statusCode(201).header("Location", endsWith("/api/v1/models/" + r.jsonPath().getLong("id")));
+        r.then().statusCode(201).header("Location", endsWith("/api/v1/models/" + r.jsonPath().getString("id")));
     }
 
     @Test
@@ -90,7 +90,7 @@ class ModelResourceTest {
         given().contentType(ContentType.JSON).body("{\"name\":\"" + name + "\"}").post("/api/v1/models")
                 .then().statusCode(409).contentType(PROBLEM).body("field", equalTo("name"))
                 .body("detail", containsString(name));
-        long other = createModel(unique("other"), "x");
+        String other = createModel(unique("other"), "x");
         given().contentType(ContentType.JSON).body("{\"name\":\"" + name + "\"}").put("/api/v1/models/" + other)
                 .then().statusCode(409).contentType(PROBLEM);
     }

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,16 +35,16 @@ class ArenaResourceTest {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static long createArena(String name) {
+    static String createArena(String name) {
         return given().contentType(ContentType.JSON).body("{\"name\":\"" + name + "\",\"description\":\"test\"}")
-                .post("/api/v1/arenas").then().statusCode(201).extract().jsonPath().getLong("id");
+                .post("/api/v1/arenas").then().statusCode(201).extract().jsonPath().getString("id");
     }
 
-    static ValidatableResponse append(long id, String body) {
+    static ValidatableResponse append(String id, String body) {
         return given().contentType(ContentType.JSON).body(body).post("/api/v1/arenas/" + id + "/battles").then();
     }
 
-    static String board(long id, int rounds, long seed) {
+    static String board(String id, int rounds, long seed) {
         return given().queryParam("rounds", rounds).queryParam("seed", seed)
                 .get("/api/v1/arenas/" + id + "/leaderboard").then().statusCode(200).extract().asString();
     }
@@ -53,11 +54,11 @@ class ArenaResourceTest {
         String name = unique("arena");
         var created = given().contentType(ContentType.JSON).body("{\"name\":\"" + name + "\"}")
                 .post("/api/v1/arenas").then().statusCode(201);
-        long id = created.body("name", equalTo(name)).body("battles", equalTo(0)).body("models", equalTo(0))
-                .extract().jsonPath().getLong("id");
+        String id = created.body("name", equalTo(name)).body("battles", equalTo(0)).body("models", equalTo(0))
+                .extract().jsonPath().getString("id");
         created.header("Location", endsWith("/api/v1/arenas/" + id));
         given().get("/api/v1/arenas/" + id).then().statusCode(200).body("name", equalTo(name))
-                .body("id", equalTo((int) id));
+                .body("id", equalTo(id));
         given().queryParam("limit", 1000).get("/api/v1/arenas").then().statusCode(200)
                 .body("items.name", hasItem(name));
         given().contentType(ContentType.JSON).body("{\"name\":\"" + name + "\"}").post("/api/v1/arenas").then()
@@ -72,10 +73,11 @@ class ArenaResourceTest {
     void listingPagesByCursor() {
         createArena(unique("page"));
         createArena(unique("page"));
-        String next = given().queryParam("limit", 1).get("/api/v1/arenas").then().statusCode(200)
-                .body("items", hasSize(1)).extract().jsonPath().getString("nextCursor");
+        var first = given().queryParam("limit", 1).get("/api/v1/arenas").then().statusCode(200)
+                .body("items", hasSize(1)).extract().jsonPath();
+        String next = first.getString("nextCursor");
         given().queryParam("limit", 1).queryParam("cursor", next).get("/api/v1/arenas").then().statusCode(200)
-                .body("items", hasSize(1)).body("items[0].id", greaterThan(Integer.parseInt(next)));
+                .body("items", hasSize(1)).body("items[0].id", not(equalTo(first.getString("items[0].id"))));
         given().queryParam("cursor", "x").get("/api/v1/arenas").then().statusCode(400).body("field", equalTo("cursor"));
         given().queryParam("limit", 0).get("/api/v1/arenas").then().statusCode(400).contentType(PROBLEM);
     }
@@ -90,7 +92,7 @@ class ArenaResourceTest {
 
     @Test
     void appendsAreIdempotentByBattleId() {
-        long id = createArena(unique("idem"));
+        String id = createArena(unique("idem"));
         List<PairwiseTestData.B> battles = PairwiseTestData.synthetic(30, 3);
         append(id, batch(battles, 0, 20, "b")).statusCode(200)
                 .body("received", equalTo(20)).body("added", equalTo(20)).body("alreadyKnown", equalTo(0));
@@ -105,7 +107,7 @@ class ArenaResourceTest {
 
     @Test
     void aBadBattleFailsTheWholeBatchAndStoresNothing() {
-        long id = createArena(unique("atomic"));
+        String id = createArena(unique("atomic"));
         String good = "{\"battleId\":\"g1\",\"modelA\":\"x\",\"modelB\":\"y\",\"outcome\":\"a\"},"
                 + "{\"battleId\":\"g2\",\"modelA\":\"y\",\"modelB\":\"x\",\"outcome\":\"tie\"}";
         append(id, "{\"battles\":[" + good + ",{\"battleId\":\"g3\",\"modelA\":\"x\",\"modelB\":\"y\",\"outcome\":\"won\"}]}")
@@ -125,7 +127,7 @@ class ArenaResourceTest {
 
     @Test
     void unknownArenasAre404() {
-        long missing = Long.MAX_VALUE - 7;
+        String missing = java.util.UUID.randomUUID().toString();
         append(missing, "{\"battles\":[{\"battleId\":\"1\",\"modelA\":\"x\",\"modelB\":\"y\",\"outcome\":\"a\"}]}")
                 .statusCode(404).contentType(PROBLEM);
         given().get("/api/v1/arenas/" + missing + "/leaderboard").then().statusCode(404).contentType(PROBLEM);
@@ -134,7 +136,7 @@ class ArenaResourceTest {
 
     @Test
     void anEmptyArenaHasNoLeaderboard() {
-        long id = createArena(unique("empty"));
+        String id = createArena(unique("empty"));
         given().get("/api/v1/arenas/" + id + "/leaderboard").then().statusCode(400).contentType(PROBLEM)
                 .body("field", equalTo("battles")).body("detail", containsString("no battles yet"));
         given().get("/api/v1/arenas/" + id + "/next-pairs").then().statusCode(400).body("field", equalTo("battles"));
@@ -144,7 +146,7 @@ class ArenaResourceTest {
 
     @Test
     void unboundedArenaIsReportedUnlessRegularised() {
-        long id = createArena(unique("unbounded"));
+        String id = createArena(unique("unbounded"));
         append(id, "{\"battles\":[{\"battleId\":\"1\",\"modelA\":\"x\",\"modelB\":\"y\",\"outcome\":\"a\"},"
                 + "{\"battleId\":\"2\",\"modelA\":\"z\",\"modelB\":\"x\",\"outcome\":\"b\"}]}").statusCode(200);
         given().get("/api/v1/arenas/" + id + "/leaderboard").then().statusCode(400)
@@ -165,7 +167,7 @@ class ArenaResourceTest {
     }
 
     private void sameAsStateless(List<PairwiseTestData.B> battles, int batchSize) throws Exception {
-        long id = createArena(unique("same"));
+        String id = createArena(unique("same"));
         int n = battles.size();
         for (int from = 0; from < n; from += batchSize) {
             int to = Math.min(n, from + batchSize);
@@ -185,7 +187,7 @@ class ArenaResourceTest {
 
     @Test
     void concurrentRetriesOfOneBatchCountEachBattleOnce() throws Exception {
-        long id = createArena(unique("race"));
+        String id = createArena(unique("race"));
         String body = batch(PairwiseTestData.synthetic(200, 23), 0, 200, "r");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -206,7 +208,7 @@ class ArenaResourceTest {
 
     @Test
     void nextPairsSayTheCriterionAndRankByIt() throws Exception {
-        long id = createArena(unique("next"));
+        String id = createArena(unique("next"));
         append(id, batch(PairwiseTestData.synthetic(120, 29), 0, 120, "n")).statusCode(200);
         String body = given().queryParam("count", 4).get("/api/v1/arenas/" + id + "/next-pairs").then().statusCode(200)
                 .body("pairs", hasSize(4)).body("criterion", containsString("A-optimal"))

@@ -21,8 +21,8 @@ class PairwiseOpenApiExamplesTest {
                 .statusCode(200).extract().asString());
         JsonNode paths = doc.get("paths");
         String arena = "{\"name\":\"" + ArenaResourceTest.unique("example") + "\"}";
-        long id = given().contentType("application/json").body(arena).post("/api/v1/arenas").then().statusCode(201)
-                .extract().jsonPath().getLong("id");
+        String id = given().contentType("application/json").body(arena).post("/api/v1/arenas").then().statusCode(201)
+                .extract().jsonPath().getString("id");
         int posted = 0;
         for (Map.Entry<String, String> op : Map.of("/api/v1/leaderboards/elo", "computeEloLeaderboard",
                 "/api/v1/leaderboards/elo/csv", "computeEloLeaderboardFromCsv",
@@ -42,7 +42,7 @@ class PairwiseOpenApiExamplesTest {
                 for (JsonNode example : c.get("examples")) {
                     String value = example.get("value").isTextual() ? example.get("value").asText()
                             : example.get("value").toString();
-                    given().contentType(media).body(value).post(op.getKey().replace("{id}", Long.toString(id)))
+                    given().contentType(media).body(value).post(op.getKey().replace("{id}", id))
                             .then().statusCode(200);
                     posted++;
                 }

@@ -86,12 +86,12 @@ class BadRequestFuzzTest {
         assertTrue(operations.size() >= 30, "operations found: " + operations.size());
 
         // stored resources the operations' examples and path ids refer to, so mutations reach past the 404
-        Map<String, Long> existing = new ConcurrentHashMap<>();
+        Map<String, String> existing = new ConcurrentHashMap<>();
         existing.put("models", idOf("/api/v1/models", "{\"name\":\"pythia-1.4b\"}", "pythia-1.4b"));
         existing.put("benchmarks", idOf("/api/v1/benchmarks", "{\"name\":\"arc-challenge\",\"metric\":\"accuracy\"}",
                 "arc-challenge"));
         existing.put("arenas", given().contentType("application/json").body("{\"name\":\"fuzz-arena-" + seed + "\"}")
-                .post("/api/v1/arenas").then().statusCode(201).extract().jsonPath().getLong("id"));
+                .post("/api/v1/arenas").then().statusCode(201).extract().jsonPath().getString("id"));
         EXISTING.putAll(existing);
         Map<String, Long> before = storedCounts();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -240,11 +240,11 @@ class BadRequestFuzzTest {
         boolean pathMutated = false;
         for (JsonNode p : op.pathParameters()) {
             String name = p.path("name").asText();
-            Long stored = EXISTING.get(collection(op.path()));
+            String stored = EXISTING.get(collection(op.path()));
             int choice = random.nextInt(4);
             String value = choice == 0 ? pick(random, BAD_IDS)
                     : choice == 1 || stored == null || op.method().equals("DELETE")
-                            ? Long.toString(9_000_000_000L + random.nextInt(1000)) : stored.toString();
+                            ? Long.toString(9_000_000_000L + random.nextInt(1000)) : stored;
             pathMutated |= choice == 0;
             path = path.replace("{" + name + "}", value);
         }
@@ -464,6 +464,7 @@ class BadRequestFuzzTest {
 
     private HttpRequest request(Generated g) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + g.uri()))
+                .header(io.augur.testing.TestKeys.HEADER, io.augur.testing.TestKeys.ADMIN)
                 .timeout(Duration.ofSeconds(60));
         if (g.contentType() != null) {
             b.header("Content-Type", g.contentType());
@@ -474,16 +475,16 @@ class BadRequestFuzzTest {
     }
 
     /** Ids of the stored resources path parameters point at (DELETE never does: it would remove them). */
-    private static final Map<String, Long> EXISTING = new ConcurrentHashMap<>();
+    private static final Map<String, String> EXISTING = new ConcurrentHashMap<>();
 
     /** The id of the resource named {@code name}, created when absent. */
-    private static long idOf(String collection, String body, String name) {
+    private static String idOf(String collection, String body, String name) {
         var found = given().queryParam("name", name).get(collection).then().statusCode(200).extract().jsonPath();
         if (!found.getList("items").isEmpty()) {
-            return found.getLong("items[0].id");
+            return found.getString("items[0].id");
         }
         return given().contentType("application/json").body(body).post(collection).then().statusCode(201)
-                .extract().jsonPath().getLong("id");
+                .extract().jsonPath().getString("id");
     }
 
     /** Stored rows per collection, read page by page through the API. */

@@ -32,8 +32,8 @@ class ContentNegotiationTest {
 
     @Test
     void aDeleteTakesTheProblemTypeAlone() {
-        long id = given().contentType("application/json").body("{\"name\": \"negotiation-" + System.nanoTime() + "\"}")
-                .post("/api/v1/arenas").then().statusCode(201).extract().jsonPath().getLong("id");
+        String id = given().contentType("application/json").body("{\"name\": \"negotiation-" + System.nanoTime() + "\"}")
+                .post("/api/v1/arenas").then().statusCode(201).extract().jsonPath().getString("id");
         given().accept(PROBLEM).delete("/api/v1/arenas/" + id).then().statusCode(204);
         given().accept(PROBLEM).delete("/api/v1/arenas/" + id).then().statusCode(404).contentType(PROBLEM)
                 .body("status", equalTo(404));

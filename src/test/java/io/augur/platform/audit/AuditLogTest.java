@@ -115,7 +115,9 @@ class AuditLogTest {
     private static void check(JsonObject line, String requestId, String method, String route, int status, String id) {
         assertEquals("augur", line.getString("audit"), line::encode);
         assertEquals(requestId, line.getString("requestId"), line::encode);
-        assertEquals("anonymous", line.getString("principal"), line::encode);
+        // the test admin key's id (never the key itself) and its workspace
+        assertTrue(line.getString("principal").matches("key:[0-9a-f-]{36} in workspace default"), line::encode);
+        assertFalse(line.encode().contains(io.augur.testing.TestKeys.ADMIN), line::encode);
         assertEquals(method, line.getString("method"), line::encode);
         assertEquals(route, line.getString("route"), line::encode);
         assertEquals(status, line.getInteger("status"), line::encode);

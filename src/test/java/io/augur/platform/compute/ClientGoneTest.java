@@ -36,7 +36,7 @@ class ClientGoneTest {
         byte[] body = HeavyWork.body().getBytes(StandardCharsets.UTF_8);
         try (Socket s = new Socket(root.getHost(), root.getPort())) {
             OutputStream out = s.getOutputStream();
-            out.write(("POST /api/v1/forecasts/fit HTTP/1.1\r\nHost: " + root.getHost() + "\r\nContent-Type: application/json\r\n"
+            out.write(("POST /api/v1/forecasts/fit HTTP/1.1\r\nHost: " + root.getHost() + "\r\nX-API-Key: " + io.augur.testing.TestKeys.ADMIN + "\r\nContent-Type: application/json\r\n"
                     + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();

@@ -30,6 +30,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServeWithoutSchemaTest {
 
+    @jakarta.inject.Inject
+    io.augur.platform.auth.KeyBootstrap bootstrap;
+
     @TestHTTPResource(value = "/", management = true)
     URL management;
 
@@ -65,6 +68,8 @@ class ServeWithoutSchemaTest {
         String password = Files.readString(dir.resolve(EmbeddedDatabase.PASSWORD_FILE)).strip();
         Flyway.configure().dataSource(EmbeddedDatabase.jdbcUrl(port), EmbeddedDatabase.USERNAME, password)
                 .locations("classpath:db/migration").load().migrate();
+        // the migration Job also creates the first admin key (AugurMain's migrate mode): the same step here
+        bootstrap.ensure().await().atMost(java.time.Duration.ofSeconds(60));
 
         Management.given(management).get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItem("Database schema"));

@@ -123,7 +123,8 @@ class JobsTest {
     List<Event> events(String id) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString()).resolve("api/v1/jobs/" + id + "/events"))
-                .header("Accept", "text/event-stream").GET().build();
+                .header("Accept", "text/event-stream")
+                .header(io.augur.testing.TestKeys.HEADER, io.augur.testing.TestKeys.ADMIN).GET().build();
         HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
@@ -325,15 +326,17 @@ class JobsTest {
         String body = btBody(battles(2_000, 6, 4), 200, 8);
         // a job that a dead replica claimed an hour ago and never renewed: the sweep queues it again and it runs here
         UUID again = UUID.randomUUID();
-        sql("insert into job (id, operation, status, body, body_type, body_sha256, attempts, owner, heartbeat_at, started_at)"
-                + " values ($1, 'computeBradleyTerryLeaderboard', 'running', $2, 'application/json', 'x', 1, 'dead-replica',"
-                + " now() - interval '1 hour', now() - interval '1 hour')", again,
+        sql("insert into job (id, operation, status, body, body_type, body_sha256, attempts, owner, heartbeat_at, started_at,"
+                + " workspace_id) values ($1, 'computeBradleyTerryLeaderboard', 'running', $2, 'application/json', 'x', 1,"
+                + " 'dead-replica', now() - interval '1 hour', now() - interval '1 hour',"
+                + " (select id from workspace where name = 'default'))", again,
                 io.vertx.core.buffer.Buffer.buffer(body.getBytes(StandardCharsets.UTF_8)));
         // the same, already attempted max-attempts (2) times: it is failed with a problem saying why
         UUID lost = UUID.randomUUID();
-        sql("insert into job (id, operation, status, body, body_type, body_sha256, attempts, owner, heartbeat_at, started_at)"
-                + " values ($1, 'computeBradleyTerryLeaderboard', 'running', $2, 'application/json', 'x', 2, 'dead-replica',"
-                + " now() - interval '1 hour', now() - interval '1 hour')", lost,
+        sql("insert into job (id, operation, status, body, body_type, body_sha256, attempts, owner, heartbeat_at, started_at,"
+                + " workspace_id) values ($1, 'computeBradleyTerryLeaderboard', 'running', $2, 'application/json', 'x', 2,"
+                + " 'dead-replica', now() - interval '1 hour', now() - interval '1 hour',"
+                + " (select id from workspace where name = 'default'))", lost,
                 io.vertx.core.buffer.Buffer.buffer(body.getBytes(StandardCharsets.UTF_8)));
         // the sweep runs on every heartbeat of every replica; run one now rather than wait for it
         runner.sweep().await().atMost(Duration.ofSeconds(30));

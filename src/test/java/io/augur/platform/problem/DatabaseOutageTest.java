@@ -132,8 +132,8 @@ class DatabaseOutageTest {
                 .then().statusCode(201);
         given().contentType("application/json").body("{\"name\":\"" + benchmark + "\",\"metric\":\"accuracy\"}")
                 .post("/api/v1/benchmarks").then().statusCode(201);
-        long arena = given().contentType("application/json").body("{\"name\":\"outage-arena\"}").post("/api/v1/arenas")
-                .then().statusCode(201).extract().jsonPath().getLong("id");
+        String arena = given().contentType("application/json").body("{\"name\":\"outage-arena\"}").post("/api/v1/arenas")
+                .then().statusCode(201).extract().jsonPath().getString("id");
 
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong next = new AtomicLong();
@@ -191,7 +191,8 @@ class DatabaseOutageTest {
     /** Sends one idempotent write until it is acknowledged, retrying each 503; records every answer. */
     private void writeUntilDone(String path, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").header(io.augur.testing.TestKeys.HEADER,
+                        io.augur.testing.TestKeys.ADMIN).timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         for (int attempt = 0; attempt < 1200; attempt++) {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -75,7 +75,7 @@ class ErrorMappingTest {
 
     private HttpRequest json(String method, String path, String body) {
         return HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
-                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").header(io.augur.testing.TestKeys.HEADER, io.augur.testing.TestKeys.ADMIN).method(method, HttpRequest.BodyPublishers.ofString(body))
                 .build();
     }
 
@@ -104,8 +104,8 @@ class ErrorMappingTest {
             for (int i = 0; i < 16; i++) {
                 String own = resource.equals("models") ? "{\"name\":\"" + unique("own") + "\"}"
                         : "{\"name\":\"" + unique("own") + "\",\"metric\":\"accuracy\"}";
-                long id = given().contentType(ContentType.JSON).body(own).post("/api/v1/" + resource)
-                        .then().statusCode(201).extract().jsonPath().getLong("id");
+                String id = given().contentType(ContentType.JSON).body(own).post("/api/v1/" + resource)
+                        .then().statusCode(201).extract().jsonPath().getString("id");
                 String rename = resource.equals("models") ? "{\"name\":\"" + target + "\"}"
                         : "{\"name\":\"" + target + "\",\"metric\":\"accuracy\"}";
                 requests.add(json("PUT", "/api/v1/" + resource + "/" + id, rename));
@@ -210,6 +210,7 @@ class ErrorMappingTest {
         for (String[] target : targets) {
             for (String method : new String[] { "GET", "POST" }) {
                 String answer = RawHttp.exchange(base, method + " " + target[0] + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + "X-API-Key: " + io.augur.testing.TestKeys.ADMIN + "\r\n"
                         + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
                 assertTrue(answer.startsWith("HTTP/1.1 400"), target[0] + ": " + answer);
                 assertTrue(answer.contains("Content-Type: application/problem+json"), target[0] + ": " + answer);
@@ -256,7 +257,7 @@ class ErrorMappingTest {
     @Test
     void aChunkedBodyUnderTheLimitIsServed() throws Exception {
         String body = "{\"name\":\"chunked-" + UUID.randomUUID() + "\"}";
-        String answer = RawHttp.exchange(base, "POST /api/v1/models HTTP/1.1\r\nHost: localhost\r\n"
+        String answer = RawHttp.exchange(base, "POST /api/v1/models HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + io.augur.testing.TestKeys.ADMIN + "\r\n"
                 + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
                 + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n");
         assertTrue(answer.startsWith("HTTP/1.1 201"), "[" + answer + "]");

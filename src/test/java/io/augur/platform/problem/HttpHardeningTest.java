@@ -40,8 +40,8 @@ class HttpHardeningTest {
 
     @Test
     void transferEncodingWithContentLengthIsRefusedAndTheConnectionClosed() throws IOException {
-        String smuggled = "GET /api/v1/models HTTP/1.1\r\nHost: localhost\r\n\r\n";
-        String answer = RawHttp.exchange(base, "POST /api/v1/models HTTP/1.1\r\nHost: localhost\r\n"
+        String smuggled = "GET /api/v1/models HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + io.augur.testing.TestKeys.ADMIN + "\r\n\r\n";
+        String answer = RawHttp.exchange(base, "POST /api/v1/models HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + io.augur.testing.TestKeys.ADMIN + "\r\n"
                 + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n"
                 + "0\r\n\r\n" + smuggled);
         assertFalse(answer.endsWith(RawHttp.STILL_OPEN), answer);
@@ -52,7 +52,7 @@ class HttpHardeningTest {
     @Test
     void aRequestWithHalfItsHeadersIsClosedWhenIdle() throws IOException {
         try (Socket s = RawHttp.open(base)) {
-            s.getOutputStream().write("GET /api/v1/models HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().write(("GET /api/v1/models HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + io.augur.testing.TestKeys.ADMIN + "\r\nX-Slow: ").getBytes(StandardCharsets.US_ASCII));
             s.getOutputStream().flush();
             String answer = RawHttp.readAll(s.getInputStream());
             assertFalse(answer.endsWith(RawHttp.STILL_OPEN), "the server kept a half-sent request open: " + answer);
@@ -62,7 +62,7 @@ class HttpHardeningTest {
     @Test
     void aRequestWithHalfItsBodyIsClosedWhenIdle() throws IOException {
         try (Socket s = RawHttp.open(base)) {
-            s.getOutputStream().write(("POST /api/v1/models HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+            s.getOutputStream().write(("POST /api/v1/models HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + io.augur.testing.TestKeys.ADMIN + "\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 100\r\n\r\n{\"name\":").getBytes(StandardCharsets.US_ASCII));
             s.getOutputStream().flush();
             String answer = RawHttp.readAll(s.getInputStream());
@@ -74,7 +74,7 @@ class HttpHardeningTest {
     void aChunkedBodyIsHeldToTheBodyLimit() throws IOException {
         try (Socket s = RawHttp.open(base)) {
             OutputStream out = s.getOutputStream();
-            out.write(("POST /api/v1/evaluations HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\n"
+            out.write(("POST /api/v1/evaluations HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + io.augur.testing.TestKeys.ADMIN + "\r\nContent-Type: text/csv\r\n"
                     + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             String chunk = "model,benchmark,value\n" + "m,b,1\n".repeat(2000);
             try {

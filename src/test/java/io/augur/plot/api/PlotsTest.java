@@ -115,7 +115,7 @@ class PlotsTest {
 
     @Test
     void arenaLeaderboardAndWinRatesFromStoredBattles() throws Exception {
-        int id = given().contentType(ContentType.JSON).body("{\"name\": \"plots-arena\"}").post("/api/v1/arenas")
+        String id = given().contentType(ContentType.JSON).body("{\"name\": \"plots-arena\"}").post("/api/v1/arenas")
                 .then().statusCode(201).extract().path("id");
         StringBuilder battles = new StringBuilder("{\"battles\": [");
         String[][] rows = {{"gpt-4", "claude-2", "a"}, {"claude-2", "llama-2-70b", "a"}, {"llama-2-70b", "gpt-4", "tie"},
@@ -141,7 +141,7 @@ class PlotsTest {
         SvgDocument heat = SvgDocument.parse(given().get("/api/v1/arenas/" + id + "/win-rates/plot?rounds=100").then().statusCode(200)
                 .extract().asString());
         assertEquals(6, heat.marks("rect"));
-        given().get("/api/v1/arenas/987654321/leaderboard/plot").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/arenas/" + java.util.UUID.randomUUID() + "/leaderboard/plot").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test

@@ -1,5 +1,10 @@
 package io.augur.platform.jobs.api;
 
+import io.augur.platform.auth.Access;
+import io.augur.platform.auth.CallerContext;
+import io.augur.platform.auth.Computation;
+import io.augur.platform.auth.Role;
+import io.augur.platform.auth.Workspace;
 import io.augur.platform.audit.Audited;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.augur.platform.jobs.JobRunner;
@@ -47,6 +52,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * submission is available on each computation endpoint with the header {@code Prefer: respond-async}
  * ({@link RespondAsync}).
  */
+@Computation
 @Path("/api/v1/jobs")
 @Tag(name = "jobs", description = "Run long computations asynchronously, with progress, cancellation and a kept result")
 @Produces(MediaType.APPLICATION_JSON)
@@ -63,9 +69,12 @@ public class JobResource {
     private final Vertx vertx;
     private final Duration eventsInterval;
 
+    private final CallerContext caller;
+
     public JobResource(JobSubmissions submissions, JobStore store, JobRunner runner, RequestBodies bodies,
-            ObjectMapper json, Vertx vertx,
+            ObjectMapper json, Vertx vertx, CallerContext caller,
             @ConfigProperty(name = "augur.jobs.events-interval", defaultValue = "500MS") Duration eventsInterval) {
+        this.caller = caller;
         this.submissions = submissions;
         this.store = store;
         this.runner = runner;
@@ -102,6 +111,7 @@ public class JobResource {
     @APIResponse(responseCode = "400", description = "Unknown operation or invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Database unavailable or compute pool full", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(byte[] body) {
+        Workspace workspace = caller.workspace();
         return bodies.read(body, JobRequest.class)
                 .flatMap(r -> {
                     byte[] inner;
@@ -110,7 +120,7 @@ public class JobResource {
                     } catch (Exception e) {
                         return Uni.createFrom().failure(e);
                     }
-                    return submissions.submit(r.operation(), inner, "body", "/api/v1/jobs");
+                    return submissions.submit(workspace, r.operation(), inner, "body", "/api/v1/jobs");
                 })
                 .map(j -> accepted(j, false));
     }
@@ -133,7 +143,7 @@ public class JobResource {
     @APIResponse(responseCode = "200", description = "The job", content = @Content(schema = @Schema(implementation = Job.class)))
     @APIResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Job> get(@Parameter(description = "Job id") @PathParam("id") UUID id) {
-        return load(id);
+        return load(caller.workspace(), id);
     }
 
     @GET
@@ -150,7 +160,8 @@ public class JobResource {
     @APIResponse(responseCode = "410", description = "The result expired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> result(@Parameter(description = "Job id") @PathParam("id") UUID id) {
         String instance = "/api/v1/jobs/" + id + "/result";
-        return stored(id).flatMap(j -> {
+        Workspace workspace = caller.workspace();
+        return stored(workspace, id).flatMap(j -> {
             if (j.expired()) {
                 throw new ProblemException(410, "/problems/gone", "Gone", "the result of job " + id + " expired at "
                         + j.expiresAt() + " (augur.jobs.retention)", null, null);
@@ -166,7 +177,7 @@ public class JobResource {
                     return Uni.createFrom().item(Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build());
                 }
                 default -> {
-                    return store.result(id).map(r -> r.map(res -> Response.ok(res.text(), res.mediaType()).build())
+                    return store.result(workspace, id).map(r -> r.map(res -> Response.ok(res.text(), res.mediaType()).build())
                             .orElseThrow(() -> ProblemException.notFound("result of job", id)));
                 }
             }
@@ -175,6 +186,7 @@ public class JobResource {
 
     @DELETE
     @Path("{id}")
+    @Access(Role.READER) // a reader submits jobs, so it may cancel its workspace's
     @Operation(operationId = "deleteJob", summary = "Cancel a job",
             description = "A queued job is cancelled at once; a running one has its cancellation token tripped (at "
                     + "once on the replica answering, within a heartbeat on another) and ends cancelled. A finished job "
@@ -189,7 +201,7 @@ public class JobResource {
         } catch (Exception e) {
             return Uni.createFrom().failure(e);
         }
-        return store.cancel(id, cancelled, runner.retention()).map(o -> o.orElseThrow(() -> notFound(id)))
+        return store.cancel(caller.workspace(), id, cancelled, runner.retention()).map(o -> o.orElseThrow(() -> notFound(id)))
                 .invoke(j -> runner.cancelLocally(id)).map(this::job);
     }
 
@@ -204,6 +216,7 @@ public class JobResource {
     @APIResponse(responseCode = "200", description = "The event stream",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = Job.class)))
     public Multi<OutboundSseEvent> events(@Parameter(description = "Job id") @PathParam("id") UUID id, @Context Sse sse) {
+        Workspace workspace = caller.workspace(); // the polls run on timers, outside the request's context
         return Multi.createFrom().emitter(em -> {
             AtomicReference<Job> last = new AtomicReference<>();
             AtomicBoolean polling = new AtomicBoolean();
@@ -214,7 +227,7 @@ public class JobResource {
                 if (ended.get() || !polling.compareAndSet(false, true)) {
                     return;
                 }
-                load(id).subscribe().with(job -> {
+                load(workspace, id).subscribe().with(job -> {
                     polling.set(false);
                     boolean finished = !job.status().equals("queued") && !job.status().equals("running");
                     if (!job.equals(last.getAndSet(job))) {
@@ -243,12 +256,12 @@ public class JobResource {
         });
     }
 
-    private Uni<JobStore.StoredJob> stored(UUID id) {
-        return store.find(id).map(o -> o.orElseThrow(() -> notFound(id)));
+    private Uni<JobStore.StoredJob> stored(Workspace workspace, UUID id) {
+        return store.find(workspace, id).map(o -> o.orElseThrow(() -> notFound(id)));
     }
 
-    private Uni<Job> load(UUID id) {
-        return stored(id).map(this::job);
+    private Uni<Job> load(Workspace workspace, UUID id) {
+        return stored(workspace, id).map(this::job);
     }
 
     private Job job(JobStore.StoredJob j) {

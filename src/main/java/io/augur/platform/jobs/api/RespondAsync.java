@@ -1,5 +1,7 @@
 package io.augur.platform.jobs.api;
 
+import io.augur.platform.problem.ProblemException;
+import io.augur.platform.auth.Authenticator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.augur.platform.jobs.JobOperation;
 import io.augur.platform.jobs.JobOperations;
@@ -22,7 +24,8 @@ import java.util.Locale;
  */
 public class RespondAsync {
 
-    void install(@Observes Router router, JobOperations operations, JobSubmissions submissions, ObjectMapper json) {
+    void install(@Observes Router router, JobOperations operations, JobSubmissions submissions, ObjectMapper json,
+            Authenticator authenticator) {
         router.route().order(Integer.MIN_VALUE + 10).handler(ctx -> {
             JobOperation op = ctx.request().method() == HttpMethod.POST && prefersAsync(ctx)
                     ? operations.byPath(ctx.request().path()).orElse(null) : null;
@@ -33,7 +36,7 @@ public class RespondAsync {
             }
             String path = ctx.request().path();
             if (ctx.body().available()) { // a body handler ahead of this route read it already
-                submit(ctx, submissions, json, op, path, ctx.body().buffer().getBytes());
+                submit(ctx, authenticator, submissions, json, op, path, ctx.body().buffer().getBytes());
                 return;
             }
             ctx.request().body().onComplete(read -> {
@@ -41,15 +44,26 @@ public class RespondAsync {
                     ctx.fail(read.cause());
                     return;
                 }
-                submit(ctx, submissions, json, op, path, read.result().getBytes());
+                submit(ctx, authenticator, submissions, json, op, path, read.result().getBytes());
             });
             ctx.request().resume(); // the HTTP layer pauses requests until a handler reads them
         });
     }
 
-    private static void submit(RoutingContext ctx, JobSubmissions submissions, ObjectMapper json, JobOperation op,
-            String path, byte[] body) {
-        submissions.submit(op.operationId(), body, null, path).subscribe().with(
+    /**
+     * Authenticated like the endpoint itself (this route runs ahead of the REST layer): a reader's computation,
+     * stored in the caller's workspace; a caller without one (anonymous) cannot submit a job.
+     */
+    private static void submit(RoutingContext ctx, Authenticator authenticator, JobSubmissions submissions,
+            ObjectMapper json, JobOperation op, String path, byte[] body) {
+        authenticator.admit(ctx.request().getHeader("X-API-Key"), ctx.request().getHeader("Authorization"),
+                Authenticator.Need.COMPUTE).flatMap(caller -> {
+                    if (caller.workspace() == null) {
+                        throw Authenticator.unauthenticated("a job needs an API key or a bearer token: it is stored in "
+                                + "the caller's workspace");
+                    }
+                    return submissions.submit(caller.workspace(), op.operationId(), body, null, path);
+                }).subscribe().with(
                 job -> {
                     ctx.response().putHeader("Location", "/api/v1/jobs/" + job.id())
                             .putHeader("Preference-Applied", "respond-async");
@@ -57,7 +71,12 @@ public class RespondAsync {
                 },
                 failure -> {
                     Problem p = ProblemMapper.problemOf(failure, path);
-                    if (p.status() == 503) {
+                    if (failure instanceof ProblemException pe) {
+                        pe.headers().forEach((name, values) -> values.forEach(v -> ctx.response().headers().add(name, v)));
+                        if (p.status() == 429 || p.status() == 503) {
+                            ctx.response().putHeader("Retry-After", Long.toString(pe.retryAfter()));
+                        }
+                    } else if (p.status() == 503) {
                         ctx.response().putHeader("Retry-After", "1");
                     }
                     write(ctx, json, p.status(), Problem.MEDIA_TYPE, p);

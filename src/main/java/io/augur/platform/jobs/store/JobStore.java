@@ -1,5 +1,7 @@
 package io.augur.platform.jobs.store;
 
+import io.augur.platform.auth.Unscoped;
+import io.augur.platform.auth.Workspace;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -48,7 +50,7 @@ public class JobStore {
     }
 
     /** A job a replica claimed: what it needs to run it. */
-    public record Claimed(UUID id, String operation, byte[] body, String bodyType, int attempts) {
+    public record Claimed(UUID id, String operation, byte[] body, String bodyType, int attempts, long workspaceId) {
     }
 
     /** A finished job's result, or absent. */
@@ -64,17 +66,17 @@ public class JobStore {
             attempts, owner, created_at, started_at, finished_at, expires_at, coalesce(expires_at < now(), false) as expired,
             result is not null as has_result""";
 
-    private static final String INSERT = "insert into job (id, operation, status, body, body_type, body_sha256) "
-            + "values ($1, $2, 'queued', $3, $4, $5) returning " + COLUMNS;
+    private static final String INSERT = "insert into job (id, operation, status, body, body_type, body_sha256, "
+            + "workspace_id) values ($1, $2, 'queued', $3, $4, $5, $6) returning " + COLUMNS;
 
-    private static final String SELECT = "select " + COLUMNS + " from job where id = $1";
+    private static final String SELECT = "select " + COLUMNS + " from job where id = $1 and workspace_id = $2";
 
     private static final String CLAIM = """
             update job set status = 'running', owner = $1, started_at = now(), heartbeat_at = now(),
                    attempts = attempts + 1, progress_unit = null, progress_done = 0, progress_total = 0
              where id = (select id from job where status = 'queued' order by created_at, id
                           limit 1 for update skip locked)
-            returning id, operation, body, body_type, attempts""";
+            returning id, operation, body, body_type, attempts, workspace_id""";
 
     private static final String HEARTBEAT = """
             update job set heartbeat_at = now(), progress_unit = $3, progress_done = $4, progress_total = $5
@@ -97,10 +99,10 @@ public class JobStore {
     private static final String CANCEL_QUEUED = """
             update job set status = 'cancelled', cancel_requested = true, problem = $2, finished_at = now(),
                    expires_at = now() + make_interval(secs => $3), body = null
-             where id = $1 and status = 'queued'""";
+             where id = $1 and workspace_id = $4 and status = 'queued'""";
 
     private static final String CANCEL_RUNNING = """
-            update job set cancel_requested = true where id = $1 and status = 'running'""";
+            update job set cancel_requested = true where id = $1 and workspace_id = $2 and status = 'running'""";
 
     /**
      * Running jobs whose owner stopped renewing the lease: cancelled if a cancel was asked, queued again (owner
@@ -119,7 +121,8 @@ public class JobStore {
 
     private static final String PURGE = "delete from job where expires_at < now() - make_interval(secs => $1)";
 
-    private static final String RESULT = "select result_type, result from job where id = $1 and status = 'succeeded'";
+    private static final String RESULT = "select result_type, result from job where id = $1 and workspace_id = $2"
+            + " and status = 'succeeded'";
 
     private final Pool pool;
 
@@ -127,17 +130,20 @@ public class JobStore {
         this.pool = pool;
     }
 
-    /** Stores a new queued job. */
-    public Uni<StoredJob> create(UUID id, String operation, byte[] body, String bodyType, String bodySha256) {
-        return pool.preparedQuery(INSERT).execute(Tuple.of(id, operation, Buffer.buffer(body), bodyType, bodySha256))
-                .map(rs -> job(rs.iterator().next()));
+    /** Stores a new queued job of the workspace. */
+    public Uni<StoredJob> create(Workspace workspace, UUID id, String operation, byte[] body, String bodyType,
+            String bodySha256) {
+        return pool.preparedQuery(INSERT).execute(Tuple.of(id, operation, Buffer.buffer(body), bodyType, bodySha256,
+                workspace.id())).map(rs -> job(rs.iterator().next()));
     }
 
-    public Uni<Optional<StoredJob>> find(UUID id) {
-        return pool.preparedQuery(SELECT).execute(Tuple.of(id)).map(JobStore::first);
+    /** The workspace's job, or empty (also when it belongs to another workspace). */
+    public Uni<Optional<StoredJob>> find(Workspace workspace, UUID id) {
+        return pool.preparedQuery(SELECT).execute(Tuple.of(id, workspace.id())).map(JobStore::first);
     }
 
     /** The oldest queued job, now running on {@code owner}, or empty when none is queued. */
+    @Unscoped("the queue: a replica claims the oldest job of any workspace; the job keeps its workspace")
     public Uni<Optional<Claimed>> claimNext(String owner) {
         return pool.preparedQuery(CLAIM).execute(Tuple.of(owner)).map(rs -> {
             if (rs.size() == 0) {
@@ -145,7 +151,8 @@ public class JobStore {
             }
             Row r = rs.iterator().next();
             return Optional.of(new Claimed(r.getUUID("id"), r.getString("operation"),
-                    r.getBuffer("body").getBytes(), r.getString("body_type"), r.getInteger("attempts")));
+                    r.getBuffer("body").getBytes(), r.getString("body_type"), r.getInteger("attempts"),
+                    r.getLong("workspace_id")));
         });
     }
 
@@ -153,6 +160,7 @@ public class JobStore {
      * Renews the lease of a running job and records its progress. Answers whether a cancel was asked, or empty
      * when {@code owner} no longer runs the job (its lease expired and it was recovered).
      */
+    @Unscoped("the owner replica's lease of a job it claimed")
     public Uni<Optional<Boolean>> heartbeat(UUID id, String owner, String unit, long done, long total) {
         return pool.preparedQuery(HEARTBEAT).execute(Tuple.of(id, owner, unit, done, total))
                 .map(rs -> rs.size() == 0 ? Optional.empty()
@@ -163,6 +171,7 @@ public class JobStore {
      * Ends a running job: {@code result} for a success, {@code problem} (JSON) otherwise; kept for
      * {@code retention}. False when {@code owner} no longer runs it.
      */
+    @Unscoped("the owner replica ends a job it claimed")
     public Uni<Boolean> finish(UUID id, String owner, Status status, String resultType, String result, String problem,
             Duration retention, String unit, Long done, Long total) {
         Tuple t = Tuple.tuple().addValue(id).addValue(owner).addValue(status.sql()).addValue(result).addValue(resultType).addValue(problem)
@@ -171,6 +180,7 @@ public class JobStore {
     }
 
     /** Puts a running job of {@code owner} back in the queue (graceful shutdown). */
+    @Unscoped("the owner replica puts a job it claimed back in the queue")
     public Uni<Boolean> release(UUID id, String owner) {
         return pool.preparedQuery(RELEASE).execute(Tuple.of(id, owner)).map(rs -> rs.rowCount() == 1);
     }
@@ -179,13 +189,15 @@ public class JobStore {
      * Cancels a job: a queued one at once (with {@code problem}), a running one by flagging it for its owner,
      * which trips its token at its next heartbeat. Answers the job as it then stands.
      */
-    public Uni<Optional<StoredJob>> cancel(UUID id, String problem, Duration retention) {
-        return pool.withTransaction(c -> c.preparedQuery(CANCEL_QUEUED).execute(Tuple.of(id, problem, seconds(retention)))
-                .flatMap(x -> c.preparedQuery(CANCEL_RUNNING).execute(Tuple.of(id)))
-                .flatMap(x -> c.preparedQuery(SELECT).execute(Tuple.of(id))).map(JobStore::first));
+    public Uni<Optional<StoredJob>> cancel(Workspace workspace, UUID id, String problem, Duration retention) {
+        return pool.withTransaction(c -> c.preparedQuery(CANCEL_QUEUED)
+                .execute(Tuple.of(id, problem, seconds(retention), workspace.id()))
+                .flatMap(x -> c.preparedQuery(CANCEL_RUNNING).execute(Tuple.of(id, workspace.id())))
+                .flatMap(x -> c.preparedQuery(SELECT).execute(Tuple.of(id, workspace.id()))).map(JobStore::first));
     }
 
     /** Recovers the running jobs whose lease is older than {@code lease}; see {@link #RECOVER}. */
+    @Unscoped("any replica's sweep of the jobs whose replica died")
     public Uni<List<Recovered>> recoverStale(Duration lease, int maxAttempts, String lostProblem,
             String cancelledProblem, Duration retention) {
         Tuple t = Tuple.of(seconds(lease), maxAttempts, lostProblem, cancelledProblem, seconds(retention));
@@ -202,13 +214,14 @@ public class JobStore {
      * Deletes the jobs whose result expired more than {@code grace} ago; until then a read of the result says
      * it expired (410) rather than that the job never existed.
      */
+    @Unscoped("retention: expired jobs of every workspace are deleted")
     public Uni<Integer> purge(Duration grace) {
         return pool.preparedQuery(PURGE).execute(Tuple.of(seconds(grace))).map(RowSet::rowCount);
     }
 
-    /** The stored result of a succeeded job. */
-    public Uni<Optional<Result>> result(UUID id) {
-        return pool.preparedQuery(RESULT).execute(Tuple.of(id)).map(rs -> {
+    /** The stored result of the workspace's succeeded job. */
+    public Uni<Optional<Result>> result(Workspace workspace, UUID id) {
+        return pool.preparedQuery(RESULT).execute(Tuple.of(id, workspace.id())).map(rs -> {
             if (rs.size() == 0) {
                 return Optional.empty();
             }
