@@ -70,7 +70,7 @@ class BattleFileTest {
         return upload(file, form).post("/api/v1/leaderboards/bradley-terry/file").then();
     }
 
-    static ValidatableResponse arenaFile(long id, byte[] file, String... form) {
+    static ValidatableResponse arenaFile(String id, byte[] file, String... form) {
         return upload(file, form).post("/api/v1/arenas/" + id + "/battles/file").then();
     }
 
@@ -176,7 +176,7 @@ class BattleFileTest {
     @Test
     void anArenaTakesAWholeFileIdempotently() throws IOException {
         List<PairwiseTestData.B> battles = PairwiseTestData.synthetic(1200, 21);
-        long id = createArena(unique("file"));
+        String id = createArena(unique("file"));
         byte[] file = gzip(csv(battles, false));
         arenaFile(id, file).statusCode(200).body("received", equalTo(1200)).body("added", equalTo(1200))
                 .body("alreadyKnown", equalTo(0)).body("format", equalTo("csv"))
@@ -197,7 +197,7 @@ class BattleFileTest {
                 .contentType(containsString("text/csv")).extract().asString();
         assertEquals(1501, exported.split("\n").length);
         assertEquals("battle_id,model_a,model_b,winner", exported.substring(0, exported.indexOf('\n')));
-        long copy = createArena(unique("copy"));
+        String copy = createArena(unique("copy"));
         arenaFile(copy, exported.getBytes(StandardCharsets.UTF_8)).statusCode(200).body("added", equalTo(1500))
                 .body("battleIds", equalTo("column battle_id"));
         String counts = given().get("/api/v1/arenas/" + id + "/counts").then().statusCode(200).extract().asString();
@@ -212,7 +212,7 @@ class BattleFileTest {
     @Test
     void aBattleIdWithAnotherContentIsAConflictAndNothingIsStored() {
         List<PairwiseTestData.B> battles = PairwiseTestData.synthetic(100, 4);
-        long id = createArena(unique("clash"));
+        String id = createArena(unique("clash"));
         arenaFile(id, csv(battles, true).getBytes(StandardCharsets.UTF_8)).statusCode(200).body("added", equalTo(100))
                 .body("battleIds", equalTo("column battle_id"));
         // id-7 again with the models swapped, beside a new battle
@@ -230,12 +230,12 @@ class BattleFileTest {
     @Test
     void aBadLineLateInABigFileStoresNothing() {
         List<PairwiseTestData.B> battles = PairwiseTestData.synthetic(BattleChunks.CHUNK + 500, 8);
-        long id = createArena(unique("late"));
+        String id = createArena(unique("late"));
         String text = csv(battles, false) + "m-alpha,m-bravo,nobody\n";
         int badLine = battles.size() + 2;
         arenaFile(id, text.getBytes(StandardCharsets.UTF_8)).statusCode(400)
                 .body("field", equalTo("csv line " + badLine + " column winner"));
         given().get("/api/v1/arenas/" + id).then().statusCode(200).body("battles", equalTo(0));
-        arenaFile(9_000_000_000L, "model_a,model_b,winner\nx,y,tie\n".getBytes(StandardCharsets.UTF_8)).statusCode(404);
+        arenaFile(java.util.UUID.randomUUID().toString(), "model_a,model_b,winner\nx,y,tie\n".getBytes(StandardCharsets.UTF_8)).statusCode(404);
     }
 }
