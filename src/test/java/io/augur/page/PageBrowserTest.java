@@ -121,6 +121,33 @@ class PageBrowserTest {
         }
         screenshot(driver.findElement(By.id("arenas")), "leaderboard.png");
 
+        // the same leaderboard with 10,000 rounds as a job: progress from its event stream, then its result
+        JsonPath viaJob = given().get("/api/v1/arenas/" + arena + "/leaderboard?rounds=10000&seed=42&level=0.95").then()
+                .statusCode(200).extract().jsonPath();
+        WebElement rounds = driver.findElement(By.cssSelector("#job-form input[name=rounds]"));
+        assertEquals("10000", rounds.getDomProperty("value"));
+        driver.findElement(By.id("job-run")).click();
+        wait.until(d -> d.findElement(By.id("status")).getText().contains("from job"));
+        WebElement jobStatus = driver.findElement(By.id("job-status"));
+        assertEquals("succeeded", jobStatus.getDomAttribute("data-status"));
+        assertTrue(jobStatus.getText().endsWith("succeeded: 10,000 of 10,000 rounds"), jobStatus.getText());
+        WebElement bar = driver.findElement(By.id("job-progress"));
+        assertEquals("10000", bar.getDomProperty("value"));
+        assertEquals("10000", bar.getDomProperty("max"));
+        List<WebElement> jobRows = driver.findElements(By.cssSelector("#leaderboard-table tbody tr"));
+        assertEquals(viaJob.getList("entries.model"), jobRows.stream()
+                .map(r -> r.findElements(By.tagName("td")).get(1).getText()).toList(), "the job's models, in order");
+        for (int i = 0; i < jobRows.size(); i++) {
+            List<WebElement> cells = jobRows.get(i).findElements(By.tagName("td"));
+            assertEquals(viaJob.getDouble("entries[" + i + "].interval.upper"),
+                    Double.parseDouble(cells.get(3).getText().replaceAll("^\\[.*, |\\]$", "")), 0.05,
+                    "the 10,000-round interval shown is the synchronous call's");
+        }
+        assertTrue(driver.findElement(By.id("leaderboard-method")).getText().contains("10000 bootstrap rounds"));
+        assertEquals(models.size(), driver.findElements(By.cssSelector("#leaderboard-plot svg circle.mark")).size());
+        assertTrue(driver.findElement(By.id("job-cancel")).getDomProperty("hidden").equals("true"), "no cancel once done");
+        screenshot(driver.findElement(By.id("leaderboard")), "job.png");
+
         new Select(driver.findElement(By.cssSelector("#forecast-form select[name=benchmark]"))).selectByValue(benchmark);
         driver.findElement(By.cssSelector("#forecast-form input[name=family]")).sendKeys(family);
         new Select(driver.findElement(By.cssSelector("#forecast-form select[name=form]"))).selectByValue("sigmoid");
