@@ -225,8 +225,8 @@ async function runLeaderboardJob(arena) {
     const lb = await api(`/jobs/${job.id}/result`);
     showLeaderboardTable(lb);
     const plotJob = await followJob('plotArenaLeaderboard', body, 'Plot job');
-    if (plotJob.status === 'succeeded') {
-      showSvg('leaderboard-plot', await api(`/jobs/${plotJob.id}/result`, { accept: 'image/svg+xml' }));
+    if (plotJob.status === 'succeeded') { // the result comes in its own type (SVG): accept any
+      showSvg('leaderboard-plot', await api(`/jobs/${plotJob.id}/result`, { accept: '*/*' }));
     }
     showJob(job, 'Leaderboard job');
     status(`Leaderboard of ${arena.name} from job ${job.id}: ${lb.entries.length} models, ${lb.bootstrap.rounds} rounds.`, true);

@@ -127,7 +127,10 @@ class PageBrowserTest {
         WebElement rounds = driver.findElement(By.cssSelector("#job-form input[name=rounds]"));
         assertEquals("10000", rounds.getDomProperty("value"));
         driver.findElement(By.id("job-run")).click();
-        wait.until(d -> d.findElement(By.id("status")).getText().contains("from job"));
+        // until the page shows the job's result, or an error (the status line loses its "ok" class)
+        wait.until(d -> d.findElement(By.id("status")).getText().contains("from job")
+                || !d.findElement(By.id("status")).getDomAttribute("class").equals("ok"));
+        assertTrue(driver.findElement(By.id("status")).getText().contains("from job"), driver.findElement(By.id("status")).getText());
         WebElement jobStatus = driver.findElement(By.id("job-status"));
         assertEquals("succeeded", jobStatus.getDomAttribute("data-status"));
         assertTrue(jobStatus.getText().endsWith("succeeded: 10,000 of 10,000 rounds"), jobStatus.getText());

@@ -221,7 +221,8 @@ class JobsTest {
         // giving the synchronous call's answer. The battles go into a stored arena as one gzip CSV upload.
         long arena = given().contentType(ContentType.JSON).body("{\"name\":\"jobs-2m-" + UUID.randomUUID() + "\"}")
                 .post("/api/v1/arenas").then().statusCode(201).extract().jsonPath().getLong("id");
-        Path file = battleFile(2_000_000, 30, 20261126L);
+        // 60 models: 1,770 pairs, so that 10,000 rounds take long enough for progress events to show them running
+        Path file = battleFile(2_000_000, 60, 20261126L);
         try {
             long start = System.nanoTime();
             given().multiPart("file", file.toFile(), "application/gzip").post("/api/v1/arenas/" + arena + "/battles/file")
@@ -256,7 +257,7 @@ class JobsTest {
         }
         JsonNode board = JSON.readTree(result(id));
         assertEquals(2_000_000, board.get("observations").asLong());
-        assertEquals(30, board.get("entries").size());
+        assertEquals(60, board.get("entries").size());
         assertEquals("m0", board.get("entries").get(0).get("model").asText(), "the strongest model leads");
         assertEquals(10_000, board.get("bootstrap").get("rounds").asInt());
         assertEquals(13, board.get("bootstrap").get("seed").asLong());
@@ -276,7 +277,7 @@ class JobsTest {
                 .contentType(startsWith("image/svg+xml")).extract().asString();
         assertEquals(given().accept("image/svg+xml").get("/api/v1/arenas/" + arena + "/leaderboard/plot?rounds=200&seed=13")
                 .then().statusCode(200).extract().asString(), svg);
-        assertTrue(svg.contains(">m29<") && svg.contains(">m0<"), "the plot labels the models");
+        assertTrue(svg.contains("#1 m0<") && svg.contains(" m59<"), "the plot labels the models, the strongest first");
 
         // bad bodies are 400s naming the field inside the job request, at submission
         given().contentType(ContentType.JSON).body(job("getArenaLeaderboard", "{\"arena\":" + arena + ",\"rounds\":1}"))
