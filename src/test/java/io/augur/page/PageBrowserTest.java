@@ -39,7 +39,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The page at / in a real browser: Debian's headless Chromium driven by Selenium through Debian's chromedriver,
  * against this test's running application. Data are seeded through the public API; the test shows an arena's
- * leaderboard (model names, ratings, the plots as SVG) and runs a forecast from stored evaluations (fit and
+ * leaderboard (model names, ratings, the plots as SVG), runs it again as a 10,000-round job followed to its end
+ * (progress bar, then the job's result in the table and plot), and runs a forecast from stored evaluations (fit and
  * backtest plots), with no console errors. Screenshots go to target/screenshots/ (the README's come from here).
  * Without chromium and chromedriver the test fails on CI (CI set) and is skipped on a developer's machine.
  */

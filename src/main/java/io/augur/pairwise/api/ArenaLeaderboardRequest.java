@@ -27,6 +27,6 @@ public record ArenaLeaderboardRequest(
         @Pattern(regexp = "half-win|davidson", message = "must be half-win or davidson")
         @Schema(description = "half-win (default) or davidson", enumeration = { "half-win", "davidson" }) String ties,
         @Finite @PositiveOrZero @Schema(description = "Gaussian prior precision on log strengths (default 0)") Double regularization,
-        @Size(max = 1000) @Schema(description = "Model pinned to anchorRating (getArenaLeaderboard only)") String anchorModel,
+        @Size(max = 1000) @Schema(description = "Model pinned to anchorRating") String anchorModel,
         @Finite @Schema(description = "Rating of the anchor model (default 1000)") Double anchorRating) {
 }

@@ -41,7 +41,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Asynchronous jobs end to end: a large Bradley-Terry bootstrap as a job with progress read from the SSE
- * stream, the same result as the synchronous call, Prefer: respond-async, cancellation (queued and running),
+ * stream, the same result as the synchronous call, a stored arena of 2,000,000 battles ranked with 10,000 rounds
+ * as a job (getArenaLeaderboard, a GET whose job body carries its query parameters), Prefer: respond-async,
+ * cancellation (queued and running),
  * bad submissions, expiry, and recovery of a job whose replica died (a stale lease, simulated in the table).
  */
 @QuarkusTest
