@@ -33,6 +33,43 @@ async function api(path, { method = 'GET', body, accept = 'application/json' } =
   return type.includes('json') ? response.json() : response.text();
 }
 
+/**
+ * Follows a Server-Sent Events stream of the API to its end, calling onEvent(name, data) with each event's parsed
+ * JSON data. Read with fetch rather than EventSource, because EventSource cannot send requestHeaders() (credentials).
+ */
+async function apiEvents(path, onEvent) {
+  const response = await fetch(API + path, { headers: { Accept: 'text/event-stream', ...requestHeaders() } });
+  if (!response.ok) {
+    throw new Error(`${response.status} ${response.statusText}`);
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) {
+      return;
+    }
+    buffer += value.replace(/\r\n?/g, '\n');
+    let end;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      let name = 'message';
+      const data = [];
+      for (const line of block.split('\n')) {
+        if (line.startsWith('event:')) {
+          name = line.slice(6).trim();
+        } else if (line.startsWith('data:')) {
+          data.push(line.slice(5).trimStart());
+        }
+      }
+      if (data.length) {
+        onEvent(name, JSON.parse(data.join('\n')));
+      }
+    }
+  }
+}
+
 function status(message, ok = false) {
   const el = document.getElementById('status');
   el.textContent = message;
@@ -110,6 +147,13 @@ async function showLeaderboard(arena) {
     api(`${base}/leaderboard/plot?${q}`, { accept: 'image/svg+xml' }),
     api(`${base}/win-rates/plot?${q}`, { accept: 'image/svg+xml' }),
   ]);
+  showLeaderboardTable(lb);
+  showSvg('leaderboard-plot', plot);
+  showSvg('winrate-plot', winRates);
+  status(`Leaderboard of ${arena.name}: ${lb.entries.length} models.`, true);
+}
+
+function showLeaderboardTable(lb) {
   const tbody = document.querySelector('#leaderboard-table tbody');
   tbody.replaceChildren();
   for (const e of lb.entries) {
@@ -120,9 +164,77 @@ async function showLeaderboard(arena) {
   }
   document.getElementById('leaderboard-method').textContent =
     `${lb.method}; ${lb.bootstrap.rounds} bootstrap rounds, level ${lb.bootstrap.level}, seed ${lb.bootstrap.seed}; ${lb.observations} battles.`;
-  showSvg('leaderboard-plot', plot);
-  showSvg('winrate-plot', winRates);
-  status(`Leaderboard of ${arena.name}: ${lb.entries.length} models.`, true);
+}
+
+// ---------------------------------------------------------------- jobs
+
+let runningJob = null;
+
+/** Shows a job's status and progress ("done of total rounds") from its JSON (getJob or an SSE event). */
+function showJob(job, what) {
+  const p = job.progress || {};
+  const bar = document.getElementById('job-progress');
+  bar.max = p.total > 0 ? p.total : 1;
+  bar.value = p.total > 0 ? p.done : 0;
+  const el = document.getElementById('job-status');
+  el.dataset.status = job.status;
+  const progress = p.total > 0 ? `: ${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')} ${p.unit}` : '';
+  el.textContent = `${what} ${job.status}${progress}`;
+  if (job.problem) {
+    el.textContent += ` (${job.problem.title}: ${job.problem.detail})`;
+  }
+}
+
+/** Submits an operation as a job, follows its events to the end and answers its final state. */
+async function followJob(operation, body, what) {
+  const job = await api('/jobs', { method: 'POST', body: { operation, body } });
+  runningJob = job.id;
+  showJob(job, what);
+  let last = job;
+  await apiEvents(`/jobs/${job.id}/events`, (name, data) => {
+    last = data;
+    showJob(data, what);
+  });
+  runningJob = null;
+  return last;
+}
+
+/**
+ * The arena's leaderboard as a job (getArenaLeaderboard with the rounds of the job form and the seed and level
+ * of the options): progress from the job's event stream, cancellable; when it succeeds, its result fills the
+ * table and the plot is drawn by a second job (plotArenaLeaderboard) with the same settings.
+ */
+async function runLeaderboardJob(arena) {
+  const options = new FormData(document.getElementById('leaderboard-options'));
+  const body = { arena: arena.id, rounds: Number(new FormData(document.getElementById('job-form')).get('rounds')) };
+  if (options.get('seed') !== '') {
+    body.seed = Number(options.get('seed'));
+  }
+  if (options.get('level') !== '') {
+    body.level = Number(options.get('level'));
+  }
+  document.getElementById('job').hidden = false;
+  document.getElementById('job-run').disabled = true;
+  document.getElementById('job-cancel').hidden = false;
+  try {
+    const job = await followJob('getArenaLeaderboard', body, 'Leaderboard job');
+    if (job.status !== 'succeeded') {
+      status(`The leaderboard job ${job.status}.`);
+      return;
+    }
+    const lb = await api(`/jobs/${job.id}/result`);
+    showLeaderboardTable(lb);
+    const plotJob = await followJob('plotArenaLeaderboard', body, 'Plot job');
+    if (plotJob.status === 'succeeded') { // the result comes in its own type (SVG): accept any
+      showSvg('leaderboard-plot', await api(`/jobs/${plotJob.id}/result`, { accept: '*/*' }));
+    }
+    showJob(job, 'Leaderboard job');
+    status(`Leaderboard of ${arena.name} from job ${job.id}: ${lb.entries.length} models, ${lb.bootstrap.rounds} rounds.`, true);
+  } finally {
+    runningJob = null;
+    document.getElementById('job-run').disabled = false;
+    document.getElementById('job-cancel').hidden = true;
+  }
 }
 
 // ---------------------------------------------------------------- evaluations
@@ -191,6 +303,17 @@ document.addEventListener('DOMContentLoaded', () => {
     e.preventDefault();
     if (currentArena) {
       showLeaderboard(currentArena).catch(err => status(err.message));
+    }
+  });
+  document.getElementById('job-form').addEventListener('submit', e => {
+    e.preventDefault();
+    if (currentArena) {
+      runLeaderboardJob(currentArena).catch(err => status(err.message));
+    }
+  });
+  document.getElementById('job-cancel').addEventListener('click', () => {
+    if (runningJob) {
+      api(`/jobs/${runningJob}`, { method: 'DELETE' }).catch(err => status(err.message));
     }
   });
   document.getElementById('forecast-form').addEventListener('submit', e => runForecast(e).catch(err => status(err.message)));

@@ -39,7 +39,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The page at / in a real browser: Debian's headless Chromium driven by Selenium through Debian's chromedriver,
  * against this test's running application. Data are seeded through the public API; the test shows an arena's
- * leaderboard (model names, ratings, the plots as SVG) and runs a forecast from stored evaluations (fit and
+ * leaderboard (model names, ratings, the plots as SVG), runs it again as a 10,000-round job followed to its end
+ * (progress bar, then the job's result in the table and plot), and runs a forecast from stored evaluations (fit and
  * backtest plots), with no console errors. Screenshots go to target/screenshots/ (the README's come from here).
  * Without chromium and chromedriver the test fails on CI (CI set) and is skipped on a developer's machine.
  */
@@ -120,6 +121,36 @@ class PageBrowserTest {
             assertTrue(plotText.contains(m), "the plot names " + m);
         }
         screenshot(driver.findElement(By.id("arenas")), "leaderboard.png");
+
+        // the same leaderboard with 10,000 rounds as a job: progress from its event stream, then its result
+        JsonPath viaJob = given().get("/api/v1/arenas/" + arena + "/leaderboard?rounds=10000&seed=42&level=0.95").then()
+                .statusCode(200).extract().jsonPath();
+        WebElement rounds = driver.findElement(By.cssSelector("#job-form input[name=rounds]"));
+        assertEquals("10000", rounds.getDomProperty("value"));
+        driver.findElement(By.id("job-run")).click();
+        // until the page shows the job's result, or an error (the status line loses its "ok" class)
+        wait.until(d -> d.findElement(By.id("status")).getText().contains("from job")
+                || !d.findElement(By.id("status")).getDomAttribute("class").equals("ok"));
+        assertTrue(driver.findElement(By.id("status")).getText().contains("from job"), driver.findElement(By.id("status")).getText());
+        WebElement jobStatus = driver.findElement(By.id("job-status"));
+        assertEquals("succeeded", jobStatus.getDomAttribute("data-status"));
+        assertTrue(jobStatus.getText().endsWith("succeeded: 10,000 of 10,000 rounds"), jobStatus.getText());
+        WebElement bar = driver.findElement(By.id("job-progress"));
+        assertEquals("10000", bar.getDomProperty("value"));
+        assertEquals("10000", bar.getDomProperty("max"));
+        List<WebElement> jobRows = driver.findElements(By.cssSelector("#leaderboard-table tbody tr"));
+        assertEquals(viaJob.getList("entries.model"), jobRows.stream()
+                .map(r -> r.findElements(By.tagName("td")).get(1).getText()).toList(), "the job's models, in order");
+        for (int i = 0; i < jobRows.size(); i++) {
+            List<WebElement> cells = jobRows.get(i).findElements(By.tagName("td"));
+            assertEquals(viaJob.getDouble("entries[" + i + "].interval.upper"),
+                    Double.parseDouble(cells.get(3).getText().replaceAll("^\\[.*, |\\]$", "")), 0.05,
+                    "the 10,000-round interval shown is the synchronous call's");
+        }
+        assertTrue(driver.findElement(By.id("leaderboard-method")).getText().contains("10000 bootstrap rounds"));
+        assertEquals(models.size(), driver.findElements(By.cssSelector("#leaderboard-plot svg circle.mark")).size());
+        assertTrue(driver.findElement(By.id("job-cancel")).getDomProperty("hidden").equals("true"), "no cancel once done");
+        screenshot(driver.findElement(By.id("leaderboard")), "job.png");
 
         new Select(driver.findElement(By.cssSelector("#forecast-form select[name=benchmark]"))).selectByValue(benchmark);
         driver.findElement(By.cssSelector("#forecast-form input[name=family]")).sendKeys(family);

@@ -10,6 +10,7 @@ import io.augur.platform.api.Exports;
 import io.augur.platform.api.Page;
 import io.augur.platform.api.Plots;
 import io.augur.platform.compute.ComputePool;
+import io.augur.platform.jobs.JobOperation;
 import io.augur.platform.pipeline.RequestBodies;
 import io.augur.platform.pipeline.Uploads;
 import io.augur.platform.problem.Problem;
@@ -62,9 +63,10 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 // Request bodies are read by RequestBodies (Jackson outside RESTEasy): registered for a native image
-@RegisterForReflection(targets = { ArenaInput.class, AppendBattlesInput.class, ArenaBattleInput.class })
+@RegisterForReflection(targets = { ArenaInput.class, AppendBattlesInput.class, ArenaBattleInput.class,
+        ArenaLeaderboardRequest.class })
 @Audited
-public class ArenaResource {
+public class ArenaResource implements JobOperation.Source {
 
     static final int MAX_BATCH = 10_000;
 
@@ -249,7 +251,10 @@ public class ArenaResource {
             description = "Bradley-Terry over the arena's stored counts, with multinomial-bootstrap intervals, the same "
                     + "response as POST /api/v1/leaderboards/bradley-terry (the same battles give the same leaderboard for "
                     + "the same seed). An arena with no battles yet answers 400 (field battles): there is nothing to rank. "
-                    + "Battles that make the likelihood unbounded answer 400 listing the models, unless regularization is set.")
+                    + "Battles that make the likelihood unbounded answer 400 listing the models, unless regularization is set. "
+                    + "Runs as a job too (progress in bootstrap rounds): POST /api/v1/jobs with operation getArenaLeaderboard "
+                    + "and the body {\"arena\": id, \"rounds\": 10000, ...} (the query parameters as fields); the job's result "
+                    + "is this answer.")
     @APIResponse(responseCode = "200", description = "The leaderboard", content = @Content(schema = @Schema(implementation = LeaderboardResult.class)))
     @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Compute pool busy or time budget exceeded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -261,6 +266,12 @@ public class ArenaResource {
             @Parameter(description = "Gaussian prior precision on log strengths (default 0)") @QueryParam("regularization") @PositiveOrZero Double regularization,
             @Parameter(description = "Model pinned to anchorRating") @QueryParam("anchorModel") String anchorModel,
             @Parameter(description = "Rating of the anchor model (default 1000)") @QueryParam("anchorRating") Double anchorRating) {
+        return leaderboardOf(id, rounds, seed, level, ties, regularization, anchorModel, anchorRating);
+    }
+
+    /** getArenaLeaderboard, from the request or from a job's {@link ArenaLeaderboardRequest}. */
+    private Uni<LeaderboardResult> leaderboardOf(long id, Integer rounds, Long seed, Double level, String ties,
+            Double regularization, String anchorModel, Double anchorRating) {
         return counts(id).flatMap(rows -> compute.submit(() -> Pairwise.engine(Pairwise.QUERY_FIELDS,
                 () -> Pairwise.bradleyTerry(Pairwise.canonical(rows),
                         Pairwise.options(ties, regularization, anchorModel, anchorRating),
@@ -284,9 +295,15 @@ public class ArenaResource {
             @Parameter(description = "Confidence level (default 0.95)") @QueryParam("level") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double level,
             @Parameter(description = "half-win (default) or davidson") @QueryParam("ties") @Pattern(regexp = "half-win|davidson", message = "must be half-win or davidson") String ties,
             @Parameter(description = "Gaussian prior precision on log strengths (default 0)") @QueryParam("regularization") @PositiveOrZero Double regularization) {
+        return plotLeaderboardOf(id, accept, rounds, seed, level, ties, regularization, null, null);
+    }
+
+    /** plotArenaLeaderboard, from the request or from a job's {@link ArenaLeaderboardRequest}. */
+    private Uni<Response> plotLeaderboardOf(long id, String accept, Integer rounds, Long seed, Double level, String ties,
+            Double regularization, String anchorModel, Double anchorRating) {
         return counts(id).flatMap(rows -> compute.submit(() -> plots.respond(accept, LeaderboardPlots.ratings(
                 "Arena " + id + ": Bradley-Terry leaderboard", Pairwise.engine(Pairwise.QUERY_FIELDS,
-                        () -> Pairwise.bradleyTerry(Pairwise.canonical(rows), Pairwise.options(ties, regularization, null, null),
+                        () -> Pairwise.bradleyTerry(Pairwise.canonical(rows), Pairwise.options(ties, regularization, anchorModel, anchorRating),
                                 BootstrapSettings.resolve(rounds, seed, level, 2, LeaderboardResource.MAX_ROUNDS, "rounds"), null))))));
     }
 
@@ -339,6 +356,24 @@ public class ArenaResource {
                     .toList();
             return new NextPairsResult(plan.criterion(), plan.prior(), plan.totalRatingVariance(), pairs);
         })));
+    }
+
+    /**
+     * The arena's leaderboard and its plot as jobs ({@code POST /api/v1/jobs}): the endpoints are GETs, so the
+     * job body is an {@link ArenaLeaderboardRequest} (the arena's id and the query parameters), and there is no
+     * {@code Prefer: respond-async} path for them. The job runs the endpoint's own code path; its result is the
+     * GET's body for the same settings.
+     */
+    @Override
+    public List<JobOperation> jobOperations() {
+        return List.of(
+                JobOperation.of("getArenaLeaderboard", null, ArenaLeaderboardRequest.class,
+                        body -> bodies.read(body, ArenaLeaderboardRequest.class).flatMap(r -> leaderboardOf(r.arena(),
+                                r.rounds(), r.seed(), r.level(), r.ties(), r.regularization(), r.anchorModel(), r.anchorRating()))),
+                new JobOperation("plotArenaLeaderboard", null, ArenaLeaderboardRequest.class, Plots.SVG,
+                        body -> bodies.read(body, ArenaLeaderboardRequest.class).flatMap(r -> plotLeaderboardOf(r.arena(),
+                                Plots.SVG, r.rounds(), r.seed(), r.level(), r.ties(), r.regularization(), r.anchorModel(),
+                                r.anchorRating()))));
     }
 
     private Uni<List<PairCount>> counts(long id) {

@@ -20,7 +20,7 @@ public class JobOperations {
     public JobOperations(@All List<JobOperation.Source> sources) {
         for (JobOperation.Source s : sources) {
             for (JobOperation op : s.jobOperations()) {
-                if (byId.put(op.operationId(), op) != null || byPath.put(op.path(), op) != null) {
+                if (byId.put(op.operationId(), op) != null || op.path() != null && byPath.put(op.path(), op) != null) {
                     throw new IllegalStateException("job operation declared twice: " + op.operationId() + " " + op.path());
                 }
             }

@@ -23,23 +23,33 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
  * Asynchronous jobs end to end: a large Bradley-Terry bootstrap as a job with progress read from the SSE
- * stream, the same result as the synchronous call, Prefer: respond-async, cancellation (queued and running),
+ * stream, the same result as the synchronous call, a stored arena of 2,000,000 battles ranked with 10,000 rounds
+ * as a job (getArenaLeaderboard, a GET whose job body carries its query parameters), Prefer: respond-async,
+ * cancellation (queued and running),
  * bad submissions, expiry, and recovery of a job whose replica died (a stale lease, simulated in the table).
  */
 @QuarkusTest
 class JobsTest {
 
+    static final Logger LOG = Logger.getLogger(JobsTest.class);
     static final ObjectMapper JSON = new ObjectMapper();
     static final String PROBLEM = "application/problem+json";
     static final String BT = "/api/v1/leaderboards/bradley-terry";
@@ -181,6 +191,105 @@ class JobsTest {
         JsonNode done = status(id);
         assertEquals("/api/v1/jobs/" + id + "/result", done.get("result").asText());
         assertTrue(done.hasNonNull("expiresAt") && done.hasNonNull("finishedAt") && done.hasNonNull("startedAt"));
+    }
+
+    /**
+     * {@code n} battles as a gzip CSV file (model_a, model_b, winner; no ids, so the arena derives them from
+     * positions), drawn as {@link #battles} draws them; written as they are drawn, so memory stays small.
+     */
+    static Path battleFile(int n, int models, long seed) throws IOException {
+        Path file = Files.createTempFile("augur-battles-", ".csv.gz");
+        Random rng = new Random(seed);
+        try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(
+                new GZIPOutputStream(Files.newOutputStream(file), 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+            w.write("model_a,model_b,winner\n");
+            for (int k = 0; k < n; k++) {
+                int i = rng.nextInt(models);
+                int j = rng.nextInt(models - 1);
+                j = j >= i ? j + 1 : j;
+                double si = 1.0 / (1 + i);
+                double sj = 1.0 / (1 + j);
+                double u = rng.nextDouble();
+                String winner = u < 0.2 ? "tie" : u < 0.2 + 0.8 * si / (si + sj) ? "model_a" : "model_b";
+                w.write("m" + i + ",m" + j + "," + winner + "\n");
+            }
+        }
+        return file;
+    }
+
+    @Test
+    void aStoredArenasLeaderboardOverTwoMillionBattlesRunsAsAJob() throws Exception {
+        // issue 13: a 10,000-round Bradley-Terry bootstrap over 2,000,000 battles as a job, with progress events,
+        // giving the synchronous call's answer. The battles go into a stored arena as one gzip CSV upload.
+        long arena = given().contentType(ContentType.JSON).body("{\"name\":\"jobs-2m-" + UUID.randomUUID() + "\"}")
+                .post("/api/v1/arenas").then().statusCode(201).extract().jsonPath().getLong("id");
+        // 60 models: 1,770 pairs, so that 10,000 rounds take long enough for progress events to show them running
+        Path file = battleFile(2_000_000, 60, 20261126L);
+        try {
+            long start = System.nanoTime();
+            given().multiPart("file", file.toFile(), "application/gzip").post("/api/v1/arenas/" + arena + "/battles/file")
+                    .then().statusCode(200).body("received", equalTo(2_000_000)).body("added", equalTo(2_000_000));
+            LOG.infof("2,000,000 battles (%d bytes gzip) uploaded into arena %d in %d ms", Files.size(file), arena,
+                    (System.nanoTime() - start) / 1_000_000);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        given().get("/api/v1/arenas/" + arena).then().statusCode(200).body("battles", equalTo(2_000_000));
+
+        String settings = "\"rounds\":10000,\"seed\":13,\"level\":0.9";
+        long start = System.nanoTime();
+        String id = submit("getArenaLeaderboard", "{\"arena\":" + arena + "," + settings + "}");
+        List<Event> events = events(id);
+        LOG.infof("10,000-round job over the arena ran in %d ms", (System.nanoTime() - start) / 1_000_000);
+        Event last = events.getLast();
+        assertEquals("succeeded", last.name(), () -> "events: " + events);
+        assertEquals("rounds", last.data().get("progress").get("unit").asText());
+        assertEquals(10_000, last.data().get("progress").get("done").asLong());
+        assertEquals(10_000, last.data().get("progress").get("total").asLong());
+        assertTrue(events.stream().anyMatch(e -> e.name().equals("progress") && e.data().get("status").asText().equals("running")
+                && e.data().get("progress").get("total").asLong() == 10_000
+                && e.data().get("progress").get("done").asLong() < 10_000), () -> "events: " + events);
+        long previous = -1;
+        for (Event e : events) {
+            JsonNode p = e.data().get("progress");
+            if (p.get("total").asLong() == 10_000) {
+                assertTrue(p.get("done").asLong() >= previous, () -> "progress went back: " + events);
+                previous = p.get("done").asLong();
+            }
+        }
+        JsonNode board = JSON.readTree(result(id));
+        assertEquals(2_000_000, board.get("observations").asLong());
+        assertEquals(60, board.get("entries").size());
+        assertEquals("m0", board.get("entries").get(0).get("model").asText(), "the strongest model leads");
+        assertEquals(10_000, board.get("bootstrap").get("rounds").asInt());
+        assertEquals(13, board.get("bootstrap").get("seed").asLong());
+        assertEquals(0.9, board.get("bootstrap").get("level").asDouble());
+
+        // the synchronous GET with the same settings gives the same answer, to the last digit (seeded)
+        start = System.nanoTime();
+        String sync = given().get("/api/v1/arenas/" + arena + "/leaderboard?rounds=10000&seed=13&level=0.9").then()
+                .statusCode(200).extract().asString();
+        LOG.infof("the synchronous 10,000-round GET took %d ms", (System.nanoTime() - start) / 1_000_000);
+        assertEquals(JSON.readTree(sync), board);
+
+        // the plot as a job draws the same leaderboard, every model labelled
+        String plot = submit("plotArenaLeaderboard", "{\"arena\":" + arena + ",\"rounds\":200,\"seed\":13}");
+        assertEquals("succeeded", await(plot).get("status").asText());
+        String svg = given().get("/api/v1/jobs/" + plot + "/result").then().statusCode(200)
+                .contentType(startsWith("image/svg+xml")).extract().asString();
+        assertEquals(given().accept("image/svg+xml").get("/api/v1/arenas/" + arena + "/leaderboard/plot?rounds=200&seed=13")
+                .then().statusCode(200).extract().asString(), svg);
+        assertTrue(svg.contains("#1 m0<") && svg.contains(" m59<"), "the plot labels the models, the strongest first");
+
+        // bad bodies are 400s naming the field inside the job request, at submission
+        given().contentType(ContentType.JSON).body(job("getArenaLeaderboard", "{\"arena\":" + arena + ",\"rounds\":1}"))
+                .post("/api/v1/jobs").then().statusCode(400).contentType(PROBLEM).body("field", equalTo("body.rounds"));
+        given().contentType(ContentType.JSON).body(job("getArenaLeaderboard", "{\"rounds\":100}"))
+                .post("/api/v1/jobs").then().statusCode(400).contentType(PROBLEM).body("field", equalTo("body.arena"));
+        // an arena that does not exist: the job fails with the GET's 404
+        JsonNode missing = await(submit("getArenaLeaderboard", "{\"arena\":" + Long.MAX_VALUE + "}"));
+        assertEquals("failed", missing.get("status").asText());
+        assertEquals(404, missing.get("problem").get("status").asInt());
     }
 
     @Test
