@@ -212,7 +212,13 @@ public class ComputePool {
             // the request's route names the operation in the compute-time metric; its id goes into the MDC of the worker
             String operation = HttpOperations.currentRoute();
             String requestId = RequestIds.current();
-            pool.execute(() -> execute(task, token, caller, result, operation, requestId));
+            try {
+                pool.execute(() -> execute(task, token, caller, result, operation, requestId));
+            } catch (java.util.concurrent.RejectedExecutionException e) { // shutdown began since admission
+                admitted.decrementAndGet();
+                token.cancel("shutdown");
+                result.completeExceptionally(shuttingDown());
+            }
             return Uni.createFrom().completionStage(result)
                     .ifNoItem().after(budget).failWith(() -> {
                         if (!token.isCancelled()) {
@@ -264,7 +270,11 @@ public class ComputePool {
         inFlight.add(admittedComputation);
         result.whenComplete((v, f) -> inFlight.remove(admittedComputation));
         Duration left = job.remaining();
-        jobPool.execute(() -> executeForJob(task, job, caller, result));
+        try {
+            jobPool.execute(() -> executeForJob(task, job, caller, result));
+        } catch (java.util.concurrent.RejectedExecutionException e) { // shutdown began: answered as the stopped ones are
+            result.completeExceptionally(shuttingDown());
+        }
         return Uni.createFrom().completionStage(result)
                 .ifNoItem().after(left.isZero() ? Duration.ofMillis(1) : left).failWith(() -> {
                     budgetSpent.increment();
