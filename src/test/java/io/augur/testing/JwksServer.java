@@ -20,7 +20,9 @@ import java.util.Map;
  * An identity provider's key set, served by the tests themselves (no external IdP): an RSA key pair made at
  * start, its public half published as a JWKS on a free port, and the service configured to verify bearer tokens
  * against it ({@code mp.jwt.verify.publickey.location}) with issuer {@link #ISSUER}. Tests sign tokens with
- * {@link #privateKey()}. Applies to every {@code @QuarkusTest} (one application for all of them).
+ * {@link #privateKey()}. Restricted to the test that names it: a global test resource makes Quarkus 3.33 carry
+ * one {@code @QuarkusMainTest}'s profile overrides into the next launch (MigrateFailureTest's closed database
+ * port reached MigrateThenServeTest).
  */
 public class JwksServer implements QuarkusTestResourceLifecycleManager {
 

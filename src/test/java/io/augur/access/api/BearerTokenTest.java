@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * 401; a token without a known workspace or role is a 403.
  */
 @QuarkusTest
-@QuarkusTestResource(JwksServer.class)
+@QuarkusTestResource(value = JwksServer.class, restrictToAnnotatedClass = true)
 class BearerTokenTest {
 
     static JwtClaimsBuilder claims(String workspace, Object role) {
