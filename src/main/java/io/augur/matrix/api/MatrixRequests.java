@@ -57,7 +57,8 @@ public final class MatrixRequests {
     }
 
     @Schema(description = "`dimensions` 1 + the specific factors used for prediction (the capability ranks models on the general "
-            + "factor); `setting` the chosen model and priors; `selection` each candidate's held-out RMSE (z-scale)")
+            + "factor); `setting` the chosen model and priors, and the nearest models' residual correction of the predicted cells if held-out "
+            + "error chose one; `selection` each candidate's held-out RMSE (z-scale)")
     public record CapabilityIndexResponse(List<ModelCapability> models, List<BenchmarkParameters> benchmarks, double rankStability,
             int dimensions, String setting, List<Candidate> selection, List<PredictedCell> predictions, BootstrapReport bootstrap,
             List<String> warnings) {

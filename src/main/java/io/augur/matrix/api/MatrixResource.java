@@ -113,7 +113,10 @@ public class MatrixResource implements JobOperation.Source {
                     + "capability has mean 0 and sd 1 over the table's models. Benchmarks outside [0, 1] use their "
                     + "observed range widened by 5% (flagged `rescaled`); slopes may be negative (lower is better). Returns each "
                     + "model's capability and rank, each benchmark's difficulty and slope, intervals, the rank stability (mean "
-                    + "Spearman of bootstrap vs point capabilities) and the missing cells predicted." + TABLE + BOOTSTRAP)
+                    + "Spearman of bootstrap vs point capabilities) and the missing cells predicted: the logistic's prediction "
+                    + "plus a share of the residuals of the model's k nearest models (a baseline-plus-neighbourhood model), "
+                    + "k and the share chosen by held-out error and left out when no correction beats the plain index there "
+                    + "(`setting` says which). The capabilities and ranks are the logistic's alone." + TABLE + BOOTSTRAP)
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = MatrixRequests.CapabilityIndexRequest.class),
             examples = @ExampleObject(name = "four models, three benchmarks", value = MatrixExamples.CAPABILITY)))

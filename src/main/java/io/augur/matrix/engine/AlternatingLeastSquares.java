@@ -196,7 +196,17 @@ final class AlternatingLeastSquares implements Completer {
         Factors fit = new Factors(u, v, t, f, g, rank);
         double[] a = new double[Math.max(nu, nv) * Math.max(nu, nv)];
         double[] y = new double[Math.max(nu, nv)];
-        double[] d = new double[Math.max(nu, nv)];
+        // one block's design rows, weights and targets, gathered for SmallLinear.addGramLower (allocated once per fit)
+        int longest = 0;
+        for (int[] cells : t.byBenchmark) {
+            longest = Math.max(longest, cells.length);
+        }
+        for (int[] cells : t.byModel) {
+            longest = Math.max(longest, cells.length);
+        }
+        double[] rows = new double[longest * Math.max(nu, nv)];
+        double[] rw = new double[longest];
+        double[] rt = new double[longest];
         double previous = Double.POSITIVE_INFINITY;
         for (int sweep = 0; sweep < sweeps; sweep++) {
             if (io.augur.stats.Workers.cancelled()) {
@@ -207,24 +217,29 @@ final class AlternatingLeastSquares implements Completer {
                 java.util.Arrays.fill(a, 0, nv * nv, 0);
                 java.util.Arrays.fill(y, 0, nv, 0);
                 double[] gb = g[b];
-                for (int m : t.byBenchmark[b]) {
+                int count = 0;
+                int[] models = t.byBenchmark[b];
+                double[] zb = t.zByBenchmark[b];
+                for (int j = 0; j < models.length; j++) {
+                    int m = models[j];
                     double wm = w[m];
                     if (wm == 0) {
                         continue;
                     }
                     double[] um = u[m];
-                    System.arraycopy(um, 0, d, 0, rank);
-                    d[rank] = 1;
-                    System.arraycopy(f[m], 0, d, rank + 1, p);
-                    double target = t.z[m][b] - um[rank];
+                    int o = count * nv;
+                    System.arraycopy(um, 0, rows, o, rank);
+                    rows[o + rank] = 1;
+                    System.arraycopy(f[m], 0, rows, o + rank + 1, p);
+                    double target = zb[j] - um[rank];
                     for (int i = 0; i < q; i++) {
                         target -= um[rank + 1 + i] * gb[i];
                     }
-                    SmallLinear.addOuterLower(a, d, wm, nv);
-                    for (int i = 0; i < nv; i++) {
-                        y[i] += wm * d[i] * target;
-                    }
+                    rw[count] = wm;
+                    rt[count] = target;
+                    count++;
                 }
+                SmallLinear.addGramLower(a, y, rows, rw, rt, count, nv);
                 for (int i = 0; i < nv; i++) {
                     a[i * nv + i] += i == rank ? 1e-6 : lambda;
                 }
@@ -238,20 +253,22 @@ final class AlternatingLeastSquares implements Completer {
                 java.util.Arrays.fill(a, 0, nu * nu, 0);
                 java.util.Arrays.fill(y, 0, nu, 0);
                 double[] fm = f[m];
+                int count = 0;
                 for (int b : t.byModel[m]) {
                     double[] vb = v[b];
-                    System.arraycopy(vb, 0, d, 0, rank);
-                    d[rank] = 1;
-                    System.arraycopy(g[b], 0, d, rank + 1, q);
+                    int o = count * nu;
+                    System.arraycopy(vb, 0, rows, o, rank);
+                    rows[o + rank] = 1;
+                    System.arraycopy(g[b], 0, rows, o + rank + 1, q);
                     double target = t.z[m][b] - vb[rank];
                     for (int i = 0; i < p; i++) {
                         target -= vb[rank + 1 + i] * fm[i];
                     }
-                    SmallLinear.addOuterLower(a, d, 1, nu);
-                    for (int i = 0; i < nu; i++) {
-                        y[i] += d[i] * target;
-                    }
+                    rw[count] = 1;
+                    rt[count] = target;
+                    count++;
                 }
+                SmallLinear.addGramLower(a, y, rows, rw, rt, count, nu);
                 for (int i = 0; i < nu; i++) {
                     a[i * nu + i] += lambda;
                 }

@@ -11,7 +11,9 @@ import java.util.List;
  * score_mb = floor_b + (ceiling_b - floor_b) sigmoid(alpha_b (C_m - D_b) + u_m . v_b) (see {@link CapabilityModel}
  * for the fit, the optional specific factors u, v and the identification: capability mean 0, sd 1 over the
  * table's models). The number of dimensions (1 + specific factors) and the priors are chosen by held-out
- * error on the validation split of {@link MatrixCompletion}, unless given. Intervals by bootstrap over
+ * error on the validation split of {@link MatrixCompletion}, unless given; the predicted cells then take a share of
+ * the residuals of each model's nearest models ({@link ResidualNeighbours}) when held-out error chooses it, while the
+ * capabilities, difficulties and slopes stay the logistic's. Intervals by bootstrap over
  * models: each round refits the benchmarks on the resampled models, places every model from its own
  * scores, and re-identifies the scale (a round whose axis came out reversed is flipped back). The rank
  * stability is the mean Spearman correlation between the round capabilities and the point estimate.
@@ -58,12 +60,12 @@ public final class CapabilityIndex {
         MatrixCompletion.Result completion = MatrixCompletion.complete(data, cells, settings, new MatrixCompletion.RoundListener() {
             @Override
             public void point(Completer.Fitted fit) {
-                point[0] = (CapabilityModel.Fit) fit;
+                point[0] = index(fit);
             }
 
             @Override
             public void round(int r, Completer.Fitted f) {
-                CapabilityModel.Fit c = (CapabilityModel.Fit) f;
+                CapabilityModel.Fit c = index(f);
                 double rho = RankCorrelation.spearman(c.capability(), point[0].capability());
                 double sign = rho < 0 ? -1 : 1;
                 spearman[r] = sign * rho;
@@ -112,6 +114,11 @@ public final class CapabilityIndex {
         }
         double stability = rounds == 0 ? Double.NaN : java.util.Arrays.stream(spearman).average().orElse(Double.NaN);
         return new Result(models, benchmarks, stability, dimensions, completion.setting(), completion.selection(), completion, warnings);
+    }
+
+    /** The item-response fit behind a prediction, with or without its residual neighbourhood correction. */
+    private static CapabilityModel.Fit index(Completer.Fitted f) {
+        return f instanceof ResidualNeighbours.Fit r ? (CapabilityModel.Fit) r.baseline() : (CapabilityModel.Fit) f;
     }
 
     /** Rank 1 = most capable; ties share the smaller rank. */

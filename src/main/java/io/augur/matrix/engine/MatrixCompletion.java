@@ -11,6 +11,7 @@ import java.util.concurrent.Executor;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.statistics.descriptive.Quantile;
 
 /**
  * Missing-score prediction over a model x benchmark table, with an interval on every predicted cell.
@@ -109,6 +110,8 @@ public final class MatrixCompletion {
     }
 
     static final long VALIDATION_STREAM = 0x7A11DL;
+    /** Cells whose bootstrap draws are gathered together for their intervals. */
+    static final int TILE = 64;
     static final int MAX_CELLS_TIMES_ROUNDS = 20_000_000;
     static final long SOFT_IMPUTE_MAX_CELLS = 100_000;
     /** Capability index: at most this many specific factors beside the capability. */
@@ -141,11 +144,17 @@ public final class MatrixCompletion {
         return complete(data, cells, s, listener, true);
     }
 
-    /** Percentile interval of values sorted in place (Quantiles.percentileInterval without its copy). */
-    static Interval sortedInterval(double[] values, double level, String method) {
-        java.util.Arrays.sort(values);
+    /** Type-7 quantiles by selection on the array itself (partially reordered): the two order statistics, no full sort. */
+    private static final Quantile IN_PLACE = Quantile.withDefaults().with(Quantile.EstimationMethod.HF7).withCopy(false);
+
+    /**
+     * Percentile interval of {@code values}, reordered in place: the same type-7 quantiles as
+     * {@link Quantiles#percentileInterval}, found by selection (Commons Statistics) rather than a sort and a copy.
+     */
+    static Interval percentileInPlace(double[] values, double level, String method) {
         double alpha = (1 - level) / 2;
-        return new Interval(Quantiles.ofSorted(values, alpha), Quantiles.ofSorted(values, 1 - alpha), level, method);
+        double[] q = IN_PLACE.evaluate(values, alpha, 1 - alpha);
+        return new Interval(q[0], q[1], level, method);
     }
 
     static Result complete(ScoreMatrix data, List<Cell> cells, Settings s, RoundListener listener, boolean keepDraws) {
@@ -167,6 +176,7 @@ public final class MatrixCompletion {
         Completer.Fitted start = switch (sel.chosenValidationFit()) {
             case AlternatingLeastSquares.Factors f -> new AlternatingLeastSquares.Start(f);
             case CapabilityModel.Fit f -> new CapabilityModel.Start(f);
+            case ResidualNeighbours.Fit f when f.baseline() instanceof CapabilityModel.Fit c -> new CapabilityModel.Start(c);
             case null, default -> null;
         };
         Completer.Fitted point = chosen.fit(full, ones(data.modelCount()), start);
@@ -177,7 +187,8 @@ public final class MatrixCompletion {
         // 3. bootstrap over models
         int rounds = s.rounds();
         float[][] fitted = keepDraws ? new float[asked.size()][rounds] : null;
-        float[][] predictive = new float[asked.size()][rounds];
+        // predictive[r][c]: each round writes one contiguous array of its own (no two threads share a cache line)
+        float[][] predictive = new float[rounds][];
         Completer finalChosen = chosen;
         BootstrapRounds.eachRound(rounds, s.executor(), r -> {
             UniformRandomProvider rng = RandomStreams.stream(s.seed(), r);
@@ -190,14 +201,16 @@ public final class MatrixCompletion {
             if (listener != null) {
                 listener.round(r, f);
             }
-            for (int c = 0; c < asked.size(); c++) {
+            float[] row = new float[asked.size()];
+            for (int c = 0; c < row.length; c++) {
                 Cell cell = asked.get(c);
                 double v = f.predict(cell.model(), cell.benchmark());
                 if (fitted != null) {
                     fitted[c][r] = (float) v;
                 }
-                predictive[c][r] = (float) (v + residualSd * full.st.sd[cell.benchmark()] * normal.sample());
+                row[c] = (float) (v + residualSd * full.st.sd[cell.benchmark()] * normal.sample());
             }
+            predictive[r] = row;
         });
         if (rounds > 0 && rounds < 100) {
             warnings.add("intervals from " + rounds + " bootstrap rounds are rough; use 1000 or more");
@@ -208,18 +221,25 @@ public final class MatrixCompletion {
         Reach reach = Reach.of(full);
         int extrapolated = 0;
         double[] noise = new double[asked.size()];
-        double[] buffer = new double[rounds];
+        String intervalMethod = "percentile bootstrap over models, " + rounds + " rounds, plus held-out residual";
+        // the draws are gathered cell by cell in tiles of TILE cells, so that each round's row is read a cache line at a time
+        double[][] tile = new double[Math.min(TILE, asked.size())][rounds];
         for (int c = 0; c < asked.size(); c++) {
             Cell cell = asked.get(c);
             noise[c] = residualSd * full.st.sd[cell.benchmark()];
-            float[] pc = predictive[c];
-            for (int k = 0; k < rounds; k++) {
-                buffer[k] = pc[k];
+            int inTile = c % TILE;
+            if (inTile == 0) {
+                int end = Math.min(asked.size(), c + TILE);
+                for (int k = 0; k < rounds; k++) {
+                    float[] row = predictive[k];
+                    for (int i = c; i < end; i++) {
+                        tile[i - c][k] = row[i];
+                    }
+                }
             }
-            predictive[c] = null;
             double est = point.predict(cell.model(), cell.benchmark());
-            Interval iv = rounds > 1 ? sortedInterval(buffer, s.level(), "percentile bootstrap over models, "
-                    + rounds + " rounds, plus held-out residual") : new Interval(Double.NaN, Double.NaN, s.level(), "none: 0 rounds");
+            Interval iv = rounds > 1 ? percentileInPlace(tile[inTile], s.level(), intervalMethod)
+                    : new Interval(Double.NaN, Double.NaN, s.level(), "none: 0 rounds");
             int seen = full.byModel[cell.model()].length;
             String warning = seen < 3 ? "model '" + data.models().get(cell.model()) + "' has only " + seen
                     + " observed score" + (seen == 1 ? "" : "s") + ": its placement rests on very little" : null;
@@ -320,21 +340,34 @@ public final class MatrixCompletion {
             double[] ones = ones(data.modelCount());
             for (Completer c : grid) {
                 Completer.Fitted f = c.fit(train, ones, null);
-                double ss = 0;
-                for (int m = 0; m < xv.length; m++) {
-                    for (int b = 0; b < xv[m].length; b++) {
-                        if (hidden[m][b]) {
-                            double r = (data.score(m, b) - f.predict(m, b)) / full.st.sd[b];
-                            ss += r * r;
-                        }
-                    }
-                }
-                double rmse = Math.sqrt(ss / validation);
+                double rmse = heldOutRmse(data, hidden, full, f, validation);
                 selection.add(new Candidate(c.method(), rmse));
                 if (!(rmse >= best)) {
                     best = rmse;
                     chosen = c;
                     chosenFit = f;
+                }
+            }
+            if (s.method() == Method.CAPABILITY_INDEX) {
+                // second stage: the chosen index corrected by its nearest models' residuals, on the same validation cells
+                NearestModels.Neighbours nb = NearestModels.neighbours(train);
+                Completer baseline = chosen;
+                Completer.Fitted baselineFit = chosenFit;
+                for (int k : ResidualNeighbours.NEIGHBOURS) {
+                    if (k >= data.modelCount()) {
+                        continue;
+                    }
+                    for (double share : ResidualNeighbours.SHARES) {
+                        Completer c = new ResidualNeighbours(baseline, k, share);
+                        Completer.Fitted f = ResidualNeighbours.correct(baselineFit, train, nb, ones, k, share);
+                        double rmse = heldOutRmse(data, hidden, full, f, validation);
+                        selection.add(new Candidate(c.method(), rmse));
+                        if (rmse < best) {
+                            best = rmse;
+                            chosen = c;
+                            chosenFit = f;
+                        }
+                    }
                 }
             }
             if (validation < 20) {
@@ -348,6 +381,20 @@ public final class MatrixCompletion {
         double residualSd = best;
 
         return new Selection(chosen, residualSd, selection, validation, warnings, chosenFit);
+    }
+
+    /** Root-mean-square error of {@code f} over the hidden cells, each divided by its benchmark's sd. */
+    private static double heldOutRmse(ScoreMatrix data, boolean[][] hidden, Table full, Completer.Fitted f, int validation) {
+        double ss = 0;
+        for (int m = 0; m < hidden.length; m++) {
+            for (int b = 0; b < hidden[m].length; b++) {
+                if (hidden[m][b]) {
+                    double r = (data.score(m, b) - f.predict(m, b)) / full.st.sd[b];
+                    ss += r * r;
+                }
+            }
+        }
+        return Math.sqrt(ss / validation);
     }
 
     static void validate(ScoreMatrix data, Settings s) {

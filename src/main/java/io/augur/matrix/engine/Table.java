@@ -11,6 +11,8 @@ final class Table {
     final Standardisation st;
     final int[][] byModel;
     final int[][] byBenchmark;
+    /** {@code zByBenchmark[b][j]}: the z-score of model byBenchmark[b][j] on b, contiguous for the benchmark-side sweeps. */
+    final double[][] zByBenchmark;
     final int models;
     final int benchmarks;
 
@@ -42,9 +44,14 @@ final class Table {
         for (int b = 0; b < benchmarks; b++) {
             byBenchmark[b] = new int[colCount[b]];
         }
+        this.zByBenchmark = new double[benchmarks][];
+        for (int b = 0; b < benchmarks; b++) {
+            zByBenchmark[b] = new double[colCount[b]];
+        }
         int[] fill = new int[benchmarks];
         for (int m = 0; m < models; m++) {
             for (int b : byModel[m]) {
+                zByBenchmark[b][fill[b]] = z[m][b];
                 byBenchmark[b][fill[b]++] = m;
             }
         }

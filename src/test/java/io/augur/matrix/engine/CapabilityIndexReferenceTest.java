@@ -43,13 +43,13 @@ class CapabilityIndexReferenceTest {
 
     /**
      * Issue 12 asks the capability index to reach held-out MAE no worse than the best other method. Measured (standardised
-     * MAE, seeds 11/12/13; capability, ALS, soft-impute, nearest models): CPP HELM core, half hidden: 0.491/0.503/0.515
-     * (mean 0.503) vs ALS 0.529, soft-impute 0.544, nearest models 0.534 — met. ObsScaling v1+v2, 20% hidden:
-     * 0.295/0.314/0.281 (mean 0.297) vs nearest models 0.279/0.305/0.270 (mean 0.285), ALS 0.319, soft-impute 0.325 — not
-     * met: nearest models stays 4% better (near-duplicate models of one family, whose scores a nearest-models average
-     * copies; docs/matrix/README.md). Before the four-parameter, multidimensional, robust fit: 0.353 and 0.537. The test
-     * asserts the bar on HELM, and on ObsScaling that the index beats both factorisations and stays within 6% of
-     * nearest models.
+     * MAE, seeds 11/12/13; capability, ALS, soft-impute, nearest models): CPP HELM core, half hidden: 0.486/0.489/0.515
+     * (mean 0.497) vs ALS 0.512/0.539/0.537 (mean 0.529), soft-impute 0.544, nearest models 0.534. ObsScaling v1+v2, 20%
+     * hidden: 0.271/0.301/0.257 (mean 0.276) vs nearest models 0.279/0.305/0.270 (mean 0.285), ALS 0.319, soft-impute
+     * 0.325. The index beats nearest models there since its predictions carry the residuals of each model's nearest
+     * models (ResidualNeighbours, chosen by held-out error on the training cells; before: 0.297, 4% worse than nearest
+     * models). Developed on seeds 1/2/3 (ObsScaling 0.302/0.313/0.241 vs nearest models 0.300/0.305/0.286) and checked,
+     * besides these, on 21/22/23 (0.255/0.242/0.277 vs 0.266/0.283/0.321; docs/matrix/README.md).
      */
     @Test
     void heldOutErrorAgainstTheOtherMethodsOnRandomMasking() throws IOException {
@@ -60,9 +60,9 @@ class CapabilityIndexReferenceTest {
         double[] helm = check("CPP HELM core", MatrixData.helmCore(), 0.5, null);
         // HELM core: the bar is met
         assertTrue(helm[0] <= Math.min(helm[1], Math.min(helm[2], helm[3])), "HELM: capability index " + helm[0]);
-        // ObsScaling: beats the factorisations, not nearest models (see the Javadoc): the measured gap is held to its size
-        assertTrue(obs[0] < obs[1] && obs[0] < obs[2], "ObsScaling: capability index " + obs[0] + " vs ALS " + obs[1] + ", soft-impute " + obs[2]);
-        assertTrue(obs[0] <= 1.06 * obs[3], "ObsScaling: capability index " + obs[0] + " vs nearest models " + obs[3]);
+        // ObsScaling: met as well
+        assertTrue(obs[0] <= Math.min(obs[1], Math.min(obs[2], obs[3])), "ObsScaling: capability index " + obs[0] + " vs ALS "
+                + obs[1] + ", soft-impute " + obs[2] + ", nearest models " + obs[3]);
     }
 
     @Test
