@@ -39,7 +39,8 @@ public final class OpenApiExamples {
         for (Map.Entry<String, JsonNode> e : document.path("components").path("examples").properties()) {
             if (e.getKey().startsWith(operationId + ".")) {
                 JsonNode value = e.getValue().path("value");
-                bodies.put(e.getValue().path("summary").asText(e.getKey()), value.isTextual() ? value.asText() : value.toString());
+                bodies.put(e.getValue().path("summary").asText(e.getKey()),
+                        value.isTextual() ? value.asText() : value.toString());
             }
         }
         return bodies;
@@ -57,7 +58,8 @@ public final class OpenApiExamples {
             assertFalse(op.isMissingNode(), path);
             assertNotNull(op.get("operationId"), path);
             assertNotNull(op.get("summary"), path);
-            assertFalse(op.path("responses").path("400").path("content").path("application/problem+json").isMissingNode(), path);
+            assertFalse(op.path("responses").path("400").path("content").path("application/problem+json")
+                    .isMissingNode(), path);
             Map<String, String> examples = requestExamples(doc, op.get("operationId").asText());
             assertFalse(examples.isEmpty(), path + " has an example");
             JsonNode schema = op.path("requestBody").path("content").path("application/json").path("schema");
@@ -66,7 +68,8 @@ public final class OpenApiExamples {
             }
             assertTrue(schema.has("example"), path + ": the body schema has an example");
             for (var e : examples.entrySet()) {
-                int status = given().contentType(ContentType.JSON).body(e.getValue()).post(path).then().extract().statusCode();
+                int status = given().contentType(ContentType.JSON).body(e.getValue()).post(path).then().extract()
+                        .statusCode();
                 assertEquals(200, status, path + " example '" + e.getKey() + "'");
             }
         }

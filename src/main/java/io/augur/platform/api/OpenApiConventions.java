@@ -165,9 +165,9 @@ public class OpenApiConventions implements OASFilter {
     /** A bare {@code type: object} becomes an explicit free-form object. */
     static void freeFormObject(Schema s) {
         if (s.getRef() == null && s.getType() != null && s.getType().equals(List.of(Schema.SchemaType.OBJECT))
-                && (s.getProperties() == null || s.getProperties().isEmpty()) && s.getAdditionalPropertiesSchema() == null
-                && s.getAdditionalPropertiesBoolean() == null && s.getAllOf() == null && s.getAnyOf() == null
-                && s.getOneOf() == null) {
+                && (s.getProperties() == null || s.getProperties().isEmpty())
+                && s.getAdditionalPropertiesSchema() == null && s.getAdditionalPropertiesBoolean() == null
+                && s.getAllOf() == null && s.getAnyOf() == null && s.getOneOf() == null) {
             s.setAdditionalPropertiesBoolean(Boolean.TRUE);
         }
     }

@@ -35,9 +35,9 @@ class GeneratorWarningsTest {
     void generatesWithoutAWarningAboutTheDocument(String generator) throws IOException, InterruptedException {
         assertTrue(Files.isRegularFile(DOCUMENT) && Files.isRegularFile(CLI),
                 () -> DOCUMENT + " and " + CLI + " are written by the build (./mvnw test, profile build-before-tests)");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", CLI.toString(), "generate", "-i", DOCUMENT.toString(), "-g", generator,
-                "-o", Path.of("target/generator-check", generator).toString()));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-jar", CLI.toString(), "generate",
+                "-i", DOCUMENT.toString(), "-g", generator, "-o", Path.of("target/generator-check", generator).toString()));
         switch (generator) {
             case "java" -> command.addAll(List.of("--library", "native", "--additional-properties",
                     "useJakartaEe=true,openApiNullable=false,annotationLibrary=none,containerDefaultToNull=true"));
@@ -77,6 +77,7 @@ class GeneratorWarningsTest {
 
     /** The allowed messages: the lines of the list that are not comments or blank, each a whole-message pattern. */
     private static List<Pattern> allowed() throws IOException {
-        return Files.readAllLines(ALLOWED).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).map(Pattern::compile).toList();
+        return Files.readAllLines(ALLOWED).stream().filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .map(Pattern::compile).toList();
     }
 }

@@ -250,16 +250,19 @@ class JavaClientContractTest {
         // access: a reader key made through the client reads its workspace, is refused a write (403) and, once
         // revoked, everything (401), each a problem
         KeysApi keys = new KeysApi(client);
-        NewApiKey reader = keys.createKey(new ApiKeyInput().name("contract reader " + tag).role(ApiKeyInput.RoleEnum.READER));
+        NewApiKey reader = keys.createKey(new ApiKeyInput().name("contract reader " + tag)
+                .role(ApiKeyInput.RoleEnum.READER));
         assertEquals(ApiKey.RoleEnum.READER, reader.getApiKey().getRole());
         assertTrue(reader.getKey().startsWith(reader.getApiKey().getPrefix()), reader.getApiKey().getPrefix());
         ApiClient asReader = new ApiClient();
         asReader.updateBaseUri(client.getBaseUri());
         asReader.setRequestInterceptor(r -> r.header(io.augur.testing.TestKeys.HEADER, reader.getKey()));
         WorkspacesApi readersWorkspaces = new WorkspacesApi(asReader);
-        assertEquals(new WorkspacesApi(client).getCurrentWorkspace().getId(), readersWorkspaces.getCurrentWorkspace().getId());
+        assertEquals(new WorkspacesApi(client).getCurrentWorkspace().getId(),
+                readersWorkspaces.getCurrentWorkspace().getId());
         problem(asReader, 403, () -> new ModelsApi(asReader).createModel(new ModelInput().name(family + "-by-reader")));
-        assertTrue(keys.listKeys(null, 1000).getItems().stream().anyMatch(k -> k.getId().equals(reader.getApiKey().getId())));
+        assertTrue(keys.listKeys(null, 1000).getItems().stream()
+                .anyMatch(k -> k.getId().equals(reader.getApiKey().getId())));
         keys.revokeKey(reader.getApiKey().getId());
         assertNotNull(keys.getKey(reader.getApiKey().getId()).getRevokedAt());
         problem(asReader, 401, readersWorkspaces::getCurrentWorkspace);
