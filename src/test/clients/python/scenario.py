@@ -139,6 +139,21 @@ def main(base, key):
     comparison = retrieval.compare_retrieval_uploads(qrels, [run, other], measures="map", seed=5)
     check(comparison.runs == ["myrun", "other"] and len(comparison.measures[0].comparisons) == 1, comparison.runs)
 
+    # access: a reader key made through the client reads its workspace, is refused a write (403) and, once
+    # revoked, everything (401), each a problem
+    keys = ac.KeysApi(client)
+    reader = keys.create_key(ac.ApiKeyInput(name="contract reader " + family, role="reader"))
+    check(reader.api_key.role == "reader" and reader.key.startswith(reader.api_key.prefix), reader.api_key)
+    as_reader = ac.ApiClient(ac.Configuration(host=base, api_key={"apiKey": reader.key}))
+    readers_workspaces = ac.WorkspacesApi(as_reader)
+    check(readers_workspaces.get_current_workspace().id == ac.WorkspacesApi(client).get_current_workspace().id,
+          "the reader's workspace")
+    problem(403, lambda: ac.ModelsApi(as_reader).create_model(ac.ModelInput(name=family + "-by-reader")))
+    check(any(k.id == reader.api_key.id for k in keys.list_keys(limit=1000).items), "the key is listed")
+    keys.revoke_key(reader.api_key.id)
+    check(keys.get_key(reader.api_key.id).revoked_at is not None, "revokedAt")
+    problem(401, readers_workspaces.get_current_workspace)
+
     some = evaluations.get_evaluation(min(ids))
     evaluations.delete_evaluation(some.id)
     check(problem(404, lambda: evaluations.get_evaluation(some.id)).type == "/problems/not-found", "404 type")

@@ -135,6 +135,21 @@ async function main(base: string, key: string): Promise<void> {
     const comparison = await retrieval.compareRetrievalUploads({ qrels, run: [run, other], measures: "map", seed: 5 });
     check(JSON.stringify(comparison.runs) === '["myrun","other"]' && comparison.measures![0].comparisons!.length === 1, comparison.runs);
 
+    // access: a reader key made through the client reads its workspace, is refused a write (403) and, once
+    // revoked, everything (401), each a problem
+    const keys = new ac.KeysApi(config);
+    const reader = await keys.createKey({ apiKeyInput: { name: "contract reader " + family, role: "reader" } });
+    check(reader.apiKey.role === "reader" && reader.key.startsWith(reader.apiKey.prefix), reader.apiKey);
+    const asReader = new ac.Configuration({ basePath: base, apiKey: reader.key });
+    const readersWorkspaces = new ac.WorkspacesApi(asReader);
+    check((await readersWorkspaces.getCurrentWorkspace()).id === (await new ac.WorkspacesApi(config).getCurrentWorkspace()).id,
+        "the reader's workspace");
+    await problem(403, () => new ac.ModelsApi(asReader).createModel({ modelInput: { name: family + "-by-reader" } }));
+    check((await keys.listKeys({ limit: 1000 })).items.some(k => k.id === reader.apiKey.id), "the key is listed");
+    await keys.revokeKey({ id: reader.apiKey.id });
+    check((await keys.getKey({ id: reader.apiKey.id })).revokedAt !== undefined, "revokedAt");
+    await problem(401, () => readersWorkspaces.getCurrentWorkspace());
+
     const some = await evaluations.getEvaluation({ id: [...ids].sort()[0] });
     await evaluations.deleteEvaluation({ id: some.id });
     check((await problem(404, () => evaluations.getEvaluation({ id: some.id }))).type === "/problems/not-found", "404 type");

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.examples.Example;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -45,6 +46,13 @@ import org.jboss.jandex.Type;
  * {@code string} with their format, since generators reserve those names;</li>
  * <li>the generic {@link Page} is named per resource ({@code ModelPage}, {@code EvaluationPage}, ...),
  * and the unused raw {@code Page} is dropped;</li>
+ * <li>request-body examples of structured bodies (JSON objects and arrays) move off the media type, where the
+ * Java generator tries to turn them into code and cannot ("Ignoring complex example on request body"): the
+ * first becomes the body schema's {@code example} (what Swagger UI shows and pastes), and every one is kept,
+ * named {@code <operationId>.<name>}, under {@code components/examples}. Text bodies (CSV, JSON Lines) keep
+ * theirs on the media type;</li>
+ * <li>a bare {@code type: object} (no properties, such as a job's result, the named operation's response) is
+ * written {@code additionalProperties: true}, a free-form object every generator types as a map;</li>
  * <li>{@code required} on response schemas. The rule, applied to every record schema reached only from
  * responses: a component is required when it can never be absent from the JSON, that is when its
  * type is primitive or when it is declared non-null ({@code @NotNull}, or {@code @Schema(required = true)},
@@ -84,6 +92,8 @@ public class OpenApiConventions implements OASFilter {
         inlineScalars(api, schemas);
         namePages(api);
         forEachSchema(api, OpenApiConventions::dropRefSiblings);
+        forEachSchema(api, OpenApiConventions::freeFormObject);
+        relocateRequestExamples(api);
         for (PathItem item : api.getPaths().getPathItems().values()) {
             for (Map.Entry<PathItem.HttpMethod, Operation> op : item.getOperations().entrySet()) {
                 authResponses(op.getValue());
@@ -150,6 +160,64 @@ public class OpenApiConventions implements OASFilter {
             only.put("description", description);
         }
         s.setAll(only);
+    }
+
+    /** A bare {@code type: object} becomes an explicit free-form object. */
+    static void freeFormObject(Schema s) {
+        if (s.getRef() == null && s.getType() != null && s.getType().equals(List.of(Schema.SchemaType.OBJECT))
+                && (s.getProperties() == null || s.getProperties().isEmpty())
+                && s.getAdditionalPropertiesSchema() == null && s.getAdditionalPropertiesBoolean() == null
+                && s.getAllOf() == null && s.getAnyOf() == null && s.getOneOf() == null) {
+            s.setAdditionalPropertiesBoolean(Boolean.TRUE);
+        }
+    }
+
+    /** See the class comment: structured request-body examples move to the schema and to components/examples. */
+    private static void relocateRequestExamples(OpenAPI api) {
+        Components components = api.getComponents();
+        for (PathItem item : api.getPaths().getPathItems().values()) {
+            for (Operation op : item.getOperations().values()) {
+                if (op.getRequestBody() == null || op.getRequestBody().getContent() == null
+                        || op.getRequestBody().getContent().getMediaTypes() == null) {
+                    continue;
+                }
+                for (MediaType media : op.getRequestBody().getContent().getMediaTypes().values()) {
+                    Schema body = media.getSchema();
+                    if (body == null || (body.getRef() == null && body.getType() != null
+                            && body.getType().equals(List.of(Schema.SchemaType.STRING)))) {
+                        continue; // text: the generators take a string example as it is
+                    }
+                    Map<String, Example> named = new LinkedHashMap<>();
+                    if (media.getExample() != null) {
+                        named.put("example", OASFactory.createExample().value(media.getExample()));
+                    }
+                    if (media.getExamples() != null) {
+                        named.putAll(media.getExamples());
+                    }
+                    if (named.isEmpty()) {
+                        continue;
+                    }
+                    Schema target = body.getRef() != null && body.getRef().startsWith(SCHEMAS)
+                            ? components.getSchemas().get(body.getRef().substring(SCHEMAS.length())) : body;
+                    if (target != null && target.getExample() == null) {
+                        target.setExample(named.values().iterator().next().getValue());
+                    }
+                    named.forEach((name, example) -> {
+                        if (example.getSummary() == null) {
+                            example.setSummary(name);
+                        }
+                        components.addExample(op.getOperationId() + "." + exampleKey(name), example);
+                    });
+                    media.setExample(null);
+                    media.setExamples(null);
+                }
+            }
+        }
+    }
+
+    /** An example's name as a component key ({@code ^[a-zA-Z0-9.\-_]+$}): other characters become dashes. */
+    static String exampleKey(String name) {
+        return name.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
     /** Replaces references to component schemas that are a bare scalar type by the scalar itself. */

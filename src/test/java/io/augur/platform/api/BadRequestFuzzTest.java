@@ -293,7 +293,7 @@ class BadRequestFuzzTest {
                 fieldToBlame = true;
             } else {
                 contentType = declared;
-                JsonNode example = example(op.document(), op.bodies().get(declared), random);
+                JsonNode example = example(op.document(), op.id(), op.bodies().get(declared), random);
                 Mutated m = mutate(op.document(), example, op.bodies().get(declared).path("schema"), random);
                 mutation = m.description();
                 fieldToBlame = m.fieldToBlame() && !pathMutated;
@@ -320,10 +320,18 @@ class BadRequestFuzzTest {
             "a\u0000,b\n1,2\n", "model,benchmark,value\n\"unterminated,b,1\n", "model,benchmark,value\nm,b,1e999\n",
             "model,benchmark,value,seed\nm,b,1,99999999999999999999\n", "model,benchmark,value\nm,b\n" };
 
-    /** A body the operation documents as working (its example), or one built from its schema. */
-    private static JsonNode example(JsonNode document, JsonNode content, SplittableRandom random) {
+    /**
+     * A body the operation documents as working (its examples: on the media type, or under components/examples
+     * named operationId.name as OpenApiConventions keeps the JSON ones), or one built from its schema.
+     */
+    private static JsonNode example(JsonNode document, String operationId, JsonNode content, SplittableRandom random) {
         List<JsonNode> examples = new ArrayList<>();
         content.path("examples").forEach(e -> examples.add(resolve(document, e).path("value")));
+        document.path("components").path("examples").properties().forEach(e -> {
+            if (e.getKey().startsWith(operationId + ".")) {
+                examples.add(e.getValue().path("value"));
+            }
+        });
         if (content.has("example")) {
             examples.add(content.get("example"));
         }

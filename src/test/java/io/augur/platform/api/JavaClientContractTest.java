@@ -12,15 +12,19 @@ import io.augur.client.api.ArenasApi;
 import io.augur.client.api.BenchmarksApi;
 import io.augur.client.api.EvaluationsApi;
 import io.augur.client.api.ForecastsApi;
+import io.augur.client.api.KeysApi;
 import io.augur.client.api.LeaderboardsApi;
 import io.augur.client.api.ModelsApi;
 import io.augur.client.api.RankingsApi;
 import io.augur.client.api.RecommendationsApi;
 import io.augur.client.api.RetrievalApi;
 import io.augur.client.api.ScoreTablesApi;
+import io.augur.client.api.WorkspacesApi;
 import io.augur.client.model.AggregateEstimate;
 import io.augur.client.model.AggregatesRequest;
 import io.augur.client.model.AggregatesResponse;
+import io.augur.client.model.ApiKey;
+import io.augur.client.model.ApiKeyInput;
 import io.augur.client.model.AppendBattlesInput;
 import io.augur.client.model.AppendResult;
 import io.augur.client.model.Arena;
@@ -46,6 +50,7 @@ import io.augur.client.model.LeaderboardEntry;
 import io.augur.client.model.LeaderboardResult;
 import io.augur.client.model.Model;
 import io.augur.client.model.ModelInput;
+import io.augur.client.model.NewApiKey;
 import io.augur.client.model.PredictRequest;
 import io.augur.client.model.PredictResponse;
 import io.augur.client.model.Problem;
@@ -241,6 +246,26 @@ class JavaClientContractTest {
                 null, null, null, null, 5L, null, null, null, null, null);
         assertEquals(List.of("myrun", "other"), comparison.getRuns());
         assertEquals(1, comparison.getMeasures().getFirst().getComparisons().size());
+
+        // access: a reader key made through the client reads its workspace, is refused a write (403) and, once
+        // revoked, everything (401), each a problem
+        KeysApi keys = new KeysApi(client);
+        NewApiKey reader = keys.createKey(new ApiKeyInput().name("contract reader " + tag)
+                .role(ApiKeyInput.RoleEnum.READER));
+        assertEquals(ApiKey.RoleEnum.READER, reader.getApiKey().getRole());
+        assertTrue(reader.getKey().startsWith(reader.getApiKey().getPrefix()), reader.getApiKey().getPrefix());
+        ApiClient asReader = new ApiClient();
+        asReader.updateBaseUri(client.getBaseUri());
+        asReader.setRequestInterceptor(r -> r.header(io.augur.testing.TestKeys.HEADER, reader.getKey()));
+        WorkspacesApi readersWorkspaces = new WorkspacesApi(asReader);
+        assertEquals(new WorkspacesApi(client).getCurrentWorkspace().getId(),
+                readersWorkspaces.getCurrentWorkspace().getId());
+        problem(asReader, 403, () -> new ModelsApi(asReader).createModel(new ModelInput().name(family + "-by-reader")));
+        assertTrue(keys.listKeys(null, 1000).getItems().stream()
+                .anyMatch(k -> k.getId().equals(reader.getApiKey().getId())));
+        keys.revokeKey(reader.getApiKey().getId());
+        assertNotNull(keys.getKey(reader.getApiKey().getId()).getRevokedAt());
+        problem(asReader, 401, readersWorkspaces::getCurrentWorkspace);
 
         // a 404 read as a problem, and deletes
         Evaluation some = evaluations.getEvaluation(ids.iterator().next());
