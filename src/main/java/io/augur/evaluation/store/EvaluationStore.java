@@ -1,15 +1,14 @@
 package io.augur.evaluation.store;
 
 import io.augur.platform.auth.Workspace;
+import io.augur.platform.compute.ComputePool;
 import io.augur.platform.problem.Problem.FieldError;
 import io.augur.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.augur.platform.compute.ComputePool;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -19,6 +18,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -51,6 +51,11 @@ public class EvaluationStore {
     public record Batch(List<Row> rows, BitSet superseded) {
 
         private record NameKey(String model, String benchmark, String metric, Long seed, Long step) {
+            @Override
+            public int hashCode() {
+                return mix(model.hashCode(), benchmark.hashCode(), Objects.hashCode(metric), Objects.hashCode(seed),
+                        Objects.hashCode(step));
+            }
         }
 
         /** The batch of {@code rows}; a pass with a hash set over the rows, so call it on the compute pool. */
@@ -337,6 +342,24 @@ public class EvaluationStore {
     }
 
     private record IdKey(long model, long benchmark, String metric, Long seed, Long step) {
+        @Override
+        public int hashCode() {
+            return mix(Long.hashCode(model), Long.hashCode(benchmark), metric.hashCode(), Objects.hashCode(seed),
+                    Objects.hashCode(step));
+        }
+    }
+
+    /**
+     * A hash of an identity's parts. The records' own hash (31 * h + part) collides on the names and ids of a grid
+     * (model i + 1 with benchmark j - 31: a file of every model on every benchmark filled the hash tables' buckets);
+     * multiplying by the 64-bit golden ratio between parts spreads them.
+     */
+    private static int mix(int... parts) {
+        long h = 0;
+        for (int p : parts) {
+            h = (h + p) * 0x9E3779B97F4A7C15L;
+        }
+        return (int) (h ^ (h >>> 32));
     }
 
     /**
