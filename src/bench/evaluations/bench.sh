@@ -22,7 +22,7 @@ java ${JAVA_OPTS:-} -Daugur.data-dir="$PGDIR/pg" -Daugur.embedded-database.durab
     -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$MPORT" -Daugur.auth.bootstrap-key="$KEY" \
     -jar "${APP_DIR:-target/quarkus-app}/quarkus-run.jar" > "$PGDIR/app.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$PGDIR"' EXIT
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; cp "$PGDIR/app.log" "${BENCH_LOG:-/tmp/augur-bench-evaluations-app.log}"; rm -rf "$PGDIR"' EXIT
 for _ in $(seq 1 600); do
     curl -sf "http://127.0.0.1:$MPORT/q/health/ready" >/dev/null 2>&1 && break
     kill -0 $APP 2>/dev/null || break

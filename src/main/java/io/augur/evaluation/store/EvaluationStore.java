@@ -4,6 +4,7 @@ import io.augur.platform.auth.Workspace;
 import io.augur.platform.compute.ComputePool;
 import io.augur.platform.problem.Problem.FieldError;
 import io.augur.platform.problem.ProblemException;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -102,7 +103,7 @@ public class EvaluationStore {
     public Uni<Outcome> upsert(Workspace workspace, List<Batch> batches, int maxErrors) {
         return pool.withTransaction(conn -> {
             ImportState st = new ImportState(Batch.source(batches), false, maxErrors, false);
-            return importStep(conn, workspace, st, st.next.get());
+            return importAll(conn, workspace, st, st.next.get());
         }).map(r -> new Outcome((int) r.inserted(), (int) r.replaced()));
     }
 
@@ -162,7 +163,7 @@ public class EvaluationStore {
             int maxErrors) {
         return pool.withTransaction(conn -> {
             ImportState st = new ImportState(next, createMissing, maxErrors, true);
-            return importStep(conn, workspace, st, next.get());
+            return importAll(conn, workspace, st, next.get());
         });
     }
 
@@ -177,6 +178,8 @@ public class EvaluationStore {
         /** name -> {id, metric, number of the chunk that created it here, or -1} */
         final Map<String, Object[]> benchmarks = new HashMap<>();
         int chunk;
+        /** The next chunk, being read while the current one is written. */
+        Uni<Batch> pending;
         long received;
         long inserted;
         long replaced;
@@ -192,34 +195,50 @@ public class EvaluationStore {
     }
 
     /**
-     * Writes the chunk {@code current} gives: its new names resolved (a query only for names not seen before), its
-     * statement parameters built on the compute pool, then the statement sent while the next chunk is already being
-     * read (asked for only now, so the reader is never used by two threads at once, and at most one computation of
-     * the import runs at a time).
+     * Writes the chunks one after the other, each a step of its own (no step holds on to an earlier chunk, so the
+     * memory is that of two chunks, whatever the file's size); {@code first} gives the first chunk.
      */
-    private Uni<Imported> importStep(SqlConnection conn, Workspace workspace, ImportState st, Uni<Batch> current) {
+    private Uni<Imported> importAll(SqlConnection conn, Workspace workspace, ImportState st, Uni<Batch> first) {
+        st.pending = first;
+        return Multi.createBy().repeating().uni(() -> importStep(conn, workspace, st)).whilst(more -> more)
+                .collect().last().map(v -> new Imported(st.received, st.inserted, st.replaced, st.modelsCreated,
+                        st.benchmarksCreated));
+    }
+
+    /**
+     * Writes the chunk {@code st.pending} gives (false: there was none left): its new names resolved (a query only
+     * for names not seen before), its statement parameters built on the compute pool, then the statements sent while
+     * the next chunk is already being read (asked for only now, so the reader is never used by two threads at once,
+     * and at most one computation of the import runs at a time).
+     */
+    private Uni<Boolean> importStep(SqlConnection conn, Workspace workspace, ImportState st) {
+        Uni<Batch> current = st.pending;
+        st.pending = null;
         return current.flatMap(batch -> {
             if (batch.rows().isEmpty()) {
-                return Uni.createFrom().item(new Imported(st.received, st.inserted, st.replaced, st.modelsCreated,
-                        st.benchmarksCreated));
+                return Uni.createFrom().item(false);
             }
+            int received = batch.rows().size();
             return resolve(conn, workspace, st, batch.rows())
                     .flatMap(v -> compute.submit(() -> parameters(workspace, st, batch)))
                     .flatMap(chunk -> {
                         Uni<Batch> following = st.next.get().memoize().indefinitely();
-                        following.subscribe().with(b -> { }, e -> { }); // read on now; a failure surfaces below
+                        following.subscribe().with(b -> { }, e -> { }); // read on now; a failure surfaces in its step
+                        st.pending = following;
                         Uni<Long> fresh = chunk.fresh() == null ? Uni.createFrom().item(0L)
                                 : conn.preparedQuery(INSERT_MANY).execute(chunk.fresh()).map(rs -> (long) rs.rowCount());
-                        return fresh.flatMap(plain -> chunk.upsert() == null ? Uni.createFrom().item(new long[] {plain, plain})
-                                : conn.preparedQuery(UPSERT_MANY).execute(chunk.upsert()).map(rs -> {
+                        int repeated = chunk.repeated();
+                        Tuple upsert = chunk.upsert();
+                        return fresh.flatMap(plain -> upsert == null ? Uni.createFrom().item(new long[] {plain, plain})
+                                : conn.preparedQuery(UPSERT_MANY).execute(upsert).map(rs -> {
                                     io.vertx.mutiny.sqlclient.Row row = rs.iterator().next();
                                     return new long[] {plain + row.getLong("inserted"), plain + row.getLong("rows")};
                                 })).map(counts -> {
-                                    st.received += batch.rows().size();
+                                    st.received += received;
                                     st.inserted += counts[0];
-                                    st.replaced += counts[1] - counts[0] + chunk.repeated();
-                                    return null;
-                                }).flatMap(v -> importStep(conn, workspace, st, following));
+                                    st.replaced += counts[1] - counts[0] + repeated;
+                                    return true;
+                                });
                     });
         });
     }
@@ -518,7 +537,7 @@ public class EvaluationStore {
                     }
                     int made = created;
                     ImportState st = new ImportState(Batch.source(batches), createMissing, maxErrors, true);
-                    return importStep(conn, workspace, st, st.next.get()).map(r -> new Imported(r.received(),
+                    return importAll(conn, workspace, st, st.next.get()).map(r -> new Imported(r.received(),
                             r.inserted(), r.replaced(), r.modelsCreated() + made, r.benchmarksCreated()));
                 }));
     }
