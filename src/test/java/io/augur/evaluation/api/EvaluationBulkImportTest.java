@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.augur.testing.Patient;
 import io.augur.testing.TestKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -54,7 +55,7 @@ class EvaluationBulkImportTest {
     }
 
     static ValidatableResponse upload(String key, String csv, String... form) {
-        var r = given().header(TestKeys.HEADER, key)
+        var r = given().config(Patient.CONFIG).header(TestKeys.HEADER, key)
                 .multiPart("file", "evaluations.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv");
         for (int i = 0; i < form.length; i += 2) {
             r = r.multiPart(form[i], form[i + 1]);
