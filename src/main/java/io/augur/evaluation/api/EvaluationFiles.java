@@ -64,8 +64,8 @@ final class EvaluationFiles {
     }
 
     /** The next chunk of rows (empty at the end); a chunk with a bad row fails with the file's first bad rows. */
-    Uni<List<EvaluationStore.Row>> next() {
-        return compute.submit(this::read);
+    Uni<EvaluationStore.Batch> next() {
+        return compute.submit(() -> EvaluationStore.Batch.of(read()));
     }
 
     long rows() {

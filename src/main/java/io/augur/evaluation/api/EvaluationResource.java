@@ -120,8 +120,8 @@ public class EvaluationResource {
 
     private Uni<ImportResult> importRows(boolean csv, String body) {
         Workspace workspace = caller.workspace();
-        return compute.submit(() -> csv ? fromCsv(body) : fromJson(body))
-                .flatMap(rows -> store.upsert(workspace, rows, MAX_ERRORS))
+        return compute.submit(() -> EvaluationStore.Batch.chunks(csv ? fromCsv(body) : fromJson(body), EvaluationFiles.CHUNK))
+                .flatMap(batches -> store.upsert(workspace, batches, MAX_ERRORS))
                 .map(o -> new ImportResult(o.inserted() + o.replaced(), o.inserted(), o.replaced()));
     }
 

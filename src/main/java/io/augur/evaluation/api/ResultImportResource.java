@@ -97,8 +97,8 @@ public class ResultImportResource {
                             r.step(), r.value(), r.stdError(), r.successes(), r.attempts()));
                 }
             }
-            return rows;
-        }).flatMap(rows -> importRows(workspace, rows, create, "json"));
+            return EvaluationStore.Batch.chunks(rows, EvaluationFiles.CHUNK);
+        }).flatMap(batches -> importRows(workspace, batches, create, "json"));
     }
 
     /** Documents the multipart form of importRliableScores (OpenAPI only). */
@@ -138,8 +138,8 @@ public class ResultImportResource {
         String m = metric == null || metric.isBlank() ? "score" : metric.strip();
         boolean create = Boolean.TRUE.equals(Uploads.bool("createMissing", createMissing));
         boolean gzip = Uploads.declaresGzip(file);
-        return compute.submit(() -> ResultFiles.rliable(json, "file", path, gzip, names, m))
-                .flatMap(rows -> importRows(workspace, rows, create, "json"));
+        return compute.submit(() -> EvaluationStore.Batch.chunks(ResultFiles.rliable(json, "file", path, gzip, names, m),
+                EvaluationFiles.CHUNK)).flatMap(batches -> importRows(workspace, batches, create, "json"));
     }
 
     /** Documents the multipart form of importWideTable (OpenAPI only). */
@@ -180,22 +180,18 @@ public class ResultImportResource {
         boolean gzip = Uploads.declaresGzip(file);
         return compute.submit(() -> {
             try (InputStream in = Uploads.open("file", path, gzip)) {
-                return ResultFiles.wide(in, "file", m, skip);
+                ResultFiles.Wide w = ResultFiles.wide(in, "file", m, skip);
+                return java.util.Map.entry(w, EvaluationStore.Batch.chunks(w.rows(), EvaluationFiles.CHUNK));
             }
-        }).flatMap(w -> store.importWithModels(workspace, w.models().stream().map(x -> new EvaluationStore.ModelFacts(x.name(),
-                x.parameters(), x.trainingTokens(), x.trainingCompute())).toList(), w.rows(), create,
+        }).flatMap(w -> store.importWithModels(workspace, w.getKey().models().stream().map(x -> new EvaluationStore.ModelFacts(
+                x.name(), x.parameters(), x.trainingTokens(), x.trainingCompute())).toList(), w.getValue(), create,
                 EvaluationFiles.MAX_ERRORS)).map(r -> new EvaluationFileResult(r.received(), r.inserted(), r.replaced(),
                         r.modelsCreated(), r.benchmarksCreated(), "csv"));
     }
 
-    private Uni<EvaluationFileResult> importRows(Workspace workspace, List<EvaluationStore.Row> rows, boolean create,
+    private Uni<EvaluationFileResult> importRows(Workspace workspace, List<EvaluationStore.Batch> batches, boolean create,
             String format) {
-        boolean[] sent = {false};
-        return store.importRows(workspace, () -> {
-            List<EvaluationStore.Row> next = sent[0] ? List.of() : rows;
-            sent[0] = true;
-            return Uni.createFrom().item(next);
-        }, create, EvaluationFiles.MAX_ERRORS).map(r -> new EvaluationFileResult(r.received(), r.inserted(),
+        return store.importRows(workspace, EvaluationStore.Batch.source(batches), create, EvaluationFiles.MAX_ERRORS).map(r -> new EvaluationFileResult(r.received(), r.inserted(),
                 r.replaced(), r.modelsCreated(), r.benchmarksCreated(), format));
     }
 }

@@ -1,27 +1,36 @@
 package io.augur.evaluation.store;
 
 import io.augur.platform.auth.Workspace;
+import io.augur.platform.compute.ComputePool;
 import io.augur.platform.problem.Problem.FieldError;
 import io.augur.platform.problem.ProblemException;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.UUID;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
- * Bulk upsert of evaluations in one transaction: all rows or none. Model and benchmark names are
- * resolved in one query each; unknown names fail the whole batch with every offending row named.
- * Rows go to PostgreSQL as one pipelined batch of {@code INSERT ... ON CONFLICT DO UPDATE}, which is
- * what keeps a 10,000-row import well under a second (row-by-row ORM persists would not).
+ * Bulk upsert of evaluations in one transaction: all rows or none. Rows come in chunks (a streamed file is read
+ * chunk by chunk on the compute pool) and each chunk is one {@code INSERT ... SELECT FROM unnest(...) ON CONFLICT
+ * DO UPDATE} with its columns as binary array parameters; the next chunk is read while the current one is
+ * written. Model and benchmark names are resolved once per import; unknown names fail the whole import with
+ * every offending row named (or are created, with {@code createMissing}). The database checks each statement's
+ * model and benchmark keys once per statement (V8), not once per row.
  */
 @ApplicationScoped
 public class EvaluationStore {
@@ -35,67 +44,67 @@ public class EvaluationStore {
     public record Outcome(int inserted, int replaced) {
     }
 
-    private static final String UPSERT = """
-            insert into evaluation (model_id, benchmark_id, metric, seed, step, value, std_error, successes, attempts,
-                                    workspace_id, public_id)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, gen_random_uuid())
-            on conflict on constraint evaluation_identity do update
-               set value = excluded.value, std_error = excluded.std_error, successes = excluded.successes,
-                   attempts = excluded.attempts, updated_at = now()
-            returning (xmax = 0) as inserted""";
+    /**
+     * A chunk of rows and those of them that a later row of the same chunk repeats (same model, benchmark, metric as
+     * written, seed and step): a repeated identity is stored once, with the last row's values, as if the later row
+     * replaced the earlier one. Rows of different chunks are compared by the database (the later one replaces).
+     */
+    public record Batch(List<Row> rows, BitSet superseded) {
 
-    private final Pool pool;
-
-    public EvaluationStore(Pool pool) {
-        this.pool = pool;
-    }
-
-    /** Upserts the rows into the workspace; model and benchmark names are the workspace's. */
-    public Uni<Outcome> upsert(Workspace workspace, List<Row> rows, int maxErrors) {
-        if (rows.isEmpty()) {
-            return Uni.createFrom().item(new Outcome(0, 0));
-        }
-        return pool.withTransaction(conn -> ids(conn, workspace, "model", rows.stream().map(Row::model).toList())
-                .flatMap(models -> ids(conn, workspace, "benchmark", rows.stream().map(Row::benchmark).toList())
-                        .flatMap(benchmarks -> {
-                            List<FieldError> errors = new ArrayList<>();
-                            List<Tuple> tuples = new ArrayList<>(rows.size());
-                            for (Row r : rows) {
-                                Object[] m = models.get(r.model());
-                                Object[] b = benchmarks.get(r.benchmark());
-                                if (m == null && errors.size() < maxErrors) {
-                                    errors.add(new FieldError("model", r.row(), "unknown model '" + r.model() + "'"));
-                                }
-                                if (b == null && errors.size() < maxErrors) {
-                                    errors.add(new FieldError("benchmark", r.row(),
-                                            "unknown benchmark '" + r.benchmark() + "'"));
-                                }
-                                if (m != null && b != null) {
-                                    String metric = r.metric() != null ? r.metric() : (String) b[1];
-                                    tuples.add(Tuple.from(new Object[] {m[0], b[0], metric, r.seed(), r.step(),
-                                            r.value(), r.stdError(), r.successes(), r.attempts(), workspace.id()}));
-                                }
-                            }
-                            if (!errors.isEmpty()) {
-                                return Uni.createFrom().failure(ProblemException.invalidRows(errors));
-                            }
-                            return conn.preparedQuery(UPSERT).executeBatch(tuples).map(EvaluationStore::count);
-                        })));
-    }
-
-    private static Outcome count(RowSet<io.vertx.mutiny.sqlclient.Row> first) {
-        int inserted = 0;
-        int replaced = 0;
-        for (RowSet<io.vertx.mutiny.sqlclient.Row> rs = first; rs != null; rs = rs.next()) {
-            for (io.vertx.mutiny.sqlclient.Row row : rs) {
-                if (row.getBoolean("inserted")) {
-                    inserted++;
-                } else {
-                    replaced++;
-                }
+        private record NameKey(String model, String benchmark, String metric, Long seed, Long step) {
+            @Override
+            public int hashCode() {
+                return mix(model.hashCode(), benchmark.hashCode(), Objects.hashCode(metric), Objects.hashCode(seed),
+                        Objects.hashCode(step));
             }
         }
-        return new Outcome(inserted, replaced);
+
+        /** The batch of {@code rows}; a pass with a hash set over the rows, so call it on the compute pool. */
+        public static Batch of(List<Row> rows) {
+            BitSet superseded = new BitSet(rows.size());
+            Set<NameKey> later = new HashSet<>(rows.size() * 2);
+            for (int i = rows.size() - 1; i >= 0; i--) {
+                Row r = rows.get(i);
+                if (!later.add(new NameKey(r.model(), r.benchmark(), r.metric(), r.seed(), r.step()))) {
+                    superseded.set(i);
+                }
+            }
+            return new Batch(rows, superseded);
+        }
+
+        /** {@code rows} in batches of at most {@code size} (on the compute pool). */
+        public static List<Batch> chunks(List<Row> rows, int size) {
+            List<Batch> out = new ArrayList<>();
+            for (int from = 0; from < rows.size(); from += size) {
+                out.add(of(rows.subList(from, Math.min(rows.size(), from + size))));
+            }
+            return out;
+        }
+
+        /** A chunk source handing out {@code batches}, then an empty one. */
+        public static Supplier<Uni<Batch>> source(List<Batch> batches) {
+            Iterator<Batch> it = batches.iterator();
+            return () -> Uni.createFrom().item(it.hasNext() ? it.next() : new Batch(List.of(), new BitSet()));
+        }
+    }
+
+    private final Pool pool;
+    private final ComputePool compute;
+
+    public EvaluationStore(Pool pool, ComputePool compute) {
+        this.pool = pool;
+        this.compute = compute;
+    }
+
+    /**
+     * Upserts the batches into the workspace, all or nothing; model and benchmark names are the workspace's and must
+     * exist (each row naming an unknown one is reported, at most {@code maxErrors}).
+     */
+    public Uni<Outcome> upsert(Workspace workspace, List<Batch> batches, int maxErrors) {
+        return pool.withTransaction(conn -> {
+            ImportState st = new ImportState(Batch.source(batches), false, maxErrors, false);
+            return importAll(conn, workspace, st, st.next.get());
+        }).map(r -> new Outcome((int) r.inserted(), (int) r.replaced()));
     }
 
     /** name -> {id, metric} for the names that exist in {@code table} (model or benchmark). */
@@ -133,44 +142,108 @@ public class EvaluationStore {
                 returning (xmax = 0) as inserted)
             select count(*) filter (where inserted) as inserted, count(*) as rows from up""";
 
+    // Rows that cannot meet a stored identity (their model or benchmark was created by this import in the same
+    // chunk): a plain insert, without the speculative insertion ON CONFLICT costs per row.
+    private static final String INSERT_MANY = """
+            insert into evaluation (workspace_id, model_id, benchmark_id, metric, seed, step, value, std_error, successes,
+                                    attempts)
+            select $10, t.* from unnest($1::int8[], $2::int8[], $3::text[], $4::int8[], $5::int8[], $6::float8[],
+                                 $7::float8[], $8::int8[], $9::int8[]) as t""";
+
     /**
      * A streamed import in one transaction: chunks are pulled from {@code next} (empty ends the stream; a
      * failure, such as a bad row, rolls everything back) and each is upserted with one
-     * {@code INSERT ... SELECT FROM unnest(...)} statement. Model and benchmark names are resolved once per
-     * import; with {@code createMissing} the unknown ones are created (a benchmark with the metric of its first
-     * row, or "score"), otherwise every row naming one is reported (at most {@code maxErrors}). A row repeating
-     * the identity of an earlier row of the file replaces it, as it would replace a stored one.
+     * {@code INSERT ... SELECT FROM unnest(...)} statement; the next chunk is pulled (read on the compute pool)
+     * while the current one is written. Model and benchmark names are resolved once per import; with
+     * {@code createMissing} the unknown ones are created (a benchmark with the metric of its first row, or
+     * "score"), otherwise every row naming one is reported (at most {@code maxErrors}). A row repeating the
+     * identity of an earlier row of the file replaces it, as it would replace a stored one.
      */
-    public Uni<Imported> importRows(Workspace workspace, java.util.function.Supplier<Uni<List<Row>>> next,
-            boolean createMissing, int maxErrors) {
-        return pool.withTransaction(conn -> importStep(conn, workspace, new ImportState(), next, createMissing, maxErrors));
+    public Uni<Imported> importRows(Workspace workspace, Supplier<Uni<Batch>> next, boolean createMissing,
+            int maxErrors) {
+        return pool.withTransaction(conn -> {
+            ImportState st = new ImportState(next, createMissing, maxErrors, true);
+            return importAll(conn, workspace, st, next.get());
+        });
     }
 
     private static final class ImportState {
+        final Supplier<Uni<Batch>> next;
+        final boolean createMissing;
+        final int maxErrors;
+        /** Whether an unknown name's error says that createMissing would create it. */
+        final boolean offerCreate;
+        /** name -> {id, number of the chunk that created it here, or -1} */
         final Map<String, long[]> models = new HashMap<>();
+        /** name -> {id, metric, number of the chunk that created it here, or -1} */
         final Map<String, Object[]> benchmarks = new HashMap<>();
+        int chunk;
+        /** The next chunk, being read while the current one is written. */
+        Uni<Batch> pending;
         long received;
         long inserted;
         long replaced;
         int modelsCreated;
         int benchmarksCreated;
+
+        ImportState(Supplier<Uni<Batch>> next, boolean createMissing, int maxErrors, boolean offerCreate) {
+            this.next = next;
+            this.createMissing = createMissing;
+            this.maxErrors = maxErrors;
+            this.offerCreate = offerCreate;
+        }
     }
 
-    private Uni<Imported> importStep(SqlConnection conn, Workspace workspace, ImportState st,
-            java.util.function.Supplier<Uni<List<Row>>> next, boolean createMissing, int maxErrors) {
-        return next.get().flatMap(rows -> {
-            if (rows.isEmpty()) {
-                return Uni.createFrom().item(new Imported(st.received, st.inserted, st.replaced, st.modelsCreated,
+    /**
+     * Writes the chunks one after the other, each a step of its own (no step holds on to an earlier chunk, so the
+     * memory is that of two chunks, whatever the file's size); {@code first} gives the first chunk.
+     */
+    private Uni<Imported> importAll(SqlConnection conn, Workspace workspace, ImportState st, Uni<Batch> first) {
+        st.pending = first;
+        return Multi.createBy().repeating().uni(() -> importStep(conn, workspace, st)).whilst(more -> more)
+                .collect().last().map(v -> new Imported(st.received, st.inserted, st.replaced, st.modelsCreated,
                         st.benchmarksCreated));
+    }
+
+    /**
+     * Writes the chunk {@code st.pending} gives (false: there was none left): its new names resolved (a query only
+     * for names not seen before), its statement parameters built on the compute pool, then the statements sent while
+     * the next chunk is already being read (asked for only now, so the reader is never used by two threads at once,
+     * and at most one computation of the import runs at a time).
+     */
+    private Uni<Boolean> importStep(SqlConnection conn, Workspace workspace, ImportState st) {
+        Uni<Batch> current = st.pending;
+        st.pending = null;
+        return current.flatMap(batch -> {
+            if (batch.rows().isEmpty()) {
+                return Uni.createFrom().item(false);
             }
-            return resolve(conn, workspace, st, rows, createMissing)
-                    .flatMap(v -> upsertChunk(conn, workspace, st, rows, maxErrors))
-                    .flatMap(v -> importStep(conn, workspace, st, next, createMissing, maxErrors));
+            int received = batch.rows().size();
+            return resolve(conn, workspace, st, batch.rows())
+                    .flatMap(v -> compute.submit(() -> parameters(workspace, st, batch)))
+                    .flatMap(chunk -> {
+                        Uni<Batch> following = st.next.get().memoize().indefinitely();
+                        following.subscribe().with(b -> { }, e -> { }); // read on now; a failure surfaces in its step
+                        st.pending = following;
+                        Uni<Long> fresh = chunk.fresh() == null ? Uni.createFrom().item(0L)
+                                : conn.preparedQuery(INSERT_MANY).execute(chunk.fresh()).map(rs -> (long) rs.rowCount());
+                        int repeated = chunk.repeated();
+                        Tuple upsert = chunk.upsert();
+                        return fresh.flatMap(plain -> upsert == null ? Uni.createFrom().item(new long[] {plain, plain})
+                                : conn.preparedQuery(UPSERT_MANY).execute(upsert).map(rs -> {
+                                    io.vertx.mutiny.sqlclient.Row row = rs.iterator().next();
+                                    return new long[] {plain + row.getLong("inserted"), plain + row.getLong("rows")};
+                                })).map(counts -> {
+                                    st.received += received;
+                                    st.inserted += counts[0];
+                                    st.replaced += counts[1] - counts[0] + repeated;
+                                    return true;
+                                });
+                    });
         });
     }
 
-    private static Uni<Void> resolve(SqlConnection conn, Workspace workspace, ImportState st, List<Row> rows,
-            boolean createMissing) {
+    private static Uni<Void> resolve(SqlConnection conn, Workspace workspace, ImportState st, List<Row> rows) {
         Map<String, String> newModels = new java.util.LinkedHashMap<>();
         Map<String, String> newBenchmarks = new java.util.LinkedHashMap<>();
         for (Row r : rows) {
@@ -181,9 +254,10 @@ public class EvaluationStore {
                 newBenchmarks.putIfAbsent(r.benchmark(), r.metric() == null ? "score" : r.metric());
             }
         }
+        boolean createMissing = st.createMissing;
         Uni<Void> models = newModels.isEmpty() ? Uni.createFrom().voidItem()
                 : ids(conn, workspace, "model", List.copyOf(newModels.keySet())).flatMap(found -> {
-                    found.forEach((name, idMetric) -> st.models.put(name, new long[] {(Long) idMetric[0]}));
+                    found.forEach((name, idMetric) -> st.models.put(name, new long[] {(Long) idMetric[0], -1}));
                     String[] missing = newModels.keySet().stream().filter(n -> !found.containsKey(n)).toArray(String[]::new);
                     if (missing.length == 0 || !createMissing) {
                         return Uni.createFrom().voidItem();
@@ -192,15 +266,21 @@ public class EvaluationStore {
                             + "on conflict on constraint model_name_unique do nothing returning id, name")
                             .execute(Tuple.of(missing, workspace.id())).flatMap(rs -> {
                                 st.modelsCreated += rs.rowCount();
-                                return ids(conn, workspace, "model", List.of(missing));
+                                for (io.vertx.mutiny.sqlclient.Row r : rs) {
+                                    st.models.put(r.getString("name"), new long[] {r.getLong("id"), st.chunk});
+                                }
+                                // created meanwhile by another transaction: not ours, so not fresh
+                                List<String> others = Arrays.stream(missing).filter(n -> !st.models.containsKey(n)).toList();
+                                return others.isEmpty() ? Uni.createFrom().item(Map.<String, Object[]>of())
+                                        : ids(conn, workspace, "model", others);
                             }).map(created -> {
-                                created.forEach((name, idMetric) -> st.models.put(name, new long[] {(Long) idMetric[0]}));
+                                created.forEach((name, idMetric) -> st.models.put(name, new long[] {(Long) idMetric[0], -1}));
                                 return null;
                             });
                 });
         return models.flatMap(v -> newBenchmarks.isEmpty() ? Uni.createFrom().voidItem()
                 : ids(conn, workspace, "benchmark", List.copyOf(newBenchmarks.keySet())).flatMap(found -> {
-                    st.benchmarks.putAll(found);
+                    found.forEach((name, idMetric) -> st.benchmarks.put(name, new Object[] {idMetric[0], idMetric[1], -1}));
                     List<String> missing = newBenchmarks.keySet().stream().filter(n -> !found.containsKey(n)).toList();
                     if (missing.isEmpty() || !createMissing) {
                         return Uni.createFrom().voidItem();
@@ -209,84 +289,174 @@ public class EvaluationStore {
                     String[] metrics = missing.stream().map(newBenchmarks::get).toArray(String[]::new);
                     return conn.preparedQuery("insert into benchmark (workspace_id, name, metric) select $3, t.* from "
                             + "unnest($1::text[], $2::text[]) as t on conflict on constraint benchmark_name_unique do "
-                            + "nothing returning id")
+                            + "nothing returning id, name, metric")
                             .execute(Tuple.of(names, metrics, workspace.id())).flatMap(rs -> {
                                 st.benchmarksCreated += rs.rowCount();
-                                return ids(conn, workspace, "benchmark", missing);
+                                for (io.vertx.mutiny.sqlclient.Row r : rs) {
+                                    st.benchmarks.put(r.getString("name"), new Object[] {r.getLong("id"),
+                                            r.getString("metric"), st.chunk});
+                                }
+                                List<String> others = missing.stream().filter(n -> !st.benchmarks.containsKey(n)).toList();
+                                return others.isEmpty() ? Uni.createFrom().item(Map.<String, Object[]>of())
+                                        : ids(conn, workspace, "benchmark", others);
                             }).map(created -> {
-                                st.benchmarks.putAll(created);
+                                created.forEach((name, idMetric) -> st.benchmarks.put(name,
+                                        new Object[] {idMetric[0], idMetric[1], -1}));
                                 return null;
                             });
                 }));
     }
 
-    private static Uni<Void> upsertChunk(SqlConnection conn, Workspace workspace, ImportState st, List<Row> rows,
-            int maxErrors) {
+    /**
+     * A chunk's statement parameters: the rows that cannot meet a stored identity (null: none), the others (null:
+     * none), and how many of its rows repeated an identity of the chunk.
+     */
+    private record Chunk(Tuple fresh, Tuple upsert, int repeated) {
+    }
+
+    /** Columns of a statement, filled row by row. */
+    private static final class Columns {
+        final Long[] model;
+        final Long[] benchmark;
+        final String[] metric;
+        final Long[] seed;
+        final Long[] step;
+        final Double[] value;
+        final Double[] stdError;
+        final Long[] successes;
+        final Long[] attempts;
+        int n;
+
+        Columns(int capacity) {
+            model = new Long[capacity];
+            benchmark = new Long[capacity];
+            metric = new String[capacity];
+            seed = new Long[capacity];
+            step = new Long[capacity];
+            value = new Double[capacity];
+            stdError = new Double[capacity];
+            successes = new Long[capacity];
+            attempts = new Long[capacity];
+        }
+
+        void add(Long m, Long b, String k, Row r) {
+            model[n] = m;
+            benchmark[n] = b;
+            metric[n] = k;
+            seed[n] = r.seed();
+            step[n] = r.step();
+            value[n] = r.value();
+            stdError[n] = r.stdError();
+            successes[n] = r.successes();
+            attempts[n] = r.attempts();
+            n++;
+        }
+
+        Tuple tuple(Workspace workspace) {
+            return n == 0 ? null : Tuple.from(new Object[] {Arrays.copyOf(model, n), Arrays.copyOf(benchmark, n),
+                    Arrays.copyOf(metric, n), Arrays.copyOf(seed, n), Arrays.copyOf(step, n), Arrays.copyOf(value, n),
+                    Arrays.copyOf(stdError, n), Arrays.copyOf(successes, n), Arrays.copyOf(attempts, n),
+                    workspace.id()});
+        }
+    }
+
+    private record IdKey(long model, long benchmark, String metric, Long seed, Long step) {
+        @Override
+        public int hashCode() {
+            return mix(Long.hashCode(model), Long.hashCode(benchmark), metric.hashCode(), Objects.hashCode(seed),
+                    Objects.hashCode(step));
+        }
+    }
+
+    /**
+     * A hash of an identity's parts. The records' own hash (31 * h + part) collides on the names and ids of a grid
+     * (model i + 1 with benchmark j - 31: a file of every model on every benchmark filled the hash tables' buckets);
+     * multiplying by the 64-bit golden ratio between parts spreads them.
+     */
+    private static int mix(int... parts) {
+        long h = 0;
+        for (int p : parts) {
+            h = (h + p) * 0x9E3779B97F4A7C15L;
+        }
+        return (int) (h ^ (h >>> 32));
+    }
+
+    /**
+     * The chunk's columns as arrays, rows superseded within the chunk left out; fails with the rows naming unknown
+     * models or benchmarks (at most maxErrors). A row is fresh (inserted without ON CONFLICT) when its model or its
+     * benchmark was created by this import for this very chunk: no stored row, and no row of an earlier chunk, can
+     * have its identity. On the compute pool.
+     */
+    private static Chunk parameters(Workspace workspace, ImportState st, Batch batch) {
+        List<Row> rows = batch.rows();
+        BitSet superseded = batch.superseded();
+        int n = rows.size() - superseded.cardinality();
         List<FieldError> errors = new ArrayList<>();
-        // the last row of each identity in the chunk (an earlier one is replaced by it, as across chunks)
-        Map<List<Object>, Integer> last = new HashMap<>();
-        long[] modelIds = new long[rows.size()];
-        long[] benchmarkIds = new long[rows.size()];
-        String[] metrics = new String[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            long[] m = st.models.get(r.model());
-            Object[] b = st.benchmarks.get(r.benchmark());
-            if (m == null && errors.size() < maxErrors) {
-                errors.add(new FieldError("model", r.row(), "unknown model '" + r.model()
-                        + "' (createMissing=true creates it)"));
-            }
-            if (b == null && errors.size() < maxErrors) {
-                errors.add(new FieldError("benchmark", r.row(), "unknown benchmark '" + r.benchmark()
-                        + "' (createMissing=true creates it)"));
-            }
-            if (m != null && b != null) {
-                modelIds[i] = m[0];
-                benchmarkIds[i] = (Long) b[0];
-                metrics[i] = r.metric() != null ? r.metric() : (String) b[1];
-                last.put(java.util.Arrays.asList(m[0], b[0], metrics[i], r.seed(), r.step()), i);
-            }
-        }
-        if (!errors.isEmpty()) {
-            return Uni.createFrom().failure(ProblemException.invalidRows(errors));
-        }
-        int n = last.size();
-        Long[] a = new Long[n];
-        Long[] b = new Long[n];
+        long[][] modelOf = new long[n][];
+        Object[][] benchmarkOf = new Object[n][];
+        Row[] kept = new Row[n];
         String[] metric = new String[n];
-        Long[] seed = new Long[n];
-        Long[] step = new Long[n];
-        Double[] value = new Double[n];
-        Double[] se = new Double[n];
-        Long[] succ = new Long[n];
-        Long[] att = new Long[n];
+        boolean anyWritten = false;
+        boolean anyDefault = false;
         int k = 0;
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
-            if (last.get(java.util.Arrays.asList(modelIds[i], benchmarkIds[i], metrics[i], r.seed(), r.step())) != i) {
+            long[] m = st.models.get(r.model());
+            Object[] bench = st.benchmarks.get(r.benchmark());
+            if (m == null || bench == null) {
+                String hint = st.offerCreate ? " (createMissing=true creates it)" : "";
+                if (m == null && errors.size() < st.maxErrors) {
+                    errors.add(new FieldError("model", r.row(), "unknown model '" + r.model() + "'" + hint));
+                }
+                if (bench == null && errors.size() < st.maxErrors) {
+                    errors.add(new FieldError("benchmark", r.row(), "unknown benchmark '" + r.benchmark() + "'" + hint));
+                }
                 continue;
             }
-            a[k] = modelIds[i];
-            b[k] = benchmarkIds[i];
-            metric[k] = metrics[i];
-            seed[k] = r.seed();
-            step[k] = r.step();
-            value[k] = r.value();
-            se[k] = r.stdError();
-            succ[k] = r.successes();
-            att[k] = r.attempts();
+            if (!errors.isEmpty() || superseded.get(i)) {
+                continue;
+            }
+            anyWritten |= r.metric() != null;
+            anyDefault |= r.metric() == null;
+            modelOf[k] = m;
+            benchmarkOf[k] = bench;
+            kept[k] = r;
+            metric[k] = r.metric() != null ? r.metric() : (String) bench[1];
             k++;
         }
-        int duplicates = rows.size() - n;
-        return conn.preparedQuery(UPSERT_MANY).execute(Tuple.from(new Object[] {a, b, metric, seed, step, value, se,
-                succ, att, workspace.id()})).map(rs -> {
-                    io.vertx.mutiny.sqlclient.Row row = rs.iterator().next();
-                    long inserted = row.getLong("inserted");
-                    st.received += rows.size();
-                    st.inserted += inserted;
-                    st.replaced += row.getLong("rows") - inserted + duplicates;
-                    return null;
-                });
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalidRows(errors);
+        }
+        boolean[] drop = new boolean[n];
+        int repeated = rows.size() - n;
+        if (anyWritten && anyDefault) {
+            // a row without a metric and one naming its benchmark's metric may still be one identity: keep the last
+            Map<IdKey, Integer> last = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                last.put(key(modelOf[i], benchmarkOf[i], metric[i], kept[i]), i);
+            }
+            for (int i = 0; i < n; i++) {
+                if (last.get(key(modelOf[i], benchmarkOf[i], metric[i], kept[i])) != i) {
+                    drop[i] = true;
+                    repeated++;
+                }
+            }
+        }
+        Columns fresh = new Columns(n);
+        Columns upsert = new Columns(n);
+        for (int i = 0; i < n; i++) {
+            if (drop[i]) {
+                continue;
+            }
+            boolean isFresh = modelOf[i][1] == st.chunk || ((Integer) benchmarkOf[i][2]) == st.chunk;
+            (isFresh ? fresh : upsert).add(modelOf[i][0], (Long) benchmarkOf[i][0], metric[i], kept[i]);
+        }
+        st.chunk++;
+        return new Chunk(fresh.tuple(workspace), upsert.tuple(workspace), repeated);
+    }
+
+    private static IdKey key(long[] model, Object[] benchmark, String metric, Row r) {
+        return new IdKey(model[0], (Long) benchmark[0], metric, r.seed(), r.step());
     }
 
     /** An evaluation as exported, with its model and benchmark by name. */
@@ -328,21 +498,21 @@ public class EvaluationStore {
 
     /**
      * Creates the models of {@code facts} that do not exist, with their attributes, and fills the attributes
-     * stored models lack (a stored value is never overwritten); then imports {@code rows} like
+     * stored models lack (a stored value is never overwritten); then imports the batches like
      * {@link #importRows}, in the same transaction.
      */
-    public Uni<Imported> importWithModels(Workspace workspace, List<ModelFacts> facts, List<Row> rows,
+    public Uni<Imported> importWithModels(Workspace workspace, List<ModelFacts> facts, List<Batch> batches,
             boolean createMissing, int maxErrors) {
         int n = facts.size();
         String[] names = new String[n];
         Long[] params = new Long[n];
         Double[] tokens = new Double[n];
-        Double[] compute = new Double[n];
+        Double[] flops = new Double[n];
         for (int i = 0; i < n; i++) {
             names[i] = facts.get(i).name();
             params[i] = facts.get(i).parameters();
             tokens[i] = facts.get(i).trainingTokens();
-            compute[i] = facts.get(i).trainingCompute();
+            flops[i] = facts.get(i).trainingCompute();
         }
         String sql = createMissing ? """
                 insert into model (workspace_id, name, parameters, training_tokens, training_compute)
@@ -358,22 +528,17 @@ public class EvaluationStore {
                   from unnest($1::text[], $2::int8[], $3::float8[], $4::float8[]) as t(n, p, d, c)
                  where m.workspace_id = $5 and m.name = t.n
                 returning false as inserted""";
-        boolean[] sent = {false};
         return pool.withTransaction(conn -> conn.preparedQuery(sql)
-                .execute(Tuple.of(names, params, tokens, compute, workspace.id()))
+                .execute(Tuple.of(names, params, tokens, flops, workspace.id()))
                 .flatMap(rs -> {
                     int created = 0;
                     for (io.vertx.mutiny.sqlclient.Row r : rs) {
                         created += r.getBoolean("inserted") ? 1 : 0;
                     }
                     int made = created;
-                    ImportState st = new ImportState();
-                    return importStep(conn, workspace, st, () -> {
-                        List<Row> next = sent[0] ? List.of() : rows;
-                        sent[0] = true;
-                        return Uni.createFrom().item(next);
-                    }, createMissing, maxErrors).map(r -> new Imported(r.received(), r.inserted(), r.replaced(),
-                            r.modelsCreated() + made, r.benchmarksCreated()));
+                    ImportState st = new ImportState(Batch.source(batches), createMissing, maxErrors, true);
+                    return importAll(conn, workspace, st, st.next.get()).map(r -> new Imported(r.received(),
+                            r.inserted(), r.replaced(), r.modelsCreated() + made, r.benchmarksCreated()));
                 }));
     }
 }
