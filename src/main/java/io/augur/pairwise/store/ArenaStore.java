@@ -207,7 +207,7 @@ public class ArenaStore {
         int[] dbIdOf = new int[0];
         int mapped;
         final Map<Integer, String> nameOfDbId = new HashMap<>();
-        final Map<Long, long[]> counts = new HashMap<>();
+        final BattleBlocks.Counts counts = new BattleBlocks.Counts();
         long received;
         long added;
 
@@ -293,8 +293,7 @@ public class ArenaStore {
             int known = index.find(id, hash);
             if (known < 0) {
                 index.addNew(id, hash, content);
-                long key = ((long) a << 34) | ((long) b << 2) | o;
-                st.counts.computeIfAbsent(key, k -> new long[1])[0]++;
+                st.counts.add(content);
             } else {
                 long stored = index.content(known);
                 if (stored != 0 && stored != content) { // 0: stored before contents were kept, equal to any
@@ -340,12 +339,12 @@ public class ArenaStore {
         // every writer takes the count rows' locks in the same order
         Map<List<Object>, long[]> byName = new TreeMap<>(KEY_ORDER);
         st.counts.forEach((key, c) -> {
-            String ma = st.nameOfDbId.get((int) (key >>> 34));
-            String mb = st.nameOfDbId.get((int) ((key >>> 2) & 0xFFFFFFFFL));
-            Outcome o = Outcome.values()[(int) (key & 3)];
+            String ma = st.nameOfDbId.get(BattleBlocks.modelA(key));
+            String mb = st.nameOfDbId.get(BattleBlocks.modelB(key));
+            Outcome o = Outcome.values()[BattleBlocks.outcome(key)];
             boolean swap = ma.compareTo(mb) > 0;
             byName.computeIfAbsent(List.of(swap ? mb : ma, swap ? ma : mb, (swap ? o.flipped() : o).ordinal()),
-                    k -> new long[1])[0] += c[0];
+                    k -> new long[1])[0] += c;
         });
         int m = byName.size();
         String[] ka = new String[m];

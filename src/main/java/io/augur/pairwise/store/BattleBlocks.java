@@ -78,6 +78,74 @@ final class BattleBlocks {
     }
 
     /**
+     * Battles counted per content ({@link #pack}ed model A, model B, outcome): an open-addressing table, because a
+     * java.util.HashMap boxes a Long per battle and these keys crowd its buckets.
+     */
+    static final class Counts {
+        private long[] keys = new long[1024]; // 0 = empty (a packed content of a counted battle is never 0)
+        private long[] counts = new long[1024];
+        private int size;
+
+        void add(long key) {
+            int mask = keys.length - 1;
+            int s = spread(key) & mask;
+            while (keys[s] != 0 && keys[s] != key) {
+                s = (s + 1) & mask;
+            }
+            if (keys[s] == 0) {
+                keys[s] = key;
+                if (++size * 2 > keys.length) {
+                    counts[s]++;
+                    grow();
+                    return;
+                }
+            }
+            counts[s]++;
+        }
+
+        /** Receives a key and its count. */
+        interface Each {
+            void accept(long key, long count);
+        }
+
+        /** Calls {@code each} with every key and its count. */
+        void forEach(Each each) {
+            for (int s = 0; s < keys.length; s++) {
+                if (keys[s] != 0) {
+                    each.accept(keys[s], counts[s]);
+                }
+            }
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        private static int spread(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32));
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            long[] oldCounts = counts;
+            keys = new long[oldKeys.length * 2];
+            counts = new long[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != 0) {
+                    int s = spread(oldKeys[i]) & mask;
+                    while (keys[s] != 0) {
+                        s = (s + 1) & mask;
+                    }
+                    keys[s] = oldKeys[i];
+                    counts[s] = oldCounts[i];
+                }
+            }
+        }
+    }
+
+    /**
      * The battle ids of an arena (stored blocks, then the block being built), each with its content. Ordinals
      * number the battles in arrival order. Not thread-safe: one ingestion uses it, one step at a time.
      */
@@ -85,11 +153,12 @@ final class BattleBlocks {
         private byte[][] blockIds = new byte[8][];
         private int[] blockStart = new int[8];
         private int blocks;
-        private long[] hashes = new long[1024];
+        private int[] lowHashes = new int[1024]; // the low half of each battle's id hash: its home slot
         private int[] offsets = new int[1024];
         private long[] contents = new long[1024];
         private int size;
-        private int[] slots = new int[2048]; // ordinal + 1; 0 = empty
+        // high half of the id hash << 32 | ordinal + 1 (0 = empty): a probe compares hashes without leaving the table
+        private long[] slots = new long[2048];
         // the block being built
         private byte[] current = new byte[1 << 16];
         private int currentLength;
@@ -125,13 +194,14 @@ final class BattleBlocks {
          */
         int find(byte[] id, long hash) {
             int mask = slots.length - 1;
+            int high = (int) (hash >>> 32);
             for (int s = (int) hash & mask; ; s = (s + 1) & mask) {
-                int ord = slots[s] - 1;
-                if (ord < 0) {
+                long slot = slots[s];
+                if (slot == 0) {
                     return -1;
                 }
-                if (hashes[ord] == hash && sameId(ord, id)) {
-                    return ord;
+                if ((int) (slot >>> 32) == high && sameId((int) slot - 1, id)) {
+                    return (int) slot - 1;
                 }
             }
         }
@@ -204,16 +274,16 @@ final class BattleBlocks {
         }
 
         private void add(long hash, int offset, long content, int block) {
-            if (size == hashes.length) {
+            if (size == lowHashes.length) {
                 int cap = size * 2;
-                hashes = Arrays.copyOf(hashes, cap);
+                lowHashes = Arrays.copyOf(lowHashes, cap);
                 offsets = Arrays.copyOf(offsets, cap);
                 contents = Arrays.copyOf(contents, cap);
             }
             if ((size + 1) * 2 > slots.length) {
                 rehash(slots.length * 2);
             }
-            hashes[size] = hash;
+            lowHashes[size] = (int) hash;
             offsets[size] = offset;
             contents[size] = content;
             int mask = slots.length - 1;
@@ -221,18 +291,20 @@ final class BattleBlocks {
             while (slots[s] != 0) {
                 s = (s + 1) & mask;
             }
-            slots[s] = ++size;
+            slots[s] = (hash & 0xFFFFFFFF00000000L) | ++size;
         }
 
         private void rehash(int capacity) {
-            int[] fresh = new int[capacity];
+            long[] fresh = new long[capacity];
             int mask = capacity - 1;
-            for (int ord = 0; ord < size; ord++) {
-                int s = (int) hashes[ord] & mask;
-                while (fresh[s] != 0) {
-                    s = (s + 1) & mask;
+            for (long slot : slots) {
+                if (slot != 0) {
+                    int s = lowHashes[(int) slot - 1] & mask;
+                    while (fresh[s] != 0) {
+                        s = (s + 1) & mask;
+                    }
+                    fresh[s] = slot;
                 }
-                fresh[s] = ord + 1;
             }
             slots = fresh;
         }

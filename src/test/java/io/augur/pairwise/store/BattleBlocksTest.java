@@ -72,4 +72,19 @@ class BattleBlocksTest {
         assertNull(loaded.finishBlock()); // an upload of known battles only writes no block
         assertEquals(n + 1, loaded.size());
     }
+
+    @Test
+    void countsAddUpPerContent() {
+        BattleBlocks.Counts counts = new BattleBlocks.Counts();
+        java.util.Map<Long, Long> expected = new java.util.HashMap<>();
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 200_000; i++) {
+            long key = BattleBlocks.pack(1 + random.nextInt(150), 1 + random.nextInt(150), random.nextInt(3));
+            counts.add(key);
+            expected.merge(key, 1L, Long::sum);
+        }
+        java.util.Map<Long, Long> seen = new java.util.HashMap<>();
+        counts.forEach((key, count) -> assertNull(seen.put(key, count)));
+        assertEquals(expected, seen);
+    }
 }
