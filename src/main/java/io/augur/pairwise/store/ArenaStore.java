@@ -23,13 +23,12 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Stored arenas: their battles (id and content, for idempotency and exports) and the battles aggregated
- * per (model A, model B, outcome), which is all a leaderboard reads. Appends run in one transaction:
- * {@code INSERT ... ON CONFLICT DO NOTHING RETURNING} says which battle ids are new, and only those
- * are added to the counts with an atomic {@code count = count + excluded.count} upsert, so a retried
- * or concurrent batch never counts a battle twice. Rows are written in a fixed order (battle ids and
- * count keys sorted) so that concurrent appends to one arena take their row locks in the same order
- * and cannot deadlock.
+ * Stored arenas: their battles (id and content, for idempotency and exports), kept in blocks of one upload
+ * chunk each ({@link BattleBlocks}), and the battles aggregated per (model A, model B, outcome), which is all
+ * a leaderboard reads. Appends run in one transaction holding the arena row locked: the arena's battle ids are
+ * loaded once, only ids not stored yet are written and added to the counts (an atomic
+ * {@code count = count + excluded.count} upsert, count keys in a fixed order), so a retried or concurrent
+ * upload never counts a battle twice, and a battle id stored with another content is a 409.
  */
 @ApplicationScoped
 public class ArenaStore {
