@@ -56,7 +56,8 @@ public class IdleWhileAnswering {
         }
         Handler handler = new Handler();
         // this request's head has already passed: it is answering once its body has arrived
-        handler.answering = ctx.request().isEnded();
+        handler.answered = ctx.response().ended();
+        handler.answering = ctx.request().isEnded() && !handler.answered;
         pipeline.addBefore("handler", NAME, handler);
     }
 
@@ -65,14 +66,19 @@ public class IdleWhileAnswering {
 
         /** A request has fully arrived and its response is not complete. */
         private boolean answering;
+        /** The current request's response is complete (it may be, before the request's body has all arrived). */
+        private boolean answered;
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
             if (msg instanceof HttpRequest) {
                 answering = false;
+                answered = false;
             }
             if (msg instanceof LastHttpContent) {
-                answering = true; // the request is complete (a FullHttpRequest is its own last content)
+                // the request is complete (a FullHttpRequest is its own last content); answered early (a 401 or
+                // 413 before the body was read), there is nothing more to wait for
+                answering = !answered;
             }
             super.channelRead(ctx, msg);
         }
@@ -81,6 +87,7 @@ public class IdleWhileAnswering {
         public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
             if (msg instanceof LastHttpContent && !informational(msg)) {
                 answering = false; // the response's last part is written: from here the connection can be idle
+                answered = true;
             }
             super.write(ctx, msg, promise);
         }

@@ -66,6 +66,12 @@ class IdleWhileAnsweringTest {
         assertEquals(0, idle());
         channel.writeOutbound(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK));
         assertEquals(1, idle());
+        // answered before its body has all arrived (a 401 or 413): the rest of the body does not make it answering
+        channel.writeInbound(new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/api/v1/arenas/x/battles/file"));
+        channel.writeOutbound(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.UNAUTHORIZED));
+        channel.writeInbound(new DefaultHttpContent(Unpooled.wrappedBuffer(new byte[] {5})));
+        channel.writeInbound(new DefaultLastHttpContent());
+        assertEquals(1, idle(), "a connection answered early is idle once silent");
         assertTrue(channel.isOpen());
         channel.finishAndReleaseAll();
         assertFalse(channel.isOpen());
