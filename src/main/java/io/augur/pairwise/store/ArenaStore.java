@@ -3,6 +3,7 @@ package io.augur.pairwise.store;
 import io.augur.pairwise.engine.Outcome;
 import io.augur.pairwise.engine.PairCount;
 import io.augur.platform.auth.Workspace;
+import io.augur.platform.compute.ComputePool;
 import io.augur.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -22,13 +23,12 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Stored arenas: their battles (id and content, for idempotency and exports) and the battles aggregated
- * per (model A, model B, outcome), which is all a leaderboard reads. Appends run in one transaction:
- * {@code INSERT ... ON CONFLICT DO NOTHING RETURNING} says which battle ids are new, and only those
- * are added to the counts with an atomic {@code count = count + excluded.count} upsert, so a retried
- * or concurrent batch never counts a battle twice. Rows are written in a fixed order (battle ids and
- * count keys sorted) so that concurrent appends to one arena take their row locks in the same order
- * and cannot deadlock.
+ * Stored arenas: their battles (id and content, for idempotency and exports), kept in blocks of one upload
+ * chunk each ({@link BattleBlocks}), and the battles aggregated per (model A, model B, outcome), which is all
+ * a leaderboard reads. Appends run in one transaction holding the arena row locked: the arena's battle ids are
+ * loaded once, only ids not stored yet are written and added to the counts (an atomic
+ * {@code count = count + excluded.count} upsert, count keys in a fixed order), so a retried or concurrent
+ * upload never counts a battle twice, and a battle id stored with another content is a 409.
  */
 @ApplicationScoped
 public class ArenaStore {
@@ -60,9 +60,11 @@ public class ArenaStore {
 
 
     private final Pool pool;
+    private final ComputePool compute;
 
-    public ArenaStore(Pool pool) {
+    public ArenaStore(Pool pool, ComputePool compute) {
         this.pool = pool;
+        this.compute = compute;
     }
 
     /** Creates an arena in the workspace; a name taken there is a 409 conflict. */
@@ -103,20 +105,15 @@ public class ArenaStore {
                 });
     }
 
-    /**
-     * Deletes the workspace's arena with its battles and counts; 404 when absent or in another workspace.
-     * arena_battle has no foreign key to arena (see V4): its rows go in the same transaction.
-     */
+    /** Deletes the workspace's arena with its battles and counts; 404 when absent or in another workspace. */
     public Uni<Void> delete(Workspace workspace, UUID id) {
-        return pool.withTransaction(conn -> conn.preparedQuery(
-                "delete from arena where workspace_id = $1 and public_id = $2 returning id")
-                .execute(Tuple.of(workspace.id(), id)).flatMap(rs -> {
+        return pool.preparedQuery("delete from arena where workspace_id = $1 and public_id = $2 returning id")
+                .execute(Tuple.of(workspace.id(), id)).map(rs -> {
                     if (rs.size() == 0) {
                         throw ProblemException.notFound("arena", id);
                     }
-                    return conn.preparedQuery("delete from arena_battle where arena_id = $1")
-                            .execute(Tuple.of(rs.iterator().next().getLong("id")));
-                }).replaceWith((Void) null));
+                    return null;
+                });
     }
 
     /**
@@ -160,37 +157,29 @@ public class ArenaStore {
             insert into arena_model (arena_id, name) select $1, n from unnest($2::text[]) as n
             on conflict on constraint arena_model_name_unique do nothing""";
 
-    // The new battles of a chunk are inserted and, in the same statement, their counts returned grouped by
-    // (model A, model B, outcome): only rows the insert took (ids not stored before) are counted.
-    private static final String INSERT_BATTLES = """
-            with ins as (
-                insert into arena_battle (arena_id, battle_id, model_a, model_b, outcome)
-                select $1, t.id, t.a, t.b, t.o from unnest($2::text[], $3::int[], $4::int[], $5::int2[]) as t(id, a, b, o)
-                on conflict on constraint arena_battle_pk do nothing
-                returning model_a, model_b, outcome)
-            select model_a, model_b, outcome, count(*) as n from ins group by model_a, model_b, outcome""";
-
-    // Ids of the chunk stored with another content (before this chunk, or earlier in it); battles appended
-    // before content was kept (nulls) compare equal to anything.
-    private static final String CLASHES = """
-            select distinct t.id from unnest($2::text[], $3::int[], $4::int[], $5::int2[]) as t(id, a, b, o)
-              join arena_battle s on s.arena_id = $1 and s.battle_id = t.id
-             where s.model_a is not null and (s.model_a, s.model_b, s.outcome) is distinct from (t.a, t.b, t.o)
-             order by t.id limit 20""";
-
     private static final String UPSERT_COUNTS = """
             insert into arena_count (arena_id, model_a, model_b, outcome, count)
             select $1, t.a, t.b, t.o, t.n from unnest($2::text[], $3::text[], $4::int2[], $5::int8[]) as t(a, b, o, n)
             on conflict on constraint arena_count_pk do update set count = arena_count.count + excluded.count""";
 
+    private static final String SELECT_BLOCKS = """
+            select block_no, size, battle_ids, battles from arena_battle_block where arena_id = $1 order by block_no""";
+
+    private static final String INSERT_BLOCK = """
+            insert into arena_battle_block (arena_id, workspace_id, block_no, size, battle_ids, battles)
+            values ($1, $2, $3, $4, $5, $6)""";
+
     /**
-     * Bulk ingestion in one transaction: chunks are pulled from {@code next} (an empty or null chunk ends
-     * the stream; a failure of {@code next}, such as a bad line, rolls everything back) and each is written
-     * with one multi-row {@code INSERT ... SELECT FROM unnest(...) ON CONFLICT DO NOTHING} (the reactive
-     * client has no COPY), which returns the counts of the battles it took. The counts are added to the
-     * arena's once, at the end, in a fixed order. A battle id stored with a different content is a 409
-     * naming up to 20 such ids, and nothing is stored. Appends to one arena are serialised (the arena row is
-     * locked FOR NO KEY UPDATE, which leaves readers free), so concurrent uploads cannot deadlock.
+     * Bulk ingestion in one transaction: the arena's stored battle ids are loaded once into a
+     * {@link BattleBlocks.Index} (under the arena's lock), then chunks are pulled from {@code next} (an empty or
+     * null chunk ends the stream; a failure of {@code next}, such as a bad line, rolls everything back); each
+     * chunk is checked against the index on the compute pool (a known id with the same content is skipped, with
+     * another content it is a conflict) and its new battles written as one block row of
+     * {@link BattleBlocks} (the next chunk is read meanwhile). The counts of the new battles are added to the
+     * arena's once, at the end, in a fixed order. A battle id stored (or given earlier in the upload) with a
+     * different content is a 409 naming up to 20 such ids, and nothing is stored. Appends to one arena are
+     * serialised (the arena row is locked FOR NO KEY UPDATE, which leaves readers free), so concurrent uploads
+     * see each other's battles and cannot deadlock.
      */
     public Uni<Ingested> ingest(Workspace workspace, UUID id, java.util.function.Supplier<Uni<BattleChunk>> next) {
         return pool.withTransaction(conn -> conn.preparedQuery(
@@ -199,18 +188,43 @@ public class ArenaStore {
                     if (rs.size() == 0) {
                         throw ProblemException.notFound("arena", id);
                     }
-                    return step(conn, rs.iterator().next().getLong("id"), new Ingestion(), next.get(), next);
+                    long arenaId = rs.iterator().next().getLong("id");
+                    Ingestion st = new Ingestion(workspace.id());
+                    // the file's first chunk is read while the stored ids are loaded
+                    Uni<BattleChunk> first = next.get().memoize().indefinitely();
+                    first.subscribe().with(c -> { }, e -> { });
+                    return conn.prepare(SELECT_BLOCKS).flatMap(ps -> loadBlocks(ps.cursor(Tuple.of(arenaId)), st))
+                            .flatMap(v -> step(conn, arenaId, st, first, next));
                 }));
     }
 
-    /** State of one ingestion: the reader's model indices mapped to arena_model ids, the counts so far. */
+    /** State of one ingestion: the index of battle ids, the reader's model indices mapped to arena_model ids, the counts so far. */
     private static final class Ingestion {
+        final long workspaceId;
+        final BattleBlocks.Index index = new BattleBlocks.Index();
+        int nextBlock;
         int[] dbIdOf = new int[0];
         int mapped;
         final Map<Integer, String> nameOfDbId = new HashMap<>();
-        final Map<Long, long[]> counts = new HashMap<>();
+        final BattleBlocks.Counts counts = new BattleBlocks.Counts();
         long received;
         long added;
+
+        Ingestion(long workspaceId) {
+            this.workspaceId = workspaceId;
+        }
+    }
+
+    /** Reads the stored blocks a few at a time and indexes them on the compute pool. */
+    private Uni<Void> loadBlocks(io.vertx.mutiny.sqlclient.Cursor cursor, Ingestion st) {
+        return cursor.read(4).flatMap(rs -> compute.submit(() -> {
+            for (Row r : rs) {
+                st.index.addStored(r.getBuffer("battle_ids").getBytes(), r.getBuffer("battles").getBytes(),
+                        r.getInteger("size"));
+                st.nextBlock = r.getInteger("block_no") + 1;
+            }
+            return null;
+        })).flatMap(v -> cursor.hasMore() ? loadBlocks(cursor, st) : cursor.close());
     }
 
     /**
@@ -225,7 +239,9 @@ public class ArenaStore {
             }
             Uni<BattleChunk> following = next.get().memoize().indefinitely();
             following.subscribe().with(c -> { }, e -> { }); // start reading now; the failure surfaces below
-            return mapModels(conn, arenaId, st, chunk.models()).flatMap(v -> writeChunk(conn, arenaId, st, chunk))
+            return mapModels(conn, arenaId, st, chunk.models())
+                    .flatMap(v -> compute.submit(() -> newBattles(st, chunk)))
+                    .flatMap(block -> writeBlock(conn, arenaId, st, block))
                     .flatMap(v -> step(conn, arenaId, st, following, next));
         });
     }
@@ -254,47 +270,63 @@ public class ArenaStore {
                 });
     }
 
-    private static Uni<Void> writeChunk(SqlConnection conn, long arenaId, Ingestion st, BattleChunk chunk) {
+    /**
+     * The chunk checked against the index (on the compute pool): known ids with the same content are skipped,
+     * with another content they are collected and fail the upload with a 409; the new battles form the next
+     * block (null when there are none) and are added to the counts.
+     */
+    private static byte[][] newBattles(Ingestion st, BattleChunk chunk) {
         int n = chunk.size();
-        Integer[] a = new Integer[n];
-        Integer[] b = new Integer[n];
-        Short[] o = new Short[n];
-        String[] ids = chunk.battleIds().length == n ? chunk.battleIds() : java.util.Arrays.copyOf(chunk.battleIds(), n);
+        BattleBlocks.Index index = st.index;
+        index.startBlock();
+        List<String> clashes = new ArrayList<>();
+        boolean more = false;
         for (int i = 0; i < n; i++) {
-            a[i] = st.dbIdOf[chunk.a()[i]];
-            b[i] = st.dbIdOf[chunk.b()[i]];
-            o[i] = (short) chunk.outcome()[i];
-        }
-        Tuple args = Tuple.of(arenaId, ids, a, b, o);
-        return conn.preparedQuery(INSERT_BATTLES).execute(args).flatMap(rs -> {
-            long taken = 0;
-            for (Row r : rs) {
-                long key = ((long) r.getInteger("model_a") << 34) | ((long) r.getInteger("model_b") << 2)
-                        | r.getShort("outcome");
-                long count = r.getLong("n");
-                st.counts.computeIfAbsent(key, k -> new long[1])[0] += count;
-                taken += count;
-            }
-            st.received += n;
-            st.added += taken;
-            if (taken == n) {
-                return Uni.createFrom().voidItem();
-            }
-            return conn.preparedQuery(CLASHES).execute(args).map(clashes -> {
-                if (clashes.size() > 0) {
-                    List<String> named = new ArrayList<>();
-                    for (Row r : clashes) {
-                        named.add(r.getString("id"));
+            String battleId = chunk.battleIds()[i];
+            byte[] id = battleId.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            long hash = BattleBlocks.hash(id, 0, id.length);
+            int a = st.dbIdOf[chunk.a()[i]];
+            int b = st.dbIdOf[chunk.b()[i]];
+            int o = chunk.outcome()[i];
+            long content = BattleBlocks.pack(a, b, o);
+            int known = index.find(id, hash);
+            if (known < 0) {
+                index.addNew(id, hash, content);
+                st.counts.add(content);
+            } else {
+                long stored = index.content(known);
+                if (stored != 0 && stored != content) { // 0: stored before contents were kept, equal to any
+                    if (clashes.size() < 20) {
+                        if (!clashes.contains(battleId)) {
+                            clashes.add(battleId);
+                        }
+                    } else {
+                        more = true;
                     }
-                    throw new ProblemException(409, "/problems/conflict", "Conflict", "battle id(s) " + named
-                            + (clashes.size() == 20 ? " (the first 20)" : "") + " already stored (or given earlier in "
-                            + "this upload) with a different model_a, model_b or winner; nothing was stored",
-                            "battleId", named.stream().map(id -> new Problem.FieldError("battleId", null,
-                                    "battle id '" + id + "' has another content than the stored battle")).toList());
                 }
-                return null;
-            });
-        });
+            }
+        }
+        if (!clashes.isEmpty()) {
+            java.util.Collections.sort(clashes);
+            throw new ProblemException(409, "/problems/conflict", "Conflict", "battle id(s) " + clashes
+                    + (more ? " (the first 20)" : "") + " already stored (or given earlier in "
+                    + "this upload) with a different model_a, model_b or winner; nothing was stored",
+                    "battleId", clashes.stream().map(id -> new Problem.FieldError("battleId", null,
+                            "battle id '" + id + "' has another content than the stored battle")).toList());
+        }
+        int added = index.currentSize();
+        st.received += n;
+        st.added += added;
+        return index.finishBlock();
+    }
+
+    private static Uni<Void> writeBlock(SqlConnection conn, long arenaId, Ingestion st, byte[][] block) {
+        if (block == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return conn.preparedQuery(INSERT_BLOCK).execute(Tuple.of(arenaId, st.workspaceId, st.nextBlock++,
+                block[1].length / BattleBlocks.CONTENT_BYTES, io.vertx.core.buffer.Buffer.buffer(block[0]),
+                io.vertx.core.buffer.Buffer.buffer(block[1]))).replaceWith((Void) null);
     }
 
     private static Uni<Ingested> finish(SqlConnection conn, long arenaId, Ingestion st) {
@@ -306,12 +338,12 @@ public class ArenaStore {
         // every writer takes the count rows' locks in the same order
         Map<List<Object>, long[]> byName = new TreeMap<>(KEY_ORDER);
         st.counts.forEach((key, c) -> {
-            String ma = st.nameOfDbId.get((int) (key >>> 34));
-            String mb = st.nameOfDbId.get((int) ((key >>> 2) & 0xFFFFFFFFL));
-            Outcome o = Outcome.values()[(int) (key & 3)];
+            String ma = st.nameOfDbId.get(BattleBlocks.modelA(key));
+            String mb = st.nameOfDbId.get(BattleBlocks.modelB(key));
+            Outcome o = Outcome.values()[BattleBlocks.outcome(key)];
             boolean swap = ma.compareTo(mb) > 0;
             byName.computeIfAbsent(List.of(swap ? mb : ma, swap ? ma : mb, (swap ? o.flipped() : o).ordinal()),
-                    k -> new long[1])[0] += c[0];
+                    k -> new long[1])[0] += c;
         });
         int m = byName.size();
         String[] ka = new String[m];
@@ -378,20 +410,43 @@ public class ArenaStore {
     }
 
     /**
-     * The arena's battles in the order they arrived, streamed from a cursor (2,000 rows a fetch) inside a
-     * read-only transaction, so an export of millions is never held in memory (check the arena exists first:
-     * a missing one streams nothing).
+     * The arena's battles in the order they arrived, streamed block by block from a cursor inside a read-only
+     * transaction (one block, at most 50,000 battles, decoded at a time), so an export of millions is never held
+     * in memory (check the arena exists first: a missing one streams nothing).
      */
     public io.smallrye.mutiny.Multi<StoredBattle> battles(Workspace workspace, UUID id) {
-        return stream(workspace, id, """
-                select b.battle_id, ma.name as model_a, mb.name as model_b, b.outcome
-                  from arena_battle b
-                  left join arena_model ma on ma.id = b.model_a
-                  left join arena_model mb on mb.id = b.model_b
-                 where b.arena_id = (select id from arena where workspace_id = $1 and public_id = $2)
-                 order by b.seq""", r -> new StoredBattle(r.getString("battle_id"),
-                r.getString("model_a"), r.getString("model_b"),
-                r.getShort("outcome") == null ? null : Outcome.values()[r.getShort("outcome")]));
+        Tuple arena = Tuple.of(workspace.id(), id);
+        return io.smallrye.mutiny.Multi.createFrom()
+                .resourceFromUni(pool::getConnection, conn -> conn.begin().onItem().transformToMulti(tx -> conn
+                        .preparedQuery("""
+                                select m.id, m.name from arena_model m join arena a on a.id = m.arena_id
+                                 where a.workspace_id = $1 and a.public_id = $2""").execute(arena)
+                        .onItem().transformToMulti(models -> {
+                            Map<Integer, String> names = new HashMap<>();
+                            for (Row r : models) {
+                                names.put(r.getInteger("id"), r.getString("name"));
+                            }
+                            return conn.prepare("""
+                                    select size, battle_ids, battles from arena_battle_block
+                                     where arena_id = (select id from arena where workspace_id = $1 and public_id = $2)
+                                     order by block_no""").onItem().transformToMulti(ps -> ps.createStream(1, arena).toMulti())
+                                    .onItem().transformToIterable(r -> decodeBlock(r, names));
+                        })))
+                .withFinalizer((java.util.function.Function<io.vertx.mutiny.sqlclient.SqlConnection, Uni<Void>>) conn -> conn.close());
+    }
+
+    private static List<StoredBattle> decodeBlock(Row r, Map<Integer, String> names) {
+        int size = r.getInteger("size");
+        String[] ids = BattleBlocks.ids(r.getBuffer("battle_ids").getBytes(), size);
+        byte[] contents = r.getBuffer("battles").getBytes();
+        List<StoredBattle> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            long c = BattleBlocks.content(contents, i);
+            out.add(c == 0 ? new StoredBattle(ids[i], null, null, null) : new StoredBattle(ids[i],
+                    names.get(BattleBlocks.modelA(c)), names.get(BattleBlocks.modelB(c)),
+                    Outcome.values()[BattleBlocks.outcome(c)]));
+        }
+        return out;
     }
 
     /** The arena's counts as stored (one orientation per pair), streamed like {@link #battles}. */

@@ -121,6 +121,27 @@ class WorkspaceIsolationTest {
         as(a, "POST", "/api/v1/arenas/" + arenaIds[1] + "/battles", "{\"battles\":[{\"battleId\":\"y\",\"modelA\":\"p\","
                 + "\"modelB\":\"q\",\"outcome\":\"a\"}]}").statusCode(404);
         as(b, "GET", "/api/v1/arenas/" + arenaIds[1], null).statusCode(200).body("battles", equalTo(3));
+        // battle files and exports: the other workspace's arena is a 404 for uploads, battles and counts
+        byte[] file = ("battle_id,model_a,model_b,winner\nx1,p,q,model_a\nz9,p,q,tie\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        given().header(TestKeys.HEADER, a).multiPart("file", "b.csv", file, "text/csv")
+                .post("/api/v1/arenas/" + arenaIds[1] + "/battles/file").then().statusCode(404);
+        as(a, "GET", "/api/v1/arenas/" + arenaIds[1] + "/battles", null).statusCode(404);
+        as(a, "GET", "/api/v1/arenas/" + arenaIds[1] + "/counts", null).statusCode(404);
+        as(b, "GET", "/api/v1/arenas/" + arenaIds[1], null).statusCode(200).body("battles", equalTo(3));
+        // the same battle id x1 in a's own arena is a's battle: with another content than a's x1 it is a 409 there,
+        // whatever b stored under x1
+        given().header(TestKeys.HEADER, a).multiPart("file", "b.csv", file, "text/csv")
+                .post("/api/v1/arenas/" + arenaIds[0] + "/battles/file").then().statusCode(409)
+                .body("detail", containsString("x1"));
+        String own = "battle_id,model_a,model_b,winner\nx1," + model + "," + model + "-2,model_a\nz9,p,q,tie\n";
+        given().header(TestKeys.HEADER, a).multiPart("file", "a.csv", own.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
+                .post("/api/v1/arenas/" + arenaIds[0] + "/battles/file").then().statusCode(200)
+                .body("added", equalTo(1)).body("alreadyKnown", equalTo(1));
+        String exported = given().header(TestKeys.HEADER, a).get("/api/v1/arenas/" + arenaIds[0] + "/battles").then()
+                .statusCode(200).extract().asString();
+        assertEquals("battle_id,model_a,model_b,winner\nx1," + model + "," + model + "-2,model_a\nx2," + model + ","
+                + model + "-2,model_a\nx3," + model + "," + model + "-2,tie\nz9,p,q,tie\n", exported);
+        as(b, "GET", "/api/v1/arenas/" + arenaIds[1], null).statusCode(200).body("battles", equalTo(3));
         // keys: an admin of a cannot read or revoke a key of b
         String bKey = Keys.create(b, "{\"name\":\"r\",\"role\":\"reader\"}").getString("apiKey.id");
         as(a, "GET", "/api/v1/keys/" + bKey, null).statusCode(404);

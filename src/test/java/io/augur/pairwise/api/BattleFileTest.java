@@ -238,4 +238,71 @@ class BattleFileTest {
         given().get("/api/v1/arenas/" + id).then().statusCode(200).body("battles", equalTo(0));
         arenaFile(java.util.UUID.randomUUID().toString(), "model_a,model_b,winner\nx,y,tie\n".getBytes(StandardCharsets.UTF_8)).statusCode(404);
     }
+
+    @Test
+    void aFileOfSeveralBlocksResentAddsNothingAndAChangedBattleLateInItStoresNothing() throws IOException {
+        // 2.5 chunks: three blocks; re-sent, every id is found in the stored blocks and nothing is added
+        List<PairwiseTestData.B> battles = PairwiseTestData.synthetic(2 * BattleChunks.CHUNK + 20_000, 31);
+        String id = createArena(unique("blocks"));
+        String text = csv(battles, true);
+        arenaFile(id, text.getBytes(StandardCharsets.UTF_8)).statusCode(200).body("added", equalTo(battles.size()))
+                .body("alreadyKnown", equalTo(0));
+        String counts = given().get("/api/v1/arenas/" + id + "/counts").then().statusCode(200).extract().asString();
+        arenaFile(id, gzip(text)).statusCode(200).body("received", equalTo(battles.size())).body("added", equalTo(0))
+                .body("alreadyKnown", equalTo(battles.size()));
+        assertEquals(counts, given().get("/api/v1/arenas/" + id + "/counts").then().statusCode(200).extract().asString());
+        // the same file with one battle of the third block changed and new battles before it: 409 naming it, and
+        // none of the new battles is stored
+        int changed = 2 * BattleChunks.CHUNK + 12_345;
+        List<PairwiseTestData.B> copy = new java.util.ArrayList<>(battles);
+        PairwiseTestData.B b = battles.get(changed);
+        copy.set(changed, new PairwiseTestData.B(b.a(), b.b(), b.outcome().equals("a") ? "b" : "a"));
+        String body = csv(copy, true);
+        String edited = "battle_id,model_a,model_b,winner\nfresh-1,m-alpha,m-bravo,tie\n" + body.substring(body.indexOf('\n') + 1);
+        arenaFile(id, edited.getBytes(StandardCharsets.UTF_8)).statusCode(409).contentType(PROBLEM)
+                .body("detail", containsString("id-" + changed));
+        given().get("/api/v1/arenas/" + id).then().statusCode(200).body("battles", equalTo(battles.size()));
+        assertEquals(counts, given().get("/api/v1/arenas/" + id + "/counts").then().statusCode(200).extract().asString());
+        // the export is the file as sent (ids, models and winners in the order they arrived)
+        String exported = given().get("/api/v1/arenas/" + id + "/battles").then().statusCode(200).extract().asString();
+        String[] sent = text.split("\n");
+        String[] out = exported.split("\n");
+        assertEquals(sent.length, out.length);
+        for (int i = 1; i < sent.length; i += 997) {
+            assertEquals(sent[i].replace("tie (bothbad)", "tie"), out[i]);
+        }
+    }
+
+    @Test
+    void theSameIdTwiceInOneFileWithTheSameContentIsStoredOnceAndJsonAppendsSeeFileBattles() {
+        String id = createArena(unique("twice"));
+        String twice = "battle_id,model_a,model_b,winner\nd-1,m-alpha,m-bravo,tie\nd-2,m-bravo,m-alpha,model_a\n"
+                + "d-1,m-alpha,m-bravo,tie\n";
+        arenaFile(id, twice.getBytes(StandardCharsets.UTF_8)).statusCode(200).body("received", equalTo(3))
+                .body("added", equalTo(2)).body("alreadyKnown", equalTo(1));
+        // a JSON batch: d-2 with its content is known, with another content a 409; nothing of a failed batch is stored
+        given().contentType(ContentType.JSON).body("{\"battles\":[{\"battleId\":\"d-2\",\"modelA\":\"m-bravo\","
+                + "\"modelB\":\"m-alpha\",\"outcome\":\"a\"},{\"battleId\":\"d-3\",\"modelA\":\"m-alpha\","
+                + "\"modelB\":\"m-charlie\",\"outcome\":\"b\"}]}").post("/api/v1/arenas/" + id + "/battles").then()
+                .statusCode(200).body("added", equalTo(1)).body("alreadyKnown", equalTo(1));
+        given().contentType(ContentType.JSON).body("{\"battles\":[{\"battleId\":\"d-4\",\"modelA\":\"m-alpha\","
+                + "\"modelB\":\"m-bravo\",\"outcome\":\"a\"},{\"battleId\":\"d-1\",\"modelA\":\"m-alpha\","
+                + "\"modelB\":\"m-bravo\",\"outcome\":\"a\"}]}").post("/api/v1/arenas/" + id + "/battles").then()
+                .statusCode(409).body("detail", containsString("d-1"));
+        given().get("/api/v1/arenas/" + id).then().statusCode(200).body("battles", equalTo(3)).body("models", equalTo(3));
+        assertEquals("battle_id,model_a,model_b,winner\nd-1,m-alpha,m-bravo,tie\nd-2,m-bravo,m-alpha,model_a\n"
+                + "d-3,m-alpha,m-charlie,model_b\n", given().get("/api/v1/arenas/" + id + "/battles").then().statusCode(200)
+                .extract().asString());
+    }
+
+    @Test
+    void aTruncatedGzipFileIsA400AndStoresNothing() throws IOException {
+        String id = createArena(unique("truncated"));
+        byte[] whole = gzip(csv(PairwiseTestData.synthetic(BattleChunks.CHUNK + 5_000, 12), false));
+        arenaFile(id, java.util.Arrays.copyOf(whole, whole.length - 40)).statusCode(400).contentType(PROBLEM)
+                .body("field", equalTo("file")).body("detail", containsString("gzip"));
+        given().get("/api/v1/arenas/" + id).then().statusCode(200).body("battles", equalTo(0));
+        assertEquals("battle_id,model_a,model_b,winner\n", given().get("/api/v1/arenas/" + id + "/battles").then()
+                .statusCode(200).extract().asString());
+    }
 }
