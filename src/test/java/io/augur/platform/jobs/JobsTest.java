@@ -51,13 +51,6 @@ class JobsTest {
 
     static final Logger LOG = Logger.getLogger(JobsTest.class);
     static final ObjectMapper JSON = new ObjectMapper();
-    /**
-     * For the 2,000,000-battle upload: on a loaded machine (2 cores shared by many builds) it outlasts RestAssured's
-     * 30 s socket timeout; ten minutes is a hang bound, not a speed claim.
-     */
-    static final io.restassured.config.RestAssuredConfig PATIENT = io.restassured.config.RestAssuredConfig.config()
-            .httpClient(io.restassured.config.HttpClientConfig.httpClientConfig()
-                    .setParam("http.connection.timeout", 600_000).setParam("http.socket.timeout", 600_000));
     static final String PROBLEM = "application/problem+json";
     static final String BT = "/api/v1/leaderboards/bradley-terry";
 
@@ -235,8 +228,7 @@ class JobsTest {
         Path file = battleFile(2_000_000, 60, 20261126L);
         try {
             long start = System.nanoTime();
-            given().config(PATIENT).multiPart("file", file.toFile(), "application/gzip")
-                    .post("/api/v1/arenas/" + arena + "/battles/file")
+            given().multiPart("file", file.toFile(), "application/gzip").post("/api/v1/arenas/" + arena + "/battles/file")
                     .then().statusCode(200).body("received", equalTo(2_000_000)).body("added", equalTo(2_000_000));
             LOG.infof("2,000,000 battles (%d bytes gzip) uploaded into arena %s in %d ms", Files.size(file), arena,
                     (System.nanoTime() - start) / 1_000_000);
