@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.augur.testing.Management;
+import io.augur.testing.Patient;
 import io.quarkus.test.common.http.TestHTTPResource;
 import java.net.URL;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.config.HttpClientConfig;
-import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,12 +32,10 @@ class ForecastConcurrencyTest {
     @TestHTTPResource(value = "/", management = true)
     URL management;
 
-    private static final RestAssuredConfig PATIENT = RestAssuredConfig.config().httpClient(HttpClientConfig
-            .httpClientConfig().setParam("http.connection.timeout", 300_000).setParam("http.socket.timeout", 300_000));
     private static final Pattern ACTIVE = Pattern.compile("(?m)^augur_compute_active(?:\\{[^}]*\\})? ([0-9.eE+-]+)$");
 
     private double computeActive() {
-        String metrics = Management.given(management).config(PATIENT).get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.given(management).config(Patient.CONFIG).get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher m = ACTIVE.matcher(metrics);
         assertTrue(m.find(), "augur_compute_active is exported");
         return Double.parseDouble(m.group(1));
@@ -53,14 +50,14 @@ class ForecastConcurrencyTest {
         try {
             List<Future<Integer>> futures = new ArrayList<>();
             for (int i = 0; i < fits; i++) {
-                futures.add(clients.submit(() -> given().config(PATIENT).contentType(ContentType.JSON).body(heavy)
+                futures.add(clients.submit(() -> given().config(Patient.CONFIG).contentType(ContentType.JSON).body(heavy)
                         .post("/api/v1/forecasts/fit").then().extract().statusCode()));
             }
             // wait (without a deadline on speed) until the pool has picked the fits up
             while (computeActive() < 1 && futures.stream().noneMatch(Future::isDone)) {
                 Thread.sleep(20);
             }
-            Management.given(management).config(PATIENT).get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+            Management.given(management).config(Patient.CONFIG).get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
             long running = futures.stream().filter(f -> !f.isDone()).count();
             assertTrue(running > 0, "the liveness probe answered while fits were still in progress");
             for (Future<Integer> f : futures) {

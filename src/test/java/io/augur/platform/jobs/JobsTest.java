@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.augur.testing.Patient;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -228,7 +229,8 @@ class JobsTest {
         Path file = battleFile(2_000_000, 60, 20261126L);
         try {
             long start = System.nanoTime();
-            given().multiPart("file", file.toFile(), "application/gzip").post("/api/v1/arenas/" + arena + "/battles/file")
+            given().config(Patient.CONFIG).multiPart("file", file.toFile(), "application/gzip")
+                    .post("/api/v1/arenas/" + arena + "/battles/file")
                     .then().statusCode(200).body("received", equalTo(2_000_000)).body("added", equalTo(2_000_000));
             LOG.infof("2,000,000 battles (%d bytes gzip) uploaded into arena %s in %d ms", Files.size(file), arena,
                     (System.nanoTime() - start) / 1_000_000);

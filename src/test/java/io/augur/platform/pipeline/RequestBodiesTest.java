@@ -8,11 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.augur.testing.Management;
+import io.augur.testing.Patient;
 import io.quarkus.test.common.http.TestHTTPResource;
 import java.net.URL;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.config.HttpClientConfig;
-import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.ArrayList;
@@ -34,8 +33,6 @@ class RequestBodiesTest {
     @TestHTTPResource(value = "/", management = true)
     URL management;
 
-    private static final RestAssuredConfig PATIENT = RestAssuredConfig.config().httpClient(HttpClientConfig
-            .httpClientConfig().setParam("http.connection.timeout", 600_000).setParam("http.socket.timeout", 600_000));
     /** 20 field errors of a few dozen bytes each, plus the envelope. */
     private static final int MAX_PROBLEM_BYTES = 4_096;
 
@@ -51,7 +48,7 @@ class RequestBodiesTest {
     @Test
     void twentyThousandNullPointsAnswerTwentyErrorsInOrder() {
         String body = repeated("{\"form\":\"power-law\",\"points\":[", "null", 20_000, "]}");
-        Response r = given().config(PATIENT).contentType(ContentType.JSON).body(body).post("/api/v1/forecasts/fit");
+        Response r = given().config(Patient.CONFIG).contentType(ContentType.JSON).body(body).post("/api/v1/forecasts/fit");
         r.then().statusCode(400).contentType("application/problem+json")
                 .body("field", equalTo("points[0]"))
                 .body("errors", hasSize(RequestBodies.MAX_VIOLATIONS))
@@ -63,7 +60,7 @@ class RequestBodiesTest {
     @Test
     void aHundredThousandEmptyScoresAnswerABoundedProblem() {
         String body = repeated("{\"scores\":[", "{}", 100_000, "]}");
-        Response r = given().config(PATIENT).contentType(ContentType.JSON).body(body).post("/api/v1/score-tables/aggregates");
+        Response r = given().config(Patient.CONFIG).contentType(ContentType.JSON).body(body).post("/api/v1/score-tables/aggregates");
         r.then().statusCode(400).contentType("application/problem+json")
                 .body("errors", hasSize(RequestBodies.MAX_VIOLATIONS))
                 .body("field", equalTo("scores[0].system"))
@@ -97,11 +94,11 @@ class RequestBodiesTest {
         try {
             List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
-                answers.add(pool.submit(() -> given().config(PATIENT).contentType(ContentType.JSON).body(body)
+                answers.add(pool.submit(() -> given().config(Patient.CONFIG).contentType(ContentType.JSON).body(body)
                         .post("/api/v1/forecasts/fit").then().extract().statusCode()));
             }
             while (answers.stream().anyMatch(f -> !f.isDone())) {
-                Management.given(management).config(PATIENT).get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+                Management.given(management).config(Patient.CONFIG).get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
             }
             for (Future<Integer> f : answers) {
                 assertEquals(400, f.get(10, TimeUnit.MINUTES));
