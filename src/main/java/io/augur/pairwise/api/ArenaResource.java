@@ -312,10 +312,10 @@ public class ArenaResource implements JobOperation.Source {
     /** plotArenaLeaderboard, from the request or from a job's {@link ArenaLeaderboardRequest}. */
     private Uni<Response> plotLeaderboardOf(Workspace workspace, UUID id, String accept, Integer rounds, Long seed, Double level, String ties,
             Double regularization, String anchorModel, Double anchorRating) {
-        return counts(workspace, id).flatMap(rows -> compute.submit(() -> plots.respond(accept, LeaderboardPlots.ratings(
-                "Arena " + id + ": Bradley-Terry leaderboard", Pairwise.engine(Pairwise.QUERY_FIELDS,
+        return store.get(workspace, id).flatMap(arena -> counts(workspace, id).flatMap(rows -> compute.submit(() -> plots.respond(
+                accept, LeaderboardPlots.ratings("Arena " + arena.name() + ": Bradley-Terry leaderboard", Pairwise.engine(Pairwise.QUERY_FIELDS,
                         () -> Pairwise.bradleyTerry(Pairwise.canonical(rows), Pairwise.options(ties, regularization, anchorModel, anchorRating),
-                                BootstrapSettings.resolve(rounds, seed, level, 2, LeaderboardResource.MAX_ROUNDS, "rounds"), null))))));
+                                BootstrapSettings.resolve(rounds, seed, level, 2, LeaderboardResource.MAX_ROUNDS, "rounds"), null)))))));
     }
 
     @GET
@@ -334,13 +334,14 @@ public class ArenaResource implements JobOperation.Source {
             @Parameter(description = "Confidence level (default 0.95)") @QueryParam("level") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double level,
             @Parameter(description = "half-win (default) or davidson") @QueryParam("ties") @Pattern(regexp = "half-win|davidson", message = "must be half-win or davidson") String ties,
             @Parameter(description = "Gaussian prior precision on log strengths (default 0)") @QueryParam("regularization") @PositiveOrZero Double regularization) {
-        return counts(caller.workspace(), id).flatMap(rows -> compute.submit(() -> {
+        Workspace workspace = caller.workspace();
+        return store.get(workspace, id).flatMap(arena -> counts(workspace, id).flatMap(rows -> compute.submit(() -> {
             var counts = Pairwise.canonical(rows);
-            return plots.respond(accept, LeaderboardPlots.winRates("Arena " + id + ": predicted win rates",
+            return plots.respond(accept, LeaderboardPlots.winRates("Arena " + arena.name() + ": predicted win rates",
                     Pairwise.engine(Pairwise.QUERY_FIELDS, () -> Pairwise.bradleyTerry(counts,
                             Pairwise.options(ties, regularization, null, null), BootstrapSettings.resolve(rounds, seed, level, 2, LeaderboardResource.MAX_ROUNDS, "rounds"),
                             LeaderboardPlots.allPairs(counts.models())))));
-        }));
+        })));
     }
 
     @GET

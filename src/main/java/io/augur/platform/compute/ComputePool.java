@@ -43,6 +43,13 @@ import org.jboss.logging.MDC;
  * same threads and joins by work stealing. At most {@code augur.compute.queue} computations wait beyond
  * the running ones; one more is answered at once with 503 "queue full".
  *
+ * <p>Fair between callers: each caller (quota key: API key, token subject) has at most
+ * {@code augur.auth.max-computations} admitted (more is answered 429), and the admitted ones wait in one queue
+ * per caller; at most as many computations as there are threads run at once, and a free thread goes to the
+ * caller with the fewest running, round-robin among ties ({@link FairDispatch}). So a tenant with its whole
+ * quota of heavy bootstraps queued delays another tenant's request by the computations already running, not by
+ * its queue. Parallel loops inside a running computation are not dispatched: they use the idle threads.
+ *
  * <p>Every computation gets a {@link CancellationToken}, bound with the pool's {@link Workers} as
  * {@link Workers#current()}. The token is tripped when the time budget ({@code augur.compute.time-budget},
  * counted from submission, so queue wait counts) ends, answered with 503 "time budget spent", or when the
@@ -78,6 +85,10 @@ public class ComputePool {
     private final Duration timeBudget;
     private final AtomicInteger admitted = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
+    /** Which admitted computation gets the next free thread: fair between callers (quota keys). */
+    private final FairDispatch<Waiting> dispatch;
+    /** The queue of computations submitted outside a request with a caller (tests; authentication disabled). */
+    private static final String UNNAMED_CALLER = "";
     private final Counter rejected;
     private final Counter budgetSpent;
     private final Counter clientGone;
@@ -106,6 +117,7 @@ public class ComputePool {
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         this.queue = Math.max(0, queue);
         this.timeBudget = timeBudget;
+        this.dispatch = new FairDispatch<>(this.threads);
         AtomicInteger counter = new AtomicInteger();
         ForkJoinPool.ForkJoinWorkerThreadFactory factory = p -> {
             ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
@@ -163,10 +175,9 @@ public class ComputePool {
     }
 
     /**
-     * The caller's quota: its {@link Caller#maxComputations()} admitted at once. This cap is what shares the pool
-     * fairly between callers: however many computations one caller sends, it holds at most that many of the
-     * threads and queue places, and the rest stay free for the others; its excess is answered 429 at once
-     * instead of queueing ahead of them.
+     * The caller's quota: its {@link Caller#maxComputations()} admitted at once, counted under its quota key (the
+     * key its computations queue under in the fair dispatch). However many computations one caller sends, it
+     * holds at most that many queue places, and its excess is answered 429 at once.
      */
     private static Quota quotaOfCurrentRequest() {
         RoutingContext rc = currentRequest();
@@ -208,16 +219,18 @@ public class ComputePool {
                     releaseQuota(quota);
                 }
             });
-            watchClient(token);
             // the request's route names the operation in the compute-time metric; its id goes into the MDC of the worker
             String operation = HttpOperations.currentRoute();
             String requestId = RequestIds.current();
-            try {
-                pool.execute(() -> execute(task, token, caller, result, operation, requestId));
-            } catch (java.util.concurrent.RejectedExecutionException e) { // shutdown began since admission
+            Waiting waiting = new Waiting(quota == null ? UNNAMED_CALLER : quota.key(), result);
+            waiting.body = () -> execute(task, token, caller, result, operation, requestId, waiting.key);
+            watchClient(token, waiting);
+            if (!dispatch.enqueue(waiting.key, waiting)) { // shutdown began since admission
                 admitted.decrementAndGet();
                 token.cancel("shutdown");
                 result.completeExceptionally(shuttingDown());
+            } else {
+                startWaiting();
             }
             return Uni.createFrom().completionStage(result)
                     .ifNoItem().after(budget).failWith(() -> {
@@ -225,6 +238,7 @@ public class ComputePool {
                             budgetSpent.increment();
                         }
                         token.cancel("the time budget of " + budget.toMillis() + " ms was spent");
+                        withdraw(waiting);
                         return new ProblemException(503, "/problems/time-budget-spent", "Time budget spent",
                                 "the computation did not finish within its time budget of " + seconds(budget)
                                         + " (queue wait included); submit it as a job (POST /api/v1/jobs with "
@@ -233,8 +247,35 @@ public class ComputePool {
                                         + "rounds, starts or points) or retry when the service is less busy", null, null)
                                 .retryAfter(retryAfterSeconds());
                     })
-                    .onCancellation().invoke(() -> token.cancel("the request was cancelled"));
+                    .onCancellation().invoke(() -> {
+                        token.cancel("the request was cancelled");
+                        withdraw(waiting);
+                    });
         });
+    }
+
+    /** Starts the waiting computations the fair dispatch hands a free thread. */
+    private void startWaiting() {
+        for (Waiting w : dispatch.take()) {
+            try {
+                pool.execute(w.body);
+            } catch (java.util.concurrent.RejectedExecutionException e) { // the pool was shut down: answered as stopped
+                dispatch.finished(w.key);
+                admitted.decrementAndGet();
+                w.result.completeExceptionally(shuttingDown());
+            }
+        }
+    }
+
+    /**
+     * Takes a computation whose token was tripped out of its queue, if it still waits there, so that it frees its
+     * place in the queue and its caller's quota at once instead of when its turn comes.
+     */
+    private void withdraw(Waiting waiting) {
+        if (dispatch.remove(waiting.key, waiting)) {
+            admitted.decrementAndGet();
+            waiting.result.cancel(false);
+        }
     }
 
     private boolean takeQuota(Quota quota) {
@@ -292,35 +333,40 @@ public class ComputePool {
     }
 
     private <T> void execute(Callable<T> task, CancellationToken token, Context caller, CompletableFuture<T> result,
-            String operation, String requestId) {
-        if (stopping) { // shutdown began while this one was queued: never start, answer "shutting down"
-            admitted.decrementAndGet();
-            token.cancel("shutdown");
-            result.completeExceptionally(shuttingDown());
-            return;
-        }
-        if (token.isCancelled()) { // budget spent or client gone while queued: never start
-            admitted.decrementAndGet();
-            result.cancel(false);
-            return;
-        }
-        running.incrementAndGet();
-        if (requestId != null) {
-            MDC.put(RequestIds.MDC_KEY, requestId);
-        }
-        long started = System.nanoTime();
+            String operation, String requestId, String key) {
         try {
-            run(task, new ForkJoinWorkers(pool, token), caller, result);
+            if (stopping) { // shutdown began while this one was queued: never start, answer "shutting down"
+                admitted.decrementAndGet();
+                token.cancel("shutdown");
+                result.completeExceptionally(shuttingDown());
+                return;
+            }
+            if (token.isCancelled()) { // budget spent or client gone while queued: never start
+                admitted.decrementAndGet();
+                result.cancel(false);
+                return;
+            }
+            running.incrementAndGet();
+            if (requestId != null) {
+                MDC.put(RequestIds.MDC_KEY, requestId);
+            }
+            long started = System.nanoTime();
+            try {
+                run(task, new ForkJoinWorkers(pool, token), caller, result);
+            } finally {
+                running.decrementAndGet();
+                admitted.decrementAndGet();
+                long nanos = System.nanoTime() - started;
+                double seconds = nanos / 1e9;
+                meanRunSeconds = 0.8 * meanRunSeconds + 0.2 * seconds;
+                Timer.builder("augur.compute.time").tag("operation", operation == null ? "none" : operation)
+                        .description("time computations ran on the compute pool (queue wait excluded), per operation (route)")
+                        .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+                MDC.remove(RequestIds.MDC_KEY);
+            }
         } finally {
-            running.decrementAndGet();
-            admitted.decrementAndGet();
-            long nanos = System.nanoTime() - started;
-            double seconds = nanos / 1e9;
-            meanRunSeconds = 0.8 * meanRunSeconds + 0.2 * seconds;
-            Timer.builder("augur.compute.time").tag("operation", operation == null ? "none" : operation)
-                    .description("time computations ran on the compute pool (queue wait excluded), per operation (route)")
-                    .register(registry).record(nanos, TimeUnit.NANOSECONDS);
-            MDC.remove(RequestIds.MDC_KEY);
+            dispatch.finished(key);
+            startWaiting();
         }
     }
 
@@ -360,13 +406,16 @@ public class ComputePool {
         }
     }
 
-    /** Trips the token when the HTTP response is closed (client gone) before it was written. */
-    private void watchClient(CancellationToken token) {
+    /**
+     * Trips the token when the HTTP response is closed (client gone) before it was written, and takes the
+     * computation out of its queue if it still waits.
+     */
+    private void watchClient(CancellationToken token, Waiting waiting) {
         RoutingContext rc = currentRequest();
         if (rc == null) {
             return;
         }
-        if (rc.response().closed()) { // gone before this step of its pipeline was submitted
+        if (rc.response().closed()) { // gone before this step of its pipeline was submitted: it never starts
             clientGone.increment();
             token.cancel("the client went away");
             return;
@@ -375,6 +424,7 @@ public class ComputePool {
             if (ended.failed() && !token.isCancelled()) {
                 clientGone.increment();
                 token.cancel("the client went away");
+                withdraw(waiting);
             }
         });
     }
@@ -473,6 +523,9 @@ public class ComputePool {
             LOG.infof("Shutdown: stopping %d computation(s) still running after %s", left, after);
         }
         stopping = true;
+        for (Waiting w : dispatch.close()) { // answered below with the others in flight
+            admitted.decrementAndGet();
+        }
         for (Admitted<?> a : inFlight) {
             a.shutDown();
         }
@@ -482,6 +535,21 @@ public class ComputePool {
         return new ProblemException(503, "/problems/shutting-down", "Shutting down",
                 "the service is shutting down and stopped this computation; retry on another instance or once it"
                         + " is back", null, null).retryAfter(1);
+    }
+
+    /**
+     * An admitted computation in the fair dispatch: its caller's quota key, what runs it on a thread, and its result
+     * (cancelled if it is withdrawn while it waits). Compared by identity.
+     */
+    private static final class Waiting {
+        final String key;
+        final CompletableFuture<?> result;
+        Runnable body;
+
+        Waiting(String key, CompletableFuture<?> result) {
+            this.key = key;
+            this.result = result;
+        }
     }
 
     /** A computation admitted to the pool: its token, the future its request waits on, and the request's context. */

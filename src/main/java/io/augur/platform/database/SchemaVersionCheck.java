@@ -60,6 +60,15 @@ public class SchemaVersionCheck implements AsyncHealthCheck {
                 .onFailure().recoverWithItem(e -> down("database not reachable: " + e.getMessage(), null));
     }
 
+    /**
+     * Whether the schema this build needs is present (for work that must not touch tables before it is, such as
+     * the job runner's timers): the readiness answer, asked again until it is yes.
+     */
+    public Uni<Boolean> present() {
+        return found ? Uni.createFrom().item(true)
+                : call().map(r -> r.getStatus() == HealthCheckResponse.Status.UP);
+    }
+
     private HealthCheckResponse judge(List<String> applied) {
         if (applied.contains(REQUIRED_VERSION)) {
             found = true;

@@ -3,6 +3,7 @@ package io.augur.platform.http;
 import io.augur.platform.audit.AuditLog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.vertx.http.ManagementInterface;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
@@ -20,7 +21,8 @@ import org.jboss.logging.MDC;
  * What every HTTP exchange gets before anything else runs (the first route of the public router, and of the
  * management router for the headers):
  * <ul>
- * <li>a request id ({@link RequestIds}): in the MDC, the {@code X-Request-Id} response header and every problem;</li>
+ * <li>a request id ({@link RequestIds}): in the MDC, the {@code X-Request-Id} response header, every problem and,
+ * when OpenTelemetry tracing is on, the request's server span (attribute {@value RequestIds#SPAN_ATTRIBUTE});</li>
  * <li>security headers on every response, written just before the head goes out whoever answers:
  * {@code X-Content-Type-Options: nosniff}, {@code Content-Security-Policy: frame-ancestors 'none'} (and
  * {@code X-Frame-Options: DENY} for older browsers), {@code Referrer-Policy: no-referrer},
@@ -65,6 +67,7 @@ public class HttpOperations {
         String id = RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER));
         MDC.put(RequestIds.MDC_KEY, id);
         ctx.put(RequestIds.MDC_KEY, id);
+        Span.current().setAttribute(RequestIds.SPAN_ATTRIBUTE, id); // no-op unless tracing is on
         Context context = requestContext(ctx);
         if (context != null && context.getLocal(ROUTE_LOCAL) == null) {
             context.putLocal(ROUTE_LOCAL, UNMATCHED);

@@ -16,6 +16,8 @@ public final class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
+    /** The attribute of the request's server span (OpenTelemetry) that carries the id, to find a problem's trace. */
+    public static final String SPAN_ATTRIBUTE = "augur.request_id";
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:/+=-]{1,128}");
 
     private RequestIds() {

@@ -6,6 +6,7 @@ import io.augur.platform.auth.CallerContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.augur.platform.compute.ComputePool;
 import io.augur.platform.compute.ComputeScope;
+import io.augur.platform.database.SchemaVersionCheck;
 import io.augur.platform.jobs.store.JobStore;
 import io.augur.platform.jobs.store.JobStore.Status;
 import io.augur.platform.problem.Problem;
@@ -28,7 +29,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,6 +50,11 @@ import org.jboss.logging.Logger;
  * times, and otherwise marks it failed with a "job lost" problem; it is never left running. On a graceful
  * shutdown the jobs still running here are stopped and put back in the queue at once. Finished jobs keep their
  * result for {@code augur.jobs.retention}; their record is deleted one retention later.
+ *
+ * <p>A replica serving a database nobody migrated yet (serve-only mode, before the migration Job ends) leaves the
+ * job table alone: its timers first ask {@link SchemaVersionCheck} (a catalogue lookup, no error on the server)
+ * and skip the tick until the schema this build needs is present, saying so once in the log; from then on the
+ * answer is kept.
  */
 @ApplicationScoped
 public class JobRunner {
@@ -81,9 +89,14 @@ public class JobRunner {
     }
 
     private final AccessStore access;
+    private final SchemaVersionCheck schema;
+    /** Set once the schema this build needs is present (it does not go away); until then no tick queries jobs. */
+    private volatile boolean schemaPresent;
+    private final AtomicBoolean waitingLogged = new AtomicBoolean();
+    private final AtomicLong ticksWithoutSchema = new AtomicLong();
 
-    public JobRunner(JobStore store, AccessStore access, JobOperations operations, ObjectMapper json,
-            ComputePool compute, Vertx vertx,
+    public JobRunner(JobStore store, AccessStore access, @Readiness SchemaVersionCheck schema, JobOperations operations,
+            ObjectMapper json, ComputePool compute, Vertx vertx,
             @ConfigProperty(name = "augur.jobs.concurrency", defaultValue = "0") int concurrency,
             @ConfigProperty(name = "augur.jobs.time-budget", defaultValue = "1H") Duration timeBudget,
             @ConfigProperty(name = "augur.jobs.retention", defaultValue = "24H") Duration retention,
@@ -93,6 +106,7 @@ public class JobRunner {
             @ConfigProperty(name = "augur.jobs.max-attempts", defaultValue = "2") int maxAttempts) {
         this.store = store;
         this.access = access;
+        this.schema = schema;
         this.operations = operations;
         this.json = json;
         this.compute = compute;
@@ -109,11 +123,39 @@ public class JobRunner {
 
     void start(@Observes StartupEvent event) {
         stopped = false;
-        pollTimer = vertx.setPeriodic(pollInterval.toMillis(), t -> claim());
-        heartbeatTimer = vertx.setPeriodic(heartbeat.toMillis(), t -> {
+        pollTimer = vertx.setPeriodic(pollInterval.toMillis(), t -> whenSchemaPresent(this::claim));
+        heartbeatTimer = vertx.setPeriodic(heartbeat.toMillis(), t -> whenSchemaPresent(() -> {
             renewLeases();
             sweep().subscribe().with(n -> { }, f -> LOG.debugf("job sweep failed: %s", f.toString()));
-        });
+        }));
+    }
+
+    /** Runs a timer's {@code work} if the schema this build needs is present; otherwise skips it (logged once). */
+    private void whenSchemaPresent(Runnable work) {
+        if (schemaPresent) {
+            work.run();
+            return;
+        }
+        schema.present().subscribe().with(present -> {
+            if (present) {
+                schemaPresent = true;
+                if (waitingLogged.get()) {
+                    LOG.info("Jobs: the database schema is present; claiming queued jobs");
+                }
+                work.run();
+            } else {
+                ticksWithoutSchema.incrementAndGet();
+                if (waitingLogged.compareAndSet(false, true)) {
+                    LOG.infof("Jobs: not polling for jobs until the database schema version %s is present (see the "
+                            + "readiness check \"Database schema\")", SchemaVersionCheck.REQUIRED_VERSION);
+                }
+            }
+        }, f -> LOG.debugf("asking for the database schema failed: %s", f.toString()));
+    }
+
+    /** Timer ticks skipped because the schema was not there yet (for the serve-without-schema test). */
+    public long ticksWithoutSchema() {
+        return ticksWithoutSchema.get();
     }
 
     /** Stops claiming; the jobs running here are stopped and queued again for another replica. */

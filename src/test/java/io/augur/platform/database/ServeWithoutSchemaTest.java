@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.augur.testing.Management;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -13,7 +14,13 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -32,6 +39,9 @@ class ServeWithoutSchemaTest {
 
     @jakarta.inject.Inject
     io.augur.platform.auth.KeyBootstrap bootstrap;
+
+    @jakarta.inject.Inject
+    io.augur.platform.jobs.JobRunner jobs;
 
     @TestHTTPResource(value = "/", management = true)
     URL management;
@@ -58,6 +68,41 @@ class ServeWithoutSchemaTest {
                     .body("checks.find { it.name == 'Database schema' }.data.problem", containsString("migrate"));
         }
         Management.given(management).get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    @Order(1)
+    void theJobRunnerLeavesTheMissingJobTableAlone() throws InterruptedException {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(String.valueOf(record.getMessage()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture); // the embedded server's own log is relayed through the application's logging
+        try {
+            long before = jobs.ticksWithoutSchema();
+            long bound = System.nanoTime() + TimeUnit.MINUTES.toNanos(2); // a hang bound, not a speed claim
+            while (jobs.ticksWithoutSchema() < before + 3 && System.nanoTime() < bound) {
+                Thread.sleep(50);
+            }
+            assertTrue(jobs.ticksWithoutSchema() >= before + 3, "the job timers ticked");
+        } finally {
+            root.removeHandler(capture);
+        }
+        // without the check each tick was an SQL error in the server's log (with its statement): one per poll
+        assertTrue(lines.stream().noneMatch(l -> l.contains("relation \"job\" does not exist")),
+                () -> String.join("\n", lines));
     }
 
     @Test

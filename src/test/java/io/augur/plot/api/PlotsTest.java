@@ -130,7 +130,7 @@ class PlotsTest {
                 .extract().jsonPath().getList("entries.rating");
         String svg = given().get("/api/v1/arenas/" + id + "/leaderboard/plot?rounds=100&seed=3").then().statusCode(200)
                 .contentType("image/svg+xml").extract().asString();
-        SvgDocument doc = SvgDocument.parse(svg).assertFramed("Arena " + id + ": Bradley-Terry leaderboard", true);
+        SvgDocument doc = SvgDocument.parse(svg).assertFramed("Arena plots-arena: Bradley-Terry leaderboard", true);
         assertEquals(3, doc.marks("circle"));
         assertTrue(doc.caption().contains("seed 3") && doc.caption().contains("100 rounds"), doc.caption());
         JsonNode spec = JSON.readTree(given().accept(VEGA_LITE).get("/api/v1/arenas/" + id + "/leaderboard/plot?rounds=100&seed=3")
@@ -139,7 +139,7 @@ class PlotsTest {
             assertEquals(ratings.get(i), spec.get("data").get("values").get(i).get("value").asDouble(), 1e-3);
         }
         SvgDocument heat = SvgDocument.parse(given().get("/api/v1/arenas/" + id + "/win-rates/plot?rounds=100").then().statusCode(200)
-                .extract().asString());
+                .extract().asString()).assertFramed("Arena plots-arena: predicted win rates", true);
         assertEquals(6, heat.marks("rect"));
         given().get("/api/v1/arenas/" + java.util.UUID.randomUUID() + "/leaderboard/plot").then().statusCode(404).contentType("application/problem+json");
     }
