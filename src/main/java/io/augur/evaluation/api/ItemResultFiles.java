@@ -319,8 +319,8 @@ final class ItemResultFiles {
         if (sample != null && (sample < 0 || sample > MAX_SAMPLE)) {
             errors.add(new FieldError("sample", line, "must be between 0 and " + MAX_SAMPLE + ", got " + sample));
         }
-        if (errors.size() > before || !errors.isEmpty()) {
-            return; // after a bad line only check the rest (to name the first bad lines), store nothing more
+        if (errors.size() > before) {
+            return; // good lines after a bad one are still collected, to name duplicates among the first bad lines
         }
         int s = sample == null ? 0 : sample;
         Bench b = lastBench;
