@@ -28,9 +28,10 @@ curl -sf "http://127.0.0.1:$MPORT/q/health/ready" >/dev/null || { echo "the serv
 URL="http://127.0.0.1:$PORT/api/v1"
 H="X-API-Key: $KEY"
 cpu() { awk '{print $14 + $15}' "/proc/$APP/stat"; }
-# the embedded PostgreSQL: its postmaster (a child of the JVM) and the postmaster's children (backends), live and reaped
+# the embedded PostgreSQL: its postmaster (found by its data directory) and the postmaster's children (backends),
+# live and reaped
 pgcpu() {
-    python3 - "$APP" <<'PY'
+    python3 - "$PGDIR/pg" <<'PY'
 import os, sys
 def stat(p):
     with open(f"/proc/{p}/stat") as f:
@@ -43,10 +44,14 @@ for d in os.listdir("/proc"):
             procs[int(d)] = stat(d)
         except OSError:
             pass
-app = int(sys.argv[1])
+data = sys.argv[1]
 total = 0
 for pid, f in procs.items():
-    if int(f[1]) == app and "postgres" in open(f"/proc/{pid}/cmdline", "rb").read().decode(errors="replace"):
+    try:
+        cmd = open(f"/proc/{pid}/cmdline", "rb").read().decode(errors="replace")
+    except OSError:
+        continue
+    if "postgres" in cmd and data in cmd:
         total += sum(int(x) for x in f[11:15])  # utime stime cutime cstime of the postmaster
         total += sum(int(c[11]) + int(c[12]) for c in procs.values() if int(c[1]) == pid)
 print(total)

@@ -318,6 +318,22 @@ public class ItemResultStore {
                 });
     }
 
+    /** The benchmark's id (without reading its catalog); 404 as {@link #catalog(SqlConnection, Workspace, String)}. */
+    private static Uni<Long> benchmarkWithItems(SqlConnection conn, Workspace workspace, String benchmark) {
+        return conn.preparedQuery("select b.id, c.benchmark_id is not null as has_items from benchmark b left join "
+                + "item_catalog c on c.benchmark_id = b.id where b.workspace_id = $1 and b.name = $2")
+                .execute(Tuple.of(workspace.id(), benchmark)).map(rs -> {
+                    for (Row r : rs) {
+                        if (!r.getBoolean("has_items")) {
+                            throw new ProblemException(404, "/problems/not-found", "Not found", "benchmark '" + benchmark
+                                    + "' has no item results", null, null);
+                        }
+                        return r.getLong("id");
+                    }
+                    throw ProblemException.notFound("benchmark", "'" + benchmark + "'");
+                });
+    }
+
     /**
      * The benchmark's catalog and the series of {@code models} (all models when null), in the order of
      * {@code models} (else by model name), then by sample. 404 when the benchmark does not exist in the workspace
@@ -355,17 +371,19 @@ public class ItemResultStore {
     /** What is stored, per benchmark with item results (only {@code benchmark} when given: 404 when it has none). */
     public Uni<List<BenchmarkSummary>> summary(Workspace workspace, String benchmark) {
         String sql = """
-                select b.name as benchmark, cardinality(c.item_keys) as items,
-                       (select count(distinct s) from unnest(c.subjects) s) as subjects,
-                       m.name as model, count(r.id) as samples, coalesce(sum(r.scored), 0) as scored
-                  from item_catalog c join benchmark b on b.id = c.benchmark_id
+                select b.name as benchmark, c.items, c.subjects, m.name as model, count(r.id) as samples,
+                       coalesce(sum(r.scored), 0) as scored
+                  from (select benchmark_id, cardinality(item_keys) as items,
+                               (select count(distinct s) from unnest(subjects) s) as subjects
+                          from item_catalog where workspace_id = $1) c
+                  join benchmark b on b.id = c.benchmark_id
                   left join item_result r on r.benchmark_id = c.benchmark_id
                   left join model m on m.id = r.model_id
-                 where c.workspace_id = $1 and ($2::text is null or b.name = $2)
-                 group by b.name, c.item_keys, c.subjects, m.name
+                 where $2::text is null or b.name = $2
+                 group by b.name, c.items, c.subjects, m.name
                  order by b.name, m.name""";
         Uni<Void> exists = benchmark == null ? Uni.createFrom().voidItem()
-                : pool.withConnection(conn -> catalog(conn, workspace, benchmark)).replaceWithVoid();
+                : pool.withConnection(conn -> benchmarkWithItems(conn, workspace, benchmark)).replaceWithVoid();
         return exists.flatMap(v -> pool.preparedQuery(sql).execute(Tuple.of(workspace.id(), benchmark)).map(rs -> {
             Map<String, BenchmarkSummary> out = new LinkedHashMap<>();
             for (Row r : rs) {
@@ -409,8 +427,7 @@ public class ItemResultStore {
      * number of series deleted.
      */
     public Uni<Integer> delete(Workspace workspace, String benchmark, List<String> models) {
-        return pool.withTransaction(conn -> catalog(conn, workspace, benchmark).flatMap(c -> {
-            long id = (Long) c[0];
+        return pool.withTransaction(conn -> benchmarkWithItems(conn, workspace, benchmark).flatMap(id -> {
             if (models == null || models.isEmpty()) {
                 return conn.preparedQuery("delete from item_result where benchmark_id = $1 and workspace_id = $2")
                         .execute(Tuple.of(id, workspace.id())).flatMap(rs -> conn.preparedQuery(
