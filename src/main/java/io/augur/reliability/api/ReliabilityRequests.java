@@ -7,6 +7,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -21,22 +22,36 @@ public final class ReliabilityRequests {
 
     static final int MAX_ITEMS = 1_000_000;
 
-    @Schema(name = "ErrorBarsRequest", description = "One model's item-level scores")
+    @Schema(name = "StoredItemSelection", description = "Item-level results stored by importItemResultsFromFile, used instead "
+            + "of inline scores: a benchmark and models. Items are those every selected model was scored on (the intersection, "
+            + "counted in the response's selection); an item's scores are its scored samples.")
+    public record StoredItems(
+            @NotBlank @Size(max = 200) @Schema(required = true, description = "Benchmark name", example = "mmlu") String benchmark,
+            @Size(min = 1, max = 1000) @Schema(description = "Model names, in the order wanted (error bars: exactly one; power: "
+                    + "exactly two; paired comparisons: default every model with item results on the benchmark)",
+                    example = "[\"llama-3-8b\"]") List<@NotBlank String> models,
+            @Schema(description = "Cluster the items by their stored subject (clustered standard errors); default false",
+                    example = "false") Boolean clusterBySubject) {
+    }
+
+    @Schema(name = "ErrorBarsRequest", description = "One model's item-level scores, inline (scores) or stored (stored)")
     public record ErrorBars(
-            @NotNull @Size(min = 2, max = MAX_ITEMS) @Schema(required = true, description = "Per item, its scores (one or several samples)", example = "[[1], [0], [1], [1]]")
+            @Size(min = 2, max = MAX_ITEMS) @Schema(description = "Per item, its scores (one or several samples); required unless stored is given", example = "[[1], [0], [1], [1]]")
             List<@NotNull @Size(min = 1, max = 10_000) List<@NotNull @Finite Double>> scores,
             @Size(max = MAX_ITEMS) @Schema(description = "Per item, its cluster (passage, subject) for clustered standard errors", example = "[\"p1\", \"p1\", \"p2\", \"p2\"]")
             List<@NotNull String> clusters,
-            @Valid BootstrapSettings bootstrap) {
+            @Valid BootstrapSettings bootstrap,
+            @Valid @Schema(description = "Stored item results of one model instead of scores") StoredItems stored) {
     }
 
     @Schema(name = "PairedComparisonsRequest", description = "Several models' scores on the same items, in the same order")
     public record Paired(
-            @NotNull @Size(min = 2, max = 1000) @Schema(required = true, description = "Model -> per-item scores (one sample per item)", example = "{\"A\": [1, 1, 0, 1], \"B\": [0, 1, 0, 0]}")
+            @Size(min = 2, max = 1000) @Schema(description = "Model -> per-item scores (one sample per item); required unless stored is given", example = "{\"A\": [1, 1, 0, 1], \"B\": [0, 1, 0, 0]}")
             Map<String, @NotNull @Size(min = 2, max = MAX_ITEMS) List<@NotNull @Finite Double>> models,
             @Schema(description = "Compare every model with this one; default: every pair", example = "B") String baseline,
             @Size(max = MAX_ITEMS) @Schema(description = "Per item, its cluster, for clustered standard errors") List<@NotNull String> clusters,
-            @Valid BootstrapSettings bootstrap) {
+            @Valid BootstrapSettings bootstrap,
+            @Valid @Schema(description = "Stored item results of two or more models instead of models") StoredItems stored) {
     }
 
     @Schema(name = "PowerRequest", description = "Give items for the minimum detectable effect, effect for the items (and seeds) needed; the "
@@ -51,7 +66,9 @@ public final class ReliabilityRequests {
             @Size(min = 2, max = MAX_ITEMS) @Schema(description = "Second model's per-item scores") List<@NotNull @Finite Double> second,
             @Finite @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) @Schema(description = "Expected accuracy of 0/1 scorers", example = "0.7") Double accuracy,
             @Finite @Schema(description = "Assumed correlation of the two models' item results, default 0", example = "0.5") Double correlation,
-            @Finite @DecimalMin(value = "0", inclusive = false) @Schema(description = "Seed standard deviation, for the seeds needed", example = "0.01") Double seedSd) {
+            @Finite @DecimalMin(value = "0", inclusive = false) @Schema(description = "Seed standard deviation, for the seeds needed", example = "0.01") Double seedSd,
+            @Valid @Schema(description = "Stored item results of exactly two models instead of first and second (the paired variance "
+                    + "over the items both were scored on; items defaults to that count)") StoredItems stored) {
     }
 
     @Schema(name = "SeedVarianceRequest", description = "Scores per seed at each checkpoint")

@@ -1,6 +1,9 @@
 package io.augur.reliability.api;
 
+import io.augur.platform.auth.Caller;
+import io.augur.platform.auth.CallerContext;
 import io.augur.platform.auth.Computation;
+import io.augur.platform.auth.Workspace;
 import io.augur.stats.Interval;
 import io.augur.platform.api.BootstrapReport;
 import io.augur.platform.api.BootstrapSettings;
@@ -49,7 +52,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     // request bodies are read by RequestBodies (Jackson outside RESTEasy): registered for a native image
     BootstrapSettings.class, ReliabilityResource.ErrorBarsResponse.class, ReliabilityRequests.ErrorBars.class, ReliabilityRequests.Paired.class,
     ReliabilityRequests.Power.class, ReliabilityRequests.Seeds.class, ReliabilityRequests.SignalNoise.class,
-    ReliabilityRequests.Problem.class, ReliabilityRequests.PassAtK.class })
+    ReliabilityRequests.Problem.class, ReliabilityRequests.PassAtK.class, ReliabilityRequests.StoredItems.class,
+    StoredItemSelections.Used.class })
 @Tag(name = "reliability", description = "Error bars from item-level results, paired comparisons, power, seed variance, signal-to-noise, pass@k")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -76,10 +80,32 @@ public class ReliabilityResource implements JobOperation.Source {
 
     private final ComputePool compute;
     private final RequestBodies bodies;
+    private final StoredItemSelections stored;
+    private final CallerContext callers;
 
-    public ReliabilityResource(ComputePool compute, RequestBodies bodies) {
+    public ReliabilityResource(ComputePool compute, RequestBodies bodies, StoredItemSelections stored, CallerContext callers) {
         this.compute = compute;
         this.bodies = bodies;
+        this.stored = stored;
+        this.callers = callers;
+    }
+
+    /**
+     * The workspace of a caller captured on the request's context (stored selections need one: 401 for an anonymous
+     * computation). Asked again of the context when none was captured, which answers the 401.
+     */
+    private Workspace workspace(Caller caller) {
+        return caller != null && caller.workspace() != null ? caller.workspace() : callers.workspace();
+    }
+
+    /** A stored selection replaces the inline data: giving both, or neither, is a 400 naming the inline field. */
+    static void oneSource(Object inline, Object selection, String inlineField) {
+        if (inline != null && selection != null) {
+            throw ProblemException.invalid(inlineField, "give " + inlineField + " or stored, not both");
+        }
+        if (inline == null && selection == null) {
+            throw ProblemException.invalid(inlineField, "required (or a stored selection in stored)");
+        }
     }
 
     static BootstrapSettings.Used bootstrap(BootstrapSettings b) {
@@ -104,17 +130,28 @@ public class ReliabilityResource implements JobOperation.Source {
             description = "Miller (2024), \"Adding error bars to evals\": the score is the mean over items of each item's mean over its "
                     + "samples; standard error sd/sqrt(n) (with several samples per item also the within-item variance and the SE "
                     + "infinitely many samples would leave); with clusters the cluster-robust SE (CR1, G/(G-1)) and a t interval with "
-                    + "G-1 df; Wilson interval for 0/1 scores; percentile bootstrap over items or clusters (`bootstrap`: rounds 0 to 100000, 0 for none, default 1000; seed 42).")
+                    + "G-1 df; Wilson interval for 0/1 scores; percentile bootstrap over items or clusters (`bootstrap`: rounds 0 to 100000, 0 for none, default 1000; seed 42)."
+                    + " Instead of inline data, `stored` selects item results imported by importItemResultsFromFile (benchmark and models; items every selected model was scored on, counted in `selection`): the same engine, the same answer.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ReliabilityRequests.ErrorBars.class),
             examples = @ExampleObject(name = "ten items in four passages", value = ERROR_BARS_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The error bars", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBarsResponse.class)))
     public Uni<ErrorBarsResponse> errorBars(byte[] body) {
-        return bodies.read(body, ReliabilityRequests.ErrorBars.class).flatMap(request -> compute.submit(() -> {
+        Caller caller = callers.caller();
+        return bodies.read(body, ReliabilityRequests.ErrorBars.class).flatMap(request -> {
+            oneSource(request.scores(), request.stored(), "scores");
             BootstrapSettings.Used b = bootstrap(request.bootstrap());
-            return ErrorBarsResponse.of(ScoreErrorBars.estimate(new ItemScores(samples(request.scores()),
-                    request.clusters() == null ? null : request.clusters().toArray(String[]::new)), resampling(b)), b);
-        }));
+            if (request.stored() == null) {
+                return compute.submit(() -> ErrorBarsResponse.of(ScoreErrorBars.estimate(new ItemScores(samples(request.scores()),
+                        request.clusters() == null ? null : request.clusters().toArray(String[]::new)), resampling(b)), b, null));
+            }
+            if (request.clusters() != null) {
+                throw ProblemException.invalid("clusters", "with stored, cluster by the stored subjects (stored.clusterBySubject)");
+            }
+            return stored.resolve(workspace(caller), request.stored(), "stored", 1, 1).flatMap(sel -> compute.submit(() ->
+                    ErrorBarsResponse.of(ScoreErrorBars.estimate(sel.models().values().iterator().next(), resampling(b)), b,
+                            sel.used())));
+        });
     }
 
     /** The engine's error bars, with the bootstrap report every operation gives. */
@@ -123,14 +160,16 @@ public class ReliabilityResource implements JobOperation.Source {
     public record ErrorBarsResponse(int items, int minSamplesPerItem, int maxSamplesPerItem, double score,
             double standardDeviation, double standardError, Double withinItemVariance, Double standardErrorInfiniteSamples,
             Integer clusters, Double clusteredStandardError, Double designEffect, Interval normalInterval,
-            Interval wilsonInterval, Interval bootstrapInterval, BootstrapReport bootstrap, List<String> warnings) {
+            Interval wilsonInterval, Interval bootstrapInterval, BootstrapReport bootstrap, List<String> warnings,
+            @Schema(description = "The stored item results used (a request with stored); absent for inline scores")
+            StoredItemSelections.Used selection) {
 
-        static ErrorBarsResponse of(ScoreErrorBars.ErrorBarsResult r, BootstrapSettings.Used b) {
+        static ErrorBarsResponse of(ScoreErrorBars.ErrorBarsResult r, BootstrapSettings.Used b, StoredItemSelections.Used selection) {
             return new ErrorBarsResponse(r.items(), r.minSamplesPerItem(), r.maxSamplesPerItem(), r.score(),
                     r.standardDeviation(), r.standardError(), r.withinItemVariance(), r.standardErrorInfiniteSamples(),
                     r.clusters(), r.clusteredStandardError(), r.designEffect(), r.normalInterval(), r.wilsonInterval(),
                     r.bootstrapInterval(), b.report(r.clusters() == null ? "percentile bootstrap over items"
-                            : "percentile bootstrap over clusters (whole clusters resampled)"), r.warnings());
+                            : "percentile bootstrap over clusters (whole clusters resampled)"), r.warnings(), selection);
         }
     }
 
@@ -141,13 +180,35 @@ public class ReliabilityResource implements JobOperation.Source {
                     + "interval (clustered when clusters are given), the unpaired SE for comparison, the item correlation; McNemar's "
                     + "test for 0/1 scores (exact binomial up to 25 discordant items, chi-square with continuity correction above), "
                     + "otherwise the paired z-test; a sign-flip permutation test with `bootstrap.rounds` rounds (0 to 100000, default 1000; seed 42); Holm-adjusted p-values "
-                    + "across all comparisons.")
+                    + "across all comparisons. Instead of inline data, `stored` selects item results imported by importItemResultsFromFile (benchmark and models; items every selected model was scored on, counted in `selection`): the same engine, the same answer.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ReliabilityRequests.Paired.class),
             examples = @ExampleObject(name = "three models", value = PAIRED_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "One result per comparison", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PairedResponse.class)))
     public Uni<PairedResponse> paired(byte[] body) {
-        return bodies.read(body, ReliabilityRequests.Paired.class).flatMap(request -> compute.submit(() -> {
+        Caller caller = callers.caller();
+        return bodies.read(body, ReliabilityRequests.Paired.class).flatMap(request -> {
+            oneSource(request.models(), request.stored(), "models");
+            if (request.stored() != null) {
+                if (request.clusters() != null) {
+                    throw ProblemException.invalid("clusters", "with stored, cluster by the stored subjects (stored.clusterBySubject)");
+                }
+                BootstrapSettings.Used b = bootstrap(request.bootstrap());
+                return stored.resolve(workspace(caller), request.stored(), "stored", 2, 1000).flatMap(sel -> compute.submit(() -> {
+                    if (request.baseline() != null && !sel.models().containsKey(request.baseline())) {
+                        throw ProblemException.invalid("baseline", "'" + request.baseline() + "' is not among the selected models "
+                                + sel.used().models());
+                    }
+                    return new PairedResponse(b.report("sign-flip permutation test of the paired differences"),
+                            PairedComparison.compareMany(sel.models(), request.baseline(), resampling(b)), sel.used());
+                }));
+            }
+            return pairedInline(request);
+        });
+    }
+
+    private Uni<PairedResponse> pairedInline(ReliabilityRequests.Paired request) {
+        return compute.submit(() -> {
             String[] clusters = request.clusters() == null ? null : request.clusters().toArray(String[]::new);
             Map<String, ItemScores> models = new LinkedHashMap<>();
             request.models().forEach((name, v) -> {
@@ -162,22 +223,26 @@ public class ReliabilityResource implements JobOperation.Source {
             ResamplingSettings settings = resampling(b);
             try {
                 return new PairedResponse(b.report("sign-flip permutation test of the paired differences"),
-                        PairedComparison.compareMany(models, request.baseline(), settings));
+                        PairedComparison.compareMany(models, request.baseline(), settings), null);
             } catch (InvalidInputException e) {
                 // the engine names a model's scores "scores.<model>"; in this request they are "models.<model>"
                 throw e.field().startsWith("scores.") ? ProblemException.invalid("models." + e.field().substring(7), e.reason()) : e;
             }
-        }));
+        });
     }
 
     /** The comparisons with the permutation settings that reproduce them. */
     @Schema(name = "PairedComparisonsResponse", description = "Every comparison, with the permutation-test settings (rounds, seed, level)")
-    public record PairedResponse(BootstrapReport permutation, List<PairedComparison.PairedResult> comparisons) {
+    public record PairedResponse(BootstrapReport permutation, List<PairedComparison.PairedResult> comparisons,
+            @Schema(description = "The stored item results used (a request with stored); absent for inline models")
+            StoredItemSelections.Used selection) {
     }
 
     /** Minimum detectable effect and items or seeds needed. */
     public record PowerResult(double alpha, double power, double sdDifference, String sdSource, Integer items,
-            Double minimumDetectableEffect, Double effect, Long itemsNeeded, Long seedsNeeded) {
+            Double minimumDetectableEffect, Double effect, Long itemsNeeded, Long seedsNeeded,
+            @Schema(description = "The stored item results used (a request with stored); absent otherwise")
+            StoredItemSelections.Used selection) {
     }
 
     @POST
@@ -186,41 +251,58 @@ public class ReliabilityResource implements JobOperation.Source {
             description = "Paired two-sided z-test: MDE = (z_{1-alpha/2} + z_power) sd_d / sqrt(n); items needed n = ((z_{1-alpha/2} + "
                     + "z_power) sd_d / effect)^2; seeds needed per configuration k = 2 ((z_{1-alpha/2} + z_power) seedSd / effect)^2. "
                     + "sd_d, the spread of the per-item difference, comes from sdDifference, or from two models' item scores (the "
-                    + "paired variance), or from accuracy p and correlation rho as sqrt(2 p (1-p) (1-rho)).")
+                    + "paired variance), or from accuracy p and correlation rho as sqrt(2 p (1-p) (1-rho)). Instead of inline data, `stored` selects item results imported by importItemResultsFromFile (benchmark and models; items every selected model was scored on, counted in `selection`): the same engine, the same answer. Two models; items defaults to the items they share.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ReliabilityRequests.Power.class),
             examples = @ExampleObject(name = "1000 items at 70% accuracy", value = POWER_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The power analysis", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PowerResult.class)))
     public Uni<PowerResult> power(byte[] body) {
-        return bodies.read(body, ReliabilityRequests.Power.class).flatMap(r -> compute.submit(() -> {
-            double alpha = r.alpha() == null ? 0.05 : r.alpha();
-            double power = r.power() == null ? 0.8 : r.power();
-            double sd;
-            String source;
-            if (r.sdDifference() != null) {
-                sd = r.sdDifference();
-                source = "given";
-            } else if (r.first() != null || r.second() != null) {
-                if (r.first() == null || r.second() == null) {
-                    throw ProblemException.invalid(r.first() == null ? "first" : "second", "give both models' item scores");
-                }
-                sd = Power.pairedSd(ItemScores.of(values(r.first())), ItemScores.of(values(r.second())));
-                source = "paired variance of the two models' item scores";
-            } else if (r.accuracy() != null) {
-                double rho = r.correlation() == null ? 0 : r.correlation();
-                sd = Power.sdFromAccuracy(r.accuracy(), rho);
-                source = "sqrt(2 p (1 - p) (1 - rho)) with p = " + r.accuracy() + ", rho = " + rho;
-            } else {
-                throw ProblemException.invalid("sdDifference", "give sdDifference, or first and second, or accuracy");
+        Caller caller = callers.caller();
+        return bodies.read(body, ReliabilityRequests.Power.class).flatMap(r -> {
+            if (r.stored() == null) {
+                return compute.submit(() -> power(r, null));
             }
-            if (r.items() == null && r.effect() == null) {
-                throw ProblemException.invalid("items", "give items (for the minimum detectable effect) or effect (for the items needed)");
+            if (r.sdDifference() != null || r.first() != null || r.second() != null || r.accuracy() != null) {
+                throw ProblemException.invalid("stored", "give stored or one of sdDifference, first and second, accuracy; not both");
             }
-            Double mde = r.items() == null ? null : Power.minimumDetectableEffect(r.items(), sd, alpha, power);
-            Long need = r.effect() == null ? null : Power.itemsNeeded(r.effect(), sd, alpha, power);
-            Long seeds = r.effect() == null || r.seedSd() == null ? null : Power.seedsNeeded(r.effect(), r.seedSd(), alpha, power);
-            return new PowerResult(alpha, power, sd, source, r.items(), mde, r.effect(), need, seeds);
-        }));
+            return stored.resolve(workspace(caller), r.stored(), "stored", 2, 2).flatMap(sel -> compute.submit(() -> power(r, sel)));
+        });
+    }
+
+    private static PowerResult power(ReliabilityRequests.Power r, StoredItemSelections.Resolved sel) {
+        double alpha = r.alpha() == null ? 0.05 : r.alpha();
+        double power = r.power() == null ? 0.8 : r.power();
+        double sd;
+        String source;
+        Integer items = r.items();
+        if (sel != null) {
+            List<ItemScores> two = List.copyOf(sel.models().values());
+            sd = Power.pairedSd(two.get(0), two.get(1));
+            source = "paired variance of the two models' stored item scores";
+            items = items == null ? sel.used().itemsUsed() : items;
+        } else if (r.sdDifference() != null) {
+            sd = r.sdDifference();
+            source = "given";
+        } else if (r.first() != null || r.second() != null) {
+            if (r.first() == null || r.second() == null) {
+                throw ProblemException.invalid(r.first() == null ? "first" : "second", "give both models' item scores");
+            }
+            sd = Power.pairedSd(ItemScores.of(values(r.first())), ItemScores.of(values(r.second())));
+            source = "paired variance of the two models' item scores";
+        } else if (r.accuracy() != null) {
+            double rho = r.correlation() == null ? 0 : r.correlation();
+            sd = Power.sdFromAccuracy(r.accuracy(), rho);
+            source = "sqrt(2 p (1 - p) (1 - rho)) with p = " + r.accuracy() + ", rho = " + rho;
+        } else {
+            throw ProblemException.invalid("sdDifference", "give sdDifference, or first and second, or accuracy");
+        }
+        if (items == null && r.effect() == null) {
+            throw ProblemException.invalid("items", "give items (for the minimum detectable effect) or effect (for the items needed)");
+        }
+        Double mde = items == null ? null : Power.minimumDetectableEffect(items, sd, alpha, power);
+        Long need = r.effect() == null ? null : Power.itemsNeeded(r.effect(), sd, alpha, power);
+        Long seeds = r.effect() == null || r.seedSd() == null ? null : Power.seedsNeeded(r.effect(), r.seedSd(), alpha, power);
+        return new PowerResult(alpha, power, sd, source, items, mde, r.effect(), need, seeds, sel == null ? null : sel.used());
     }
 
     @POST
