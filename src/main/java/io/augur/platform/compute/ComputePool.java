@@ -32,6 +32,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -420,11 +421,18 @@ public class ComputePool {
             token.cancel("the client went away");
             return;
         }
+        // The handler lives as long as the request, which may run many computations (a streamed import runs two a
+        // chunk): it must not keep a finished computation's task and result (a whole chunk) reachable until the end.
+        AtomicReference<Waiting> pending = new AtomicReference<>(waiting);
+        waiting.result.whenComplete((v, f) -> pending.set(null));
         rc.addEndHandler(ended -> {
             if (ended.failed() && !token.isCancelled()) {
                 clientGone.increment();
                 token.cancel("the client went away");
-                withdraw(waiting);
+                Waiting still = pending.get();
+                if (still != null) {
+                    withdraw(still);
+                }
             }
         });
     }
