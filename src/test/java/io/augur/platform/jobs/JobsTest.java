@@ -169,21 +169,7 @@ class JobsTest {
         Event last = events.getLast();
         assertEquals("succeeded", last.name(), () -> "events: " + events);
         assertEquals("succeeded", last.data().get("status").asText());
-        assertEquals("rounds", last.data().get("progress").get("unit").asText());
-        assertEquals(10_000, last.data().get("progress").get("done").asLong());
-        assertEquals(10_000, last.data().get("progress").get("total").asLong());
-        // progress was reported while the bootstrap ran, and never went back
-        assertTrue(events.stream().anyMatch(e -> e.name().equals("progress") && e.data().get("status").asText().equals("running")
-                && e.data().get("progress").get("total").asLong() == 10_000
-                && e.data().get("progress").get("done").asLong() < 10_000), () -> "events: " + events);
-        long previous = -1;
-        for (Event e : events) {
-            JsonNode p = e.data().get("progress");
-            if (p.get("total").asLong() == 10_000) {
-                assertTrue(p.get("done").asLong() >= previous, () -> "progress went back: " + events);
-                previous = p.get("done").asLong();
-            }
-        }
+        assertRoundsProgressed(events, 10_000);
         JsonNode board = JSON.readTree(result(id));
         assertEquals(60, board.get("entries").size());
         assertEquals(300_000, board.get("observations").asLong());
@@ -246,20 +232,7 @@ class JobsTest {
         LOG.infof("10,000-round job over the arena ran in %d ms", (System.nanoTime() - start) / 1_000_000);
         Event last = events.getLast();
         assertEquals("succeeded", last.name(), () -> "events: " + events);
-        assertEquals("rounds", last.data().get("progress").get("unit").asText());
-        assertEquals(10_000, last.data().get("progress").get("done").asLong());
-        assertEquals(10_000, last.data().get("progress").get("total").asLong());
-        assertTrue(events.stream().anyMatch(e -> e.name().equals("progress") && e.data().get("status").asText().equals("running")
-                && e.data().get("progress").get("total").asLong() == 10_000
-                && e.data().get("progress").get("done").asLong() < 10_000), () -> "events: " + events);
-        long previous = -1;
-        for (Event e : events) {
-            JsonNode p = e.data().get("progress");
-            if (p.get("total").asLong() == 10_000) {
-                assertTrue(p.get("done").asLong() >= previous, () -> "progress went back: " + events);
-                previous = p.get("done").asLong();
-            }
-        }
+        assertRoundsProgressed(events, 10_000);
         JsonNode board = JSON.readTree(result(id));
         assertEquals(2_000_000, board.get("observations").asLong());
         assertEquals(60, board.get("entries").size());
@@ -472,5 +445,27 @@ class JobsTest {
 
     private void sql(String statement, Object... params) {
         pool.preparedQuery(statement).execute(Tuple.from(params)).await().atMost(Duration.ofSeconds(30));
+    }
+
+    /**
+     * A job's event stream for a bootstrap of {@code rounds}: the last event reports rounds done = total = rounds,
+     * progress was reported while it ran, and never went back.
+     */
+    private static void assertRoundsProgressed(List<Event> events, long rounds) {
+        JsonNode progress = events.getLast().data().get("progress");
+        assertEquals("rounds", progress.get("unit").asText());
+        assertEquals(rounds, progress.get("done").asLong());
+        assertEquals(rounds, progress.get("total").asLong());
+        assertTrue(events.stream().anyMatch(e -> e.name().equals("progress") && e.data().get("status").asText().equals("running")
+                && e.data().get("progress").get("total").asLong() == rounds
+                && e.data().get("progress").get("done").asLong() < rounds), () -> "events: " + events);
+        long previous = -1;
+        for (Event e : events) {
+            JsonNode p = e.data().get("progress");
+            if (p.get("total").asLong() == rounds) {
+                assertTrue(p.get("done").asLong() >= previous, () -> "progress went back: " + events);
+                previous = p.get("done").asLong();
+            }
+        }
     }
 }
