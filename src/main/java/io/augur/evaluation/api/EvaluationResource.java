@@ -171,7 +171,7 @@ public class EvaluationResource {
                     + "in the columns importEvaluationsFromFile reads back: id, model, benchmark, metric, seed, step, value, "
                     + "stdError, successes, attempts. Streamed from a database cursor, never held whole.")
     @APIResponse(responseCode = "200", description = "The evaluations", content = @Content(mediaType = Exports.CSV,
-            schema = @Schema(type = SchemaType.STRING, description = "CSV; with format=jsonl the body is JSON Lines (application/x-ndjson)")))
+            schema = @Schema(type = SchemaType.STRING, format = "binary", description = "CSV; with format=jsonl the body is JSON Lines (application/x-ndjson). A file (bytes) to generated clients, which would otherwise parse it as JSON")))
     public org.jboss.resteasy.reactive.RestMulti<String> export(
             @Parameter(description = "Model name (repeatable)") @QueryParam("model") List<String> model,
             @Parameter(description = "Model family (repeatable)") @QueryParam("family") List<String> family,

@@ -170,7 +170,7 @@ public class ItemResultResource {
                     + "columns importItemResultsFromFile reads back: model, benchmark, item, score, subject, sample. "
                     + "Streamed from a database cursor a couple of series at a time, never held whole.")
     @APIResponse(responseCode = "200", description = "The cells", content = @Content(mediaType = Exports.CSV,
-            schema = @Schema(type = SchemaType.STRING, description = "CSV; with format=jsonl the body is JSON Lines (application/x-ndjson)"),
+            schema = @Schema(type = SchemaType.STRING, format = "binary", description = "CSV; with format=jsonl the body is JSON Lines (application/x-ndjson). A file (bytes) to generated clients, which would otherwise parse it as JSON"),
             examples = @ExampleObject(name = "three cells", value = CSV_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "The benchmark does not exist or has no item results", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestMulti<String> export(

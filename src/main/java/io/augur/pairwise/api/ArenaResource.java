@@ -227,7 +227,7 @@ public class ArenaResource implements JobOperation.Source {
                     + "model_b or tie), the layout appendArenaBattlesFromFile reads back. Streamed from a database cursor. "
                     + "Battles appended before battles were kept whole (schema version 4) have no models or winner.")
     @APIResponse(responseCode = "200", description = "The battles", content = @Content(mediaType = Exports.CSV,
-            schema = @Schema(type = SchemaType.STRING, description = "CSV; with format=jsonl the body is JSON Lines (application/x-ndjson)")))
+            schema = @Schema(type = SchemaType.STRING, format = "binary", description = "CSV; with format=jsonl the body is JSON Lines (application/x-ndjson). A file (bytes) to generated clients, which would otherwise parse it as JSON")))
     @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public org.jboss.resteasy.reactive.RestMulti<String> battles(@PathParam("id") UUID id,
             @Parameter(description = "csv (default) or jsonl") @QueryParam("format") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format) {
@@ -247,7 +247,7 @@ public class ArenaResource implements JobOperation.Source {
     @Operation(operationId = "getArenaCounts", summary = "Export the arena's aggregated counts (CSV or JSON Lines), streamed",
             description = "One row per pair of models (model_a before model_b in name order): wins_a, wins_b, ties.")
     @APIResponse(responseCode = "200", description = "The counts", content = @Content(mediaType = Exports.CSV,
-            schema = @Schema(type = SchemaType.STRING, description = "CSV; with format=jsonl the body is JSON Lines (application/x-ndjson)")))
+            schema = @Schema(type = SchemaType.STRING, format = "binary", description = "CSV; with format=jsonl the body is JSON Lines (application/x-ndjson). A file (bytes) to generated clients, which would otherwise parse it as JSON")))
     @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public org.jboss.resteasy.reactive.RestMulti<String> countsExport(@PathParam("id") UUID id,
             @Parameter(description = "csv (default) or jsonl") @QueryParam("format") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format) {

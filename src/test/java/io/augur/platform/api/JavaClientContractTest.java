@@ -12,11 +12,13 @@ import io.augur.client.api.ArenasApi;
 import io.augur.client.api.BenchmarksApi;
 import io.augur.client.api.EvaluationsApi;
 import io.augur.client.api.ForecastsApi;
+import io.augur.client.api.ItemResultsApi;
 import io.augur.client.api.KeysApi;
 import io.augur.client.api.LeaderboardsApi;
 import io.augur.client.api.ModelsApi;
 import io.augur.client.api.RankingsApi;
 import io.augur.client.api.RecommendationsApi;
+import io.augur.client.api.ReliabilityApi;
 import io.augur.client.api.RetrievalApi;
 import io.augur.client.api.ScoreTablesApi;
 import io.augur.client.api.WorkspacesApi;
@@ -36,6 +38,8 @@ import io.augur.client.model.Benchmark;
 import io.augur.client.model.BenchmarkInput;
 import io.augur.client.model.BootstrapSettings;
 import io.augur.client.model.BradleyTerryRequest;
+import io.augur.client.model.ErrorBarsRequest;
+import io.augur.client.model.ErrorBarsResult;
 import io.augur.client.model.Evaluation;
 import io.augur.client.model.EvaluationInput;
 import io.augur.client.model.EvaluationPage;
@@ -46,6 +50,8 @@ import io.augur.client.model.ForecastPoint;
 import io.augur.client.model.ForecastPrediction;
 import io.augur.client.model.Holdout;
 import io.augur.client.model.ImportResult;
+import io.augur.client.model.ItemResultsBenchmark;
+import io.augur.client.model.ItemResultsImport;
 import io.augur.client.model.LeaderboardEntry;
 import io.augur.client.model.LeaderboardResult;
 import io.augur.client.model.Model;
@@ -60,6 +66,7 @@ import io.augur.client.model.RecommendationEvaluation;
 import io.augur.client.model.RecommendationEvaluationRequest;
 import io.augur.client.model.RunComparison;
 import io.augur.client.model.ScoreSelection;
+import io.augur.client.model.StoredItemSelection;
 import io.augur.client.model.TrecEvaluation;
 import io.augur.client.model.TrecEvaluationRequest;
 import io.augur.client.model.UserRecommendationList;
@@ -246,6 +253,35 @@ class JavaClientContractTest {
                 null, null, null, null, 5L, null, null, null, null, null);
         assertEquals(List.of("myrun", "other"), comparison.getRuns());
         assertEquals(1, comparison.getMeasures().getFirst().getComparisons().size());
+
+        // item-level results: a long CSV upload of both models on ARC (6 items), listed, read back by the error bars
+        // of a stored selection (equal to the mean of the uploaded scores), exported and deleted
+        ItemResultsApi items = new ItemResultsApi(client);
+        StringBuilder itemCsv = new StringBuilder("model,benchmark,item,score\n");
+        double[][] itemScores = { { 1, 0, 1, 1, 0, 1 }, { 1, 1, 1, 0, 1, 1 } };
+        for (int m = 0; m < 2; m++) {
+            for (int i = 0; i < 6; i++) {
+                itemCsv.append(m == 0 ? a.getName() : b.getName()).append(',').append(arc.getName()).append(",q")
+                        .append(i).append(',').append(itemScores[m][i]).append('\n');
+            }
+        }
+        ItemResultsImport imported = items.importItemResultsFromFile(
+                Files.writeString(dir.resolve("items.csv"), itemCsv).toFile(), "csv", false);
+        assertEquals(12L, imported.getCells().longValue());
+        assertEquals(2, imported.getSeries().intValue());
+        List<ItemResultsBenchmark> stored = items.listItemResults(arc.getName());
+        assertEquals(1, stored.size());
+        assertEquals(6, stored.getFirst().getItems().intValue());
+        ErrorBarsResult bars = new ReliabilityApi(client).computeErrorBars(new ErrorBarsRequest()
+                .stored(new StoredItemSelection().benchmark(arc.getName()).models(List.of(a.getName()))));
+        assertEquals(6, bars.getItems().intValue());
+        assertEquals(4.0 / 6, bars.getScore().doubleValue(), 1e-12);
+        assertEquals(6, bars.getSelection().getItemsUsed().intValue());
+        // exports are files to a generated client (a CSV body is not JSON): header and 12 cells
+        assertEquals(13, Files.readAllLines(items.getItemResultExport(arc.getName(), "csv", null).toPath()).size());
+        assertEquals(7, Files.readAllLines(evaluations.getEvaluationExport(List.of(arc.getName()), null, "csv", null, null)
+                .toPath()).size(), "header and the 6 ARC evaluations");
+        assertEquals(2, items.deleteItemResults(arc.getName(), null).getSeries().intValue());
 
         // access: a reader key made through the client reads its workspace, is refused a write (403) and, once
         // revoked, everything (401), each a problem
