@@ -26,7 +26,7 @@ import org.jboss.logging.Logger;
 public class SchemaVersionCheck implements AsyncHealthCheck {
 
     /** The schema version this build needs: keep equal to the highest V*__ file (SchemaVersionTest). */
-    public static final String REQUIRED_VERSION = "8";
+    public static final String REQUIRED_VERSION = "9";
     static final String NAME = "Database schema";
     private static final Logger LOG = Logger.getLogger(SchemaVersionCheck.class);
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(3);
