@@ -2,6 +2,7 @@ package io.augur.evaluation.store;
 
 import io.augur.platform.auth.Workspace;
 import io.augur.platform.compute.ComputePool;
+import io.augur.platform.database.TimeOrderedIds;
 import io.augur.platform.problem.Problem.FieldError;
 import io.augur.platform.problem.ProblemException;
 import io.smallrye.mutiny.Multi;
@@ -30,7 +31,8 @@ import java.util.function.Supplier;
  * DO UPDATE} with its columns as binary array parameters; the next chunk is read while the current one is
  * written. Model and benchmark names are resolved once per import; unknown names fail the whole import with
  * every offending row named (or are created, with {@code createMissing}). The database checks each statement's
- * model and benchmark keys once per statement (V8), not once per row.
+ * model and benchmark keys once per statement (V8, V9), not once per row, and new rows' public ids come with the
+ * chunk ({@link TimeOrderedIds}) rather than from the column's per-row default.
  */
 @ApplicationScoped
 public class EvaluationStore {
@@ -133,9 +135,9 @@ public class EvaluationStore {
     private static final String UPSERT_MANY = """
             with up as (
                 insert into evaluation (workspace_id, model_id, benchmark_id, metric, seed, step, value, std_error,
-                                        successes, attempts)
+                                        successes, attempts, public_id)
                 select $10, t.* from unnest($1::int8[], $2::int8[], $3::text[], $4::int8[], $5::int8[], $6::float8[],
-                                     $7::float8[], $8::int8[], $9::int8[]) as t
+                                     $7::float8[], $8::int8[], $9::int8[], $11::uuid[]) as t
                 on conflict on constraint evaluation_identity do update
                    set value = excluded.value, std_error = excluded.std_error, successes = excluded.successes,
                        attempts = excluded.attempts, updated_at = now()
@@ -146,9 +148,9 @@ public class EvaluationStore {
     // chunk): a plain insert, without the speculative insertion ON CONFLICT costs per row.
     private static final String INSERT_MANY = """
             insert into evaluation (workspace_id, model_id, benchmark_id, metric, seed, step, value, std_error, successes,
-                                    attempts)
+                                    attempts, public_id)
             select $10, t.* from unnest($1::int8[], $2::int8[], $3::text[], $4::int8[], $5::int8[], $6::float8[],
-                                 $7::float8[], $8::int8[], $9::int8[]) as t""";
+                                 $7::float8[], $8::int8[], $9::int8[], $11::uuid[]) as t""";
 
     /**
      * A streamed import in one transaction: chunks are pulled from {@code next} (empty ends the stream; a
@@ -356,7 +358,7 @@ public class EvaluationStore {
             return n == 0 ? null : Tuple.from(new Object[] {Arrays.copyOf(model, n), Arrays.copyOf(benchmark, n),
                     Arrays.copyOf(metric, n), Arrays.copyOf(seed, n), Arrays.copyOf(step, n), Arrays.copyOf(value, n),
                     Arrays.copyOf(stdError, n), Arrays.copyOf(successes, n), Arrays.copyOf(attempts, n),
-                    workspace.id()});
+                    workspace.id(), TimeOrderedIds.next(n)});
         }
     }
 

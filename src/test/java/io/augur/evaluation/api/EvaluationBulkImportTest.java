@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.inject.Inject;
@@ -77,10 +78,49 @@ class EvaluationBulkImportTest {
                 .body("items[0].value", equalTo(0.906f)).body("items[0].stdError", equalTo(0.01f))
                 .body("items[0].metric", equalTo("accuracy")).body("items[0].seed", equalTo(1));
         assertEquals(MODELS * BENCHMARKS, stored("m" + t + "-%"));
-        // the same file again: every row replaces its stored identity (the upsert path), nothing is created
+        // the public ids made with each chunk (TimeOrderedIds): distinct, version 7 with the variant of RFC 9562
+        var ids = pool.preparedQuery("select count(distinct e.public_id), count(*) filter (where e.public_id::text"
+                + " ~ '^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$') from evaluation e"
+                + " join model m on m.id = e.model_id where m.name like $1").execute(Tuple.of("m" + t + "-%"))
+                .await().indefinitely().iterator().next();
+        assertEquals(MODELS * BENCHMARKS, ids.getLong(0));
+        assertEquals(MODELS * BENCHMARKS, ids.getLong(1));
+        String id = given().queryParam("model", "m" + t + "-123").queryParam("benchmark", "b" + t + "-45")
+                .get("/api/v1/evaluations").then().extract().path("items[0].id");
+        // the same file again: every row replaces its stored identity (the upsert path), nothing is created, and
+        // a replaced row keeps its id
         upload(TestKeys.ADMIN, csv, "createMissing", "true").statusCode(200).body("inserted", equalTo(0))
                 .body("replaced", equalTo(MODELS * BENCHMARKS)).body("modelsCreated", equalTo(0));
         assertEquals(MODELS * BENCHMARKS, stored("m" + t + "-%"));
+        given().queryParam("model", "m" + t + "-123").queryParam("benchmark", "b" + t + "-45")
+                .get("/api/v1/evaluations").then().statusCode(200).body("items[0].id", equalTo(id));
+    }
+
+    @Test
+    void anUncommittedImportHoldsItsModelAgainstDeletion() {
+        String t = tag();
+        upload(TestKeys.ADMIN, grid(t, 1, 1, -1), "createMissing", "true").statusCode(200);
+        long model = id("model", "m" + t + "-0", "default");
+        long benchmark = id("benchmark", "b" + t + "-0", "default");
+        SqlConnection importing = pool.getConnection().await().indefinitely();
+        SqlConnection deleting = pool.getConnection().await().indefinitely();
+        try {
+            importing.query("begin").execute().await().indefinitely();
+            importing.preparedQuery("insert into evaluation (workspace_id, model_id, benchmark_id, metric, value) "
+                    + "values ($1, $2, $3, 'held', 1)").execute(Tuple.of(workspaceId("default"), model, benchmark))
+                    .await().indefinitely();
+            // the key check locked the model FOR KEY SHARE, as a foreign key check would: a delete must wait
+            deleting.query("set lock_timeout = '300ms'").execute().await().indefinitely();
+            PgException e = assertThrows(PgException.class, () -> deleting.preparedQuery(
+                    "delete from model where id = $1").execute(Tuple.of(model)).await().indefinitely());
+            assertEquals("55P03", e.getSqlState()); // lock_not_available
+        } finally {
+            importing.query("rollback").execute().await().indefinitely();
+            deleting.query("reset lock_timeout").execute().await().indefinitely();
+            importing.close().await().indefinitely();
+            deleting.close().await().indefinitely();
+        }
+        assertEquals(1, stored("m" + t + "-%"));
     }
 
     @Test
