@@ -7,5 +7,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ImportResult(
         @Schema(description = "Rows received", example = "3") int received,
         @Schema(description = "Rows stored as new evaluations", example = "2") int inserted,
-        @Schema(description = "Rows that replaced the value of an existing identity", example = "1") int replaced) {
+        @Schema(description = "Rows that replaced the value of an existing identity (a row equal to the stored one counts here and is left as it is)", example = "1") int replaced) {
 }

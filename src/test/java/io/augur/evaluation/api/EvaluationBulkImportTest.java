@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.augur.testing.Patient;
@@ -87,13 +88,29 @@ class EvaluationBulkImportTest {
         assertEquals(MODELS * BENCHMARKS, ids.getLong(1));
         String id = given().queryParam("model", "m" + t + "-123").queryParam("benchmark", "b" + t + "-45")
                 .get("/api/v1/evaluations").then().extract().path("items[0].id");
+        String written = updatedAt(t);
         // the same file again: every row replaces its stored identity (the upsert path), nothing is created, and
-        // a replaced row keeps its id
+        // the rows, equal to the stored ones, are left as they are (same id, same updated_at)
         upload(TestKeys.ADMIN, csv, "createMissing", "true").statusCode(200).body("inserted", equalTo(0))
                 .body("replaced", equalTo(MODELS * BENCHMARKS)).body("modelsCreated", equalTo(0));
         assertEquals(MODELS * BENCHMARKS, stored("m" + t + "-%"));
+        assertEquals(written, updatedAt(t));
         given().queryParam("model", "m" + t + "-123").queryParam("benchmark", "b" + t + "-45")
                 .get("/api/v1/evaluations").then().statusCode(200).body("items[0].id", equalTo(id));
+        // a changed value is rewritten, keeping its id
+        upload(TestKeys.ADMIN, "model,benchmark,metric,seed,value,stdError\nm" + t + "-123,b" + t + "-45,accuracy,1,"
+                + "0.125,0.02\n").statusCode(200).body("inserted", equalTo(0)).body("replaced", equalTo(1));
+        given().queryParam("model", "m" + t + "-123").queryParam("benchmark", "b" + t + "-45")
+                .get("/api/v1/evaluations").then().statusCode(200).body("items[0].id", equalTo(id))
+                .body("items[0].value", equalTo(0.125f)).body("items[0].stdError", equalTo(0.02f));
+        assertNotEquals(written, updatedAt(t));
+    }
+
+    /** The latest updated_at of the evaluations of models named m{t}-*. */
+    private String updatedAt(String t) {
+        return pool.preparedQuery("select max(e.updated_at)::text from evaluation e join model m on m.id = e.model_id"
+                + " where m.name like $1").execute(Tuple.of("m" + t + "-%")).await().indefinitely().iterator().next()
+                .getString(0);
     }
 
     @Test
