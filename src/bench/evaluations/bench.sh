@@ -6,7 +6,8 @@
 # 2,000 models x 500 benchmarks), JAVA_OPTS (e.g. -Xmx256m to show the bound), DURABLE=true (fsync and synchronous
 # commit on, as a production database; default false), APP_DIR (another build), GZIP=1 (send the file gzipped).
 # Each run imports the file into a new workspace-fresh database state: run 1 creates every model and benchmark
-# (createMissing=true) and inserts every row; later runs replace every row.
+# (createMissing=true) and inserts every row; later runs send the same rows again (left as stored). CHANGED=1 adds a
+# last run with the same identities and other values (seed 15), so every row is rewritten.
 set -uo pipefail
 cd "$(dirname "$0")/../../.."
 REPEATS=${1:-2}
@@ -60,4 +61,12 @@ for i in $(seq 1 "$REPEATS"); do
     read -r jvm1 pg1 < <(cpu $APP)
     echo "import $i: $t s (JVM CPU $(echo "$jvm1 - $jvm0" | bc) s, PostgreSQL CPU $(echo "$pg1 - $pg0" | bc) s; load before $load, after $(cut -d' ' -f1-3 /proc/loadavg)) $(cat "$PGDIR/ev.json")"
 done
+if [ "${CHANGED:-0}" = 1 ]; then
+    OTHER=${EVAL%.csv}-changed.csv
+    [ -f "$OTHER" ] || python3 src/bench/battles/make_evaluations.py "$OTHER" 2000 500 15
+    read -r jvm0 pg0 < <(cpu $APP)
+    t=$(curl -s -H "X-API-Key: $KEY" -o "$PGDIR/ev.json" -w '%{http_code} %{time_total}' -F "file=@$OTHER" -F createMissing=true "$URL/evaluations/file")
+    read -r jvm1 pg1 < <(cpu $APP)
+    echo "import with every value changed: $t s (JVM CPU $(echo "$jvm1 - $jvm0" | bc) s, PostgreSQL CPU $(echo "$pg1 - $pg0" | bc) s) $(cat "$PGDIR/ev.json")"
+fi
 echo "JVM peak RSS: $(grep VmHWM /proc/$APP/status)"
