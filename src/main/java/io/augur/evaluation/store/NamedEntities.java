@@ -62,7 +62,7 @@ public final class NamedEntities<E extends NamedEntity> {
             if (!existing.isEmpty()) {
                 List<Problem.FieldError> errors = existing.stream().limit(100)
                         .map(e -> new Problem.FieldError("[" + seen.get(e.name) + "].name", null,
-                                "a " + what + " named '" + e.name + "' exists (id " + e.id + ")"))
+                                "a " + what + " named '" + e.name + "' exists (id " + e.publicId + ")"))
                         .toList();
                 throw new ProblemException(409, "/problems/conflict", "Conflict", existing.size() + " " + what
                         + "(s) of the batch exist already, first '" + existing.getFirst().name

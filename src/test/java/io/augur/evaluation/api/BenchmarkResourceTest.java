@@ -67,7 +67,8 @@ class BenchmarkResourceTest {
         given().contentType(ContentType.JSON).body("[{\"name\":\"" + fresh + "\",\"metric\":\"acc\"},{\"name\":\""
                 + taken + "\",\"metric\":\"acc\"}]").post("/api/v1/benchmarks/batch").then().statusCode(409)
                 .contentType(PROBLEM).body("field", equalTo("[1].name")).body("errors[0].field", equalTo("[1].name"))
-                .body("detail", containsString(taken));
+                .body("detail", containsString(taken))
+                .body("errors[0].message", containsString("(id " + takenId + ")")); // the public id, never the key
         given().contentType(ContentType.JSON).body("[{\"name\":\"" + fresh + "\",\"metric\":\"acc\"},{\"name\":\""
                 + fresh + "\",\"metric\":\"loss\"}]").post("/api/v1/benchmarks/batch").then().statusCode(400)
                 .contentType(PROBLEM).body("field", equalTo("[1].name"));
