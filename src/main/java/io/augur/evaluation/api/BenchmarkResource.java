@@ -3,10 +3,8 @@ package io.augur.evaluation.api;
 import io.augur.platform.audit.Audited;
 import io.augur.evaluation.store.BenchmarkRepository;
 import io.augur.evaluation.store.BenchmarkEntity;
-import io.augur.evaluation.store.NamedEntities;
 import io.augur.platform.api.Page;
 import io.augur.platform.auth.CallerContext;
-import io.augur.platform.auth.Workspace;
 import io.augur.platform.problem.Problem;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -27,8 +25,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Benchmarks: create, read, replace, delete, list. */
+/** Benchmarks: create, read, replace, delete, list (what they share with models is {@link Catalog}). */
 @Path("/api/v1/benchmarks")
 @Tag(name = "benchmarks", description = "The benchmarks (tasks) models are evaluated on")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,13 +45,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Audited
 public class BenchmarkResource {
 
-    private final NamedEntities<BenchmarkEntity> entities;
-
-    private final CallerContext caller;
+    private final Catalog<BenchmarkInput, BenchmarkEntity, Benchmark> catalog;
 
     public BenchmarkResource(BenchmarkRepository repository, CallerContext caller) {
-        this.entities = repository.named();
-        this.caller = caller;
+        this.catalog = new Catalog<>(repository.named(), caller, "/api/v1/benchmarks", BenchmarkEntity::new, Benchmark::apply, Benchmark::of);
     }
 
     @POST
@@ -64,13 +57,7 @@ public class BenchmarkResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Benchmark.class)))
     @APIResponse(responseCode = "409", description = "A benchmark with this name exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@NotNull @Valid BenchmarkInput input) {
-        Workspace workspace = caller.workspace();
-        return entities.requireFreeName(workspace, input.name().strip(), null).flatMap(free -> {
-            BenchmarkEntity e = new BenchmarkEntity();
-            Benchmark.apply(input, e);
-            e.createdAt = e.updatedAt = Instant.now();
-            return entities.create(workspace, e);
-        }).map(e -> Response.created(URI.create("/api/v1/benchmarks/" + e.publicId)).entity(Benchmark.of(e)).build());
+        return catalog.create(input);
     }
 
     @POST
@@ -85,16 +72,7 @@ public class BenchmarkResource {
     @APIResponse(responseCode = "201", description = "Created, in the order given", content = @Content(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = Benchmark.class)))
     @APIResponse(responseCode = "409", description = "Some names exist", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> createAll(@NotNull @jakarta.validation.constraints.Size(min = 1, max = 10_000) List<@NotNull @Valid BenchmarkInput> inputs) {
-        Instant now = Instant.now();
-        List<BenchmarkEntity> created = new java.util.ArrayList<>(inputs.size());
-        for (BenchmarkInput input : inputs) {
-            BenchmarkEntity e = new BenchmarkEntity();
-            Benchmark.apply(input, e);
-            e.createdAt = e.updatedAt = now;
-            created.add(e);
-        }
-        return this.entities.createAll(caller.workspace(), created, e -> e.name)
-                .map(list -> Response.status(201).entity(list.stream().map(Benchmark::of).toList()).build());
+        return catalog.createAll(inputs);
     }
 
     @GET
@@ -104,8 +82,7 @@ public class BenchmarkResource {
     @APIResponse(responseCode = "200", description = "The benchmark", content = @Content(schema = @Schema(implementation = Benchmark.class)))
     @APIResponse(responseCode = "404", description = "No such benchmark", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Benchmark> get(@PathParam("id") UUID id) {
-        Workspace workspace = caller.workspace();
-        return entities.find(workspace, id).map(Benchmark::of);
+        return catalog.get(id);
     }
 
     @PUT
@@ -116,12 +93,7 @@ public class BenchmarkResource {
     @APIResponse(responseCode = "404", description = "No such benchmark", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Another benchmark has this name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Benchmark> replace(@PathParam("id") UUID id, @NotNull @Valid BenchmarkInput input) {
-        Workspace workspace = caller.workspace();
-        return entities.find(workspace, id).call(e -> entities.requireFreeName(workspace, input.name().strip(), e.id)).map(e -> {
-            Benchmark.apply(input, e);
-            e.updatedAt = Instant.now();
-            return Benchmark.of(e);
-        });
+        return catalog.replace(id, input);
     }
 
     @DELETE
@@ -131,8 +103,7 @@ public class BenchmarkResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such benchmark", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> delete(@PathParam("id") UUID id) {
-        Workspace workspace = caller.workspace();
-        return entities.find(workspace, id).flatMap(e -> e.delete()).map(v -> Response.noContent().build());
+        return catalog.delete(id);
     }
 
     @GET
@@ -144,11 +115,9 @@ public class BenchmarkResource {
             @Parameter(description = "Exact metric name") @QueryParam("metric") String metric,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 1000") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        Workspace workspace = caller.workspace();
         Map<String, String> equal = new LinkedHashMap<>();
         equal.put("name", name);
         equal.put("metric", metric);
-        return entities.page(workspace, Page.after(cursor), limit, equal)
-                .map(list -> Page.of(list, limit, e -> e.id, Benchmark::of));
+        return catalog.list(equal, cursor, limit);
     }
 }

@@ -3,10 +3,8 @@ package io.augur.evaluation.api;
 import io.augur.platform.audit.Audited;
 import io.augur.evaluation.store.ModelRepository;
 import io.augur.evaluation.store.ModelEntity;
-import io.augur.evaluation.store.NamedEntities;
 import io.augur.platform.api.Page;
 import io.augur.platform.auth.CallerContext;
-import io.augur.platform.auth.Workspace;
 import io.augur.platform.problem.Problem;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -27,8 +25,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Models: create, read, replace, delete, list. */
+/** Models: create, read, replace, delete, list (what they share with benchmarks is {@link Catalog}). */
 @Path("/api/v1/models")
 @Tag(name = "models", description = "The models that were evaluated")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,13 +45,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Audited
 public class ModelResource {
 
-    private final NamedEntities<ModelEntity> entities;
-
-    private final CallerContext caller;
+    private final Catalog<ModelInput, ModelEntity, Model> catalog;
 
     public ModelResource(ModelRepository repository, CallerContext caller) {
-        this.entities = repository.named();
-        this.caller = caller;
+        this.catalog = new Catalog<>(repository.named(), caller, "/api/v1/models", ModelEntity::new, Model::apply, Model::of);
     }
 
     @POST
@@ -64,13 +57,7 @@ public class ModelResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Model.class)))
     @APIResponse(responseCode = "409", description = "A model with this name exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@NotNull @Valid ModelInput input) {
-        Workspace workspace = caller.workspace();
-        return entities.requireFreeName(workspace, input.name().strip(), null).flatMap(free -> {
-            ModelEntity e = new ModelEntity();
-            Model.apply(input, e);
-            e.createdAt = e.updatedAt = Instant.now();
-            return entities.create(workspace, e);
-        }).map(e -> Response.created(URI.create("/api/v1/models/" + e.publicId)).entity(Model.of(e)).build());
+        return catalog.create(input);
     }
 
     @POST
@@ -85,16 +72,7 @@ public class ModelResource {
     @APIResponse(responseCode = "201", description = "Created, in the order given", content = @Content(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = Model.class)))
     @APIResponse(responseCode = "409", description = "Some names exist", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> createAll(@NotNull @jakarta.validation.constraints.Size(min = 1, max = 10_000) List<@NotNull @Valid ModelInput> inputs) {
-        Instant now = Instant.now();
-        List<ModelEntity> created = new java.util.ArrayList<>(inputs.size());
-        for (ModelInput input : inputs) {
-            ModelEntity e = new ModelEntity();
-            Model.apply(input, e);
-            e.createdAt = e.updatedAt = now;
-            created.add(e);
-        }
-        return this.entities.createAll(caller.workspace(), created, e -> e.name)
-                .map(list -> Response.status(201).entity(list.stream().map(Model::of).toList()).build());
+        return catalog.createAll(inputs);
     }
 
     @GET
@@ -104,8 +82,7 @@ public class ModelResource {
     @APIResponse(responseCode = "200", description = "The model", content = @Content(schema = @Schema(implementation = Model.class)))
     @APIResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Model> get(@PathParam("id") UUID id) {
-        Workspace workspace = caller.workspace();
-        return entities.find(workspace, id).map(Model::of);
+        return catalog.get(id);
     }
 
     @PUT
@@ -116,12 +93,7 @@ public class ModelResource {
     @APIResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Another model has this name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Model> replace(@PathParam("id") UUID id, @NotNull @Valid ModelInput input) {
-        Workspace workspace = caller.workspace();
-        return entities.find(workspace, id).call(e -> entities.requireFreeName(workspace, input.name().strip(), e.id)).map(e -> {
-            Model.apply(input, e);
-            e.updatedAt = Instant.now();
-            return Model.of(e);
-        });
+        return catalog.replace(id, input);
     }
 
     @DELETE
@@ -131,8 +103,7 @@ public class ModelResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> delete(@PathParam("id") UUID id) {
-        Workspace workspace = caller.workspace();
-        return entities.find(workspace, id).flatMap(e -> e.delete()).map(v -> Response.noContent().build());
+        return catalog.delete(id);
     }
 
     @GET
@@ -144,11 +115,9 @@ public class ModelResource {
             @Parameter(description = "Exact family") @QueryParam("family") String family,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 1000") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        Workspace workspace = caller.workspace();
         Map<String, String> equal = new LinkedHashMap<>();
         equal.put("name", name);
         equal.put("family", family);
-        return entities.page(workspace, Page.after(cursor), limit, equal)
-                .map(list -> Page.of(list, limit, e -> e.id, Model::of));
+        return catalog.list(equal, cursor, limit);
     }
 }

@@ -2,16 +2,12 @@ package io.augur.evaluation.store;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.UUID;
 
-/** Benchmarks, with the lookups they share with models. */
+/** Benchmarks; the workspace-scoped reads and writes they share with models are {@link NamedEntities}. */
 @ApplicationScoped
 public class BenchmarkRepository implements PanacheRepository<BenchmarkEntity> {
 
     public NamedEntities<BenchmarkEntity> named() {
-        return new NamedEntities<>(this, "benchmark", e -> e.id, (e, w) -> {
-            e.workspaceId = w.id();
-            e.publicId = UUID.randomUUID();
-        });
+        return new NamedEntities<>(this, "benchmark");
     }
 }

@@ -3,6 +3,7 @@ package io.augur.evaluation.api;
 import static io.augur.evaluation.api.ModelResourceTest.PROBLEM;
 import static io.augur.evaluation.api.ModelResourceTest.unique;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -56,5 +57,29 @@ class BenchmarkResourceTest {
         createBenchmark(name);
         given().contentType(ContentType.JSON).body("{\"name\":\"" + name + "\",\"metric\":\"acc\"}")
                 .post("/api/v1/benchmarks").then().statusCode(409).contentType(PROBLEM);
+    }
+
+    @Test
+    void batchesAreAllOrNothing() {
+        String taken = unique("taken");
+        String fresh = unique("fresh");
+        String takenId = createBenchmark(taken);
+        given().contentType(ContentType.JSON).body("[{\"name\":\"" + fresh + "\",\"metric\":\"acc\"},{\"name\":\""
+                + taken + "\",\"metric\":\"acc\"}]").post("/api/v1/benchmarks/batch").then().statusCode(409)
+                .contentType(PROBLEM).body("field", equalTo("[1].name")).body("errors[0].field", equalTo("[1].name"))
+                .body("detail", containsString(taken))
+                .body("errors[0].message", containsString("(id " + takenId + ")")); // the public id, never the key
+        given().contentType(ContentType.JSON).body("[{\"name\":\"" + fresh + "\",\"metric\":\"acc\"},{\"name\":\""
+                + fresh + "\",\"metric\":\"loss\"}]").post("/api/v1/benchmarks/batch").then().statusCode(400)
+                .contentType(PROBLEM).body("field", equalTo("[1].name"));
+        given().queryParam("name", fresh).get("/api/v1/benchmarks").then().statusCode(200).body("items", hasSize(0));
+        // replacing one benchmark with another's name is a conflict, and leaves it as it was
+        String otherId = createBenchmark(fresh);
+        given().contentType(ContentType.JSON).body("{\"name\":\"" + taken + "\",\"metric\":\"loss\"}")
+                .put("/api/v1/benchmarks/" + otherId).then().statusCode(409).contentType(PROBLEM)
+                .body("field", equalTo("name"));
+        given().get("/api/v1/benchmarks/" + otherId).then().statusCode(200).body("name", equalTo(fresh))
+                .body("metric", equalTo("accuracy"));
+        given().get("/api/v1/benchmarks/" + takenId).then().statusCode(200).body("name", equalTo(taken));
     }
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -53,6 +54,22 @@ class ModelResourceTest {
         given().get("/api/v1/models/" + id).then().statusCode(404).contentType(PROBLEM)
                 .body("status", equalTo(404)).body("detail", containsString("does not exist"));
         given().delete("/api/v1/models/" + id).then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void renamingKeepsTheIdAndCreationTimeAndFreesTheOldName() {
+        String name = unique("old");
+        String renamed = unique("new");
+        String id = createModel(name, "f");
+        var created = given().get("/api/v1/models/" + id).then().statusCode(200).extract().jsonPath();
+        given().contentType(ContentType.JSON).body("{\"name\":\"  " + renamed + " \"}").put("/api/v1/models/" + id)
+                .then().statusCode(200).body("id", equalTo(id)).body("name", equalTo(renamed));
+        var read = given().get("/api/v1/models/" + id).then().statusCode(200).body("name", equalTo(renamed))
+                .body("createdAt", equalTo(created.getString("createdAt"))).extract().jsonPath();
+        assertTrue(java.time.Instant.parse(read.getString("updatedAt"))
+                .isAfter(java.time.Instant.parse(created.getString("updatedAt"))), "updatedAt moves on a replace");
+        given().queryParam("name", name).get("/api/v1/models").then().statusCode(200).body("items", hasSize(0));
+        createModel(name, "f");
     }
 
     @Test
