@@ -19,7 +19,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,8 +43,7 @@ final class EvaluationFiles {
             "stderror", "successes", "attempts", "id");
 
     private final ComputePool compute;
-    private final Path file;
-    private final boolean gzip;
+    private final Uploads.Part file;
     private final String format;
     private final ObjectReader json;
     private InputStream in;
@@ -55,10 +53,9 @@ final class EvaluationFiles {
     private long rows;
     private String formatUsed;
 
-    EvaluationFiles(ComputePool compute, ObjectMapper mapper, Path file, boolean gzip, String format) {
+    EvaluationFiles(ComputePool compute, ObjectMapper mapper, Uploads.Part file, String format) {
         this.compute = compute;
         this.file = file;
-        this.gzip = gzip;
         this.format = format;
         this.json = mapper.readerFor(EvaluationInput.class);
     }
@@ -111,7 +108,7 @@ final class EvaluationFiles {
     private static final EvaluationInput END = new EvaluationInput(null, null, null, null, null, null, null, null, null);
 
     private void open() throws IOException {
-        BufferedInputStream b = new BufferedInputStream(Uploads.open("file", file, gzip), 1 << 16);
+        BufferedInputStream b = new BufferedInputStream(file.open(), 1 << 16);
         in = b;
         b.mark(4096);
         int first = -1;

@@ -10,7 +10,6 @@ import io.augur.platform.api.Page;
 import io.augur.platform.auth.CallerContext;
 import io.augur.platform.auth.Workspace;
 import io.augur.platform.compute.ComputePool;
-import io.augur.platform.pipeline.Uploads;
 import io.augur.platform.problem.Problem;
 import io.augur.platform.problem.Problem.FieldError;
 import io.augur.platform.problem.ProblemException;
@@ -21,6 +20,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -42,12 +42,11 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Evaluations: bulk import (JSON or CSV, all or nothing, upsert by identity), list, read, delete. */
 @Path("/api/v1/evaluations")
@@ -125,16 +124,14 @@ public class EvaluationResource {
                 .map(o -> new ImportResult(o.inserted() + o.replaced(), o.inserted(), o.replaced()));
     }
 
-    /** Documents the multipart form of importEvaluationsFromFile (OpenAPI only). */
-    @Schema(name = "EvaluationsUpload", description = "An evaluations file (CSV or JSON Lines, optionally gzip) and how to import it")
-    public static class Upload {
-        @Schema(required = true, type = SchemaType.STRING, format = "binary", description = "CSV with a header (the columns of importEvaluationsCsv) or JSON Lines (one evaluation object per line)")
-        public String file;
-        @Schema(enumeration = {"csv", "jsonl"}, description = "Default: recognised by the first character")
-        public String format;
-        @Schema(description = "Create the models and benchmarks the file names that do not exist yet (a benchmark gets "
-                + "the metric of its first row, or score); default false: such rows are errors", example = "true")
-        public Boolean createMissing;
+    /** The multipart form of importEvaluationsFromFile, and its OpenAPI schema. */
+    @Schema(name = "EvaluationsUpload", description = "An evaluations file (CSV or JSON Lines, optionally gzip) and how to import it",
+            properties = {
+                    @SchemaProperty(name = "file", description = "CSV with a header (the columns of importEvaluationsCsv) or JSON Lines (one evaluation object per line)"),
+                    @SchemaProperty(name = "format"),
+                    @SchemaProperty(name = "createMissing", description = "Create the models and benchmarks the file names that do not exist yet (a benchmark gets "
+                            + "the metric of its first row, or score); default false: such rows are errors") })
+    public static class Upload extends ImportFileForm {
     }
 
     @POST
@@ -150,15 +147,10 @@ public class EvaluationResource {
             schema = @Schema(implementation = Upload.class)))
     @APIResponse(responseCode = "200", description = "What was stored", content = @Content(schema = @Schema(implementation = EvaluationFileResult.class)))
     @APIResponse(responseCode = "413", description = "Upload larger than the limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<EvaluationFileResult> importFile(
-            @RestForm("file") @Schema(hidden = true) FileUpload file,
-            @RestForm("format") @Schema(hidden = true) String format,
-            @RestForm("createMissing") @Schema(hidden = true) String createMissing) {
-        java.nio.file.Path path = Uploads.file("file", file);
-        String f = Uploads.choice("format", format, "csv", "jsonl");
-        Boolean create = Uploads.bool("createMissing", createMissing);
-        EvaluationFiles reader = new EvaluationFiles(compute, json, path, Uploads.declaresGzip(file), f);
-        return store.importRows(caller.workspace(), reader::next, create != null && create, MAX_ERRORS)
+    public Uni<EvaluationFileResult> importFile(@BeanParam Upload form) {
+        ImportFileForm.Import in = form.read();
+        EvaluationFiles reader = new EvaluationFiles(compute, json, in.file(), in.format());
+        return store.importRows(caller.workspace(), reader::next, in.createMissing(), MAX_ERRORS)
                 .map(r -> new EvaluationFileResult(r.received(), r.inserted(), r.replaced(), r.modelsCreated(),
                         r.benchmarksCreated(), reader.format()));
     }

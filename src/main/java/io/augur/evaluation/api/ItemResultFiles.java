@@ -14,7 +14,6 @@ import io.augur.stats.Workers;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -93,8 +92,8 @@ final class ItemResultFiles {
     }
 
     /** Reads the whole file; a bad file is a 400 naming its first bad lines, and nothing is kept. */
-    ItemResultStore.Upload read(Path file, boolean gzip, String format) throws IOException {
-        try (InputStream raw = Uploads.open("file", file, gzip);
+    ItemResultStore.Upload read(Uploads.Part file, String format) throws IOException {
+        try (InputStream raw = file.open();
                 BufferedInputStream in = new BufferedInputStream(raw, 1 << 16)) {
             in.mark(4096);
             int first = -1;

@@ -6,11 +6,11 @@ import io.augur.platform.audit.Audited;
 import io.augur.platform.auth.CallerContext;
 import io.augur.platform.auth.Workspace;
 import io.augur.platform.compute.ComputePool;
-import io.augur.platform.pipeline.Uploads;
 import io.augur.platform.problem.Problem;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -27,13 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestMulti;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * Item-level results (issue 14): model x item x score, with an optional subject and several samples per item,
@@ -67,17 +66,15 @@ public class ItemResultResource {
         this.maxCells = maxCells;
     }
 
-    /** Documents the multipart form of importItemResultsFromFile (OpenAPI only). */
-    @Schema(name = "ItemResultsUpload", description = "An item-results file (CSV or JSON Lines, long format, optionally gzip) and how to import it")
-    public static class Upload {
-        @Schema(required = true, type = SchemaType.STRING, format = "binary", description = "Long format, one cell per line: "
-                + "model, benchmark, item, score[, subject][, sample], as CSV with a header or JSON Lines objects")
-        public String file;
-        @Schema(enumeration = {"csv", "jsonl"}, description = "Default: recognised by the first character")
-        public String format;
-        @Schema(description = "Create the models and benchmarks the file names that do not exist yet (a benchmark gets "
-                + "the metric score); default false: their lines are errors", example = "true")
-        public Boolean createMissing;
+    /** The multipart form of importItemResultsFromFile, and its OpenAPI schema. */
+    @Schema(name = "ItemResultsUpload", description = "An item-results file (CSV or JSON Lines, long format, optionally gzip) and how to import it",
+            properties = {
+                    @SchemaProperty(name = "file", description = "Long format, one cell per line: "
+                            + "model, benchmark, item, score[, subject][, sample], as CSV with a header or JSON Lines objects"),
+                    @SchemaProperty(name = "format"),
+                    @SchemaProperty(name = "createMissing", description = "Create the models and benchmarks the file names that do not exist yet (a benchmark gets "
+                            + "the metric score); default false: their lines are errors") })
+    public static class Upload extends ImportFileForm {
     }
 
     /** What an import stored. */
@@ -109,18 +106,12 @@ public class ItemResultResource {
             schema = @Schema(implementation = Upload.class)))
     @APIResponse(responseCode = "200", description = "What was stored", content = @Content(schema = @Schema(implementation = ImportResult.class)))
     @APIResponse(responseCode = "413", description = "Upload larger than the limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<ImportResult> importFile(
-            @RestForm("file") @Schema(hidden = true) FileUpload file,
-            @RestForm("format") @Schema(hidden = true) String format,
-            @RestForm("createMissing") @Schema(hidden = true) String createMissing) {
+    public Uni<ImportResult> importFile(@BeanParam Upload form) {
         Workspace workspace = caller.workspace();
-        java.nio.file.Path path = Uploads.file("file", file);
-        String f = Uploads.choice("format", format, "csv", "jsonl");
-        boolean create = Boolean.TRUE.equals(Uploads.bool("createMissing", createMissing));
-        boolean gzip = Uploads.declaresGzip(file);
+        ImportFileForm.Import in = form.read();
         ItemResultFiles reader = new ItemResultFiles(maxCells);
-        return compute.submit(() -> reader.read(path, gzip, f))
-                .flatMap(upload -> store.importItems(workspace, upload, create, ItemResultFiles.MAX_ERRORS))
+        return compute.submit(() -> reader.read(in.file(), in.format()))
+                .flatMap(upload -> store.importItems(workspace, upload, in.createMissing(), ItemResultFiles.MAX_ERRORS))
                 .map(r -> new ImportResult(r.cells(), r.series(), r.seriesReplaced(), r.itemsAdded(), r.modelsCreated(),
                         r.benchmarksCreated(), reader.format()));
     }

@@ -9,7 +9,6 @@ import io.augur.platform.problem.Problem.FieldError;
 import io.augur.platform.problem.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -35,10 +34,11 @@ final class ResultFiles {
      * The model is {@code model} when given, else the file's {@code model_name}, else {@code pretrained=} of
      * {@code config.model_args}. Non-numeric entries (alias, samples) are skipped.
      */
-    static List<EvaluationStore.Row> lmEvalHarness(ObjectMapper json, String field, Path file, boolean gzip, String model)
+    static List<EvaluationStore.Row> lmEvalHarness(ObjectMapper json, Uploads.Part file, String model)
             throws IOException {
+        String field = file.field();
         JsonNode root;
-        try (InputStream in = Uploads.open(field, file, gzip)) {
+        try (InputStream in = file.open()) {
             root = json.readTree(in);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw ProblemException.invalid(field, "not JSON (line " + e.getLocation().getLineNr() + "): "
@@ -96,10 +96,11 @@ final class ResultFiles {
      * tasks, as rliable's {@code score_dict} holds them), with the task names given in order (rliable keeps them
      * apart): each score becomes an evaluation of model = algorithm, benchmark = task, seed = run index (from 0).
      */
-    static List<EvaluationStore.Row> rliable(ObjectMapper json, String field, Path file, boolean gzip,
-            List<String> tasks, String metric) throws IOException {
+    static List<EvaluationStore.Row> rliable(ObjectMapper json, Uploads.Part file, List<String> tasks, String metric)
+            throws IOException {
+        String field = file.field();
         JsonNode root;
-        try (InputStream in = Uploads.open(field, file, gzip)) {
+        try (InputStream in = file.open()) {
             root = json.readTree(in);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw ProblemException.invalid(field, "not JSON (line " + e.getLocation().getLineNr() + "): "

@@ -10,6 +10,7 @@ import io.augur.platform.pipeline.Uploads;
 import io.augur.platform.problem.Problem;
 import io.augur.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -55,15 +56,21 @@ public class ResultImportResource {
         this.json = json;
     }
 
-    /** Documents the multipart form of importLmEvalHarnessResults (OpenAPI only). */
+    // The forms below are the multipart bodies of their operations, filled by RESTEasy Reactive (no reflection), and
+    // their OpenAPI schemas: fields are strings given their documented type, so a bad value is a 400 naming the field.
+
+    /** The multipart form of importLmEvalHarnessResults. */
     @Schema(name = "LmEvalHarnessUpload", description = "lm-evaluation-harness results files and how to import them")
     public static class LmEvalUpload {
+        @RestForm
         @Schema(required = true, description = "results_*.json files, one part 'file' each")
         public List<FileUpload> file;
+        @RestForm
         @Schema(description = "Model name for every file (default: each file's model_name, or pretrained= of config.model_args)")
         public String model;
-        @Schema(description = "Create unknown models and benchmarks (tasks); default false", example = "true")
-        public Boolean createMissing;
+        @RestForm
+        @Schema(type = SchemaType.BOOLEAN, description = "Create unknown models and benchmarks (tasks); default false", example = "true")
+        public String createMissing;
     }
 
     @POST
@@ -74,25 +81,21 @@ public class ResultImportResource {
                     + "\"metric_stderr,filter\" as stdError (\"N/A\" is no stdError). Several files at once, all or nothing.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
             schema = @Schema(implementation = LmEvalUpload.class)))
-    public Uni<EvaluationFileResult> lmEvalHarness(@RestForm("file") @Schema(hidden = true) List<FileUpload> files,
-            @RestForm("model") @Schema(hidden = true) String model,
-            @RestForm("createMissing") @Schema(hidden = true) String createMissing) {
+    public Uni<EvaluationFileResult> lmEvalHarness(@BeanParam LmEvalUpload form) {
         Workspace workspace = caller.workspace();
-        if (files == null || files.isEmpty()) {
+        if (form.file == null || form.file.isEmpty()) {
             throw ProblemException.invalid("file", "missing: send each results file as a multipart part named 'file'");
         }
-        List<java.nio.file.Path> paths = new ArrayList<>();
-        List<Boolean> gzip = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            paths.add(Uploads.file("file[" + i + "]", files.get(i)));
-            gzip.add(Uploads.declaresGzip(files.get(i)));
+        List<Uploads.Part> files = new ArrayList<>();
+        for (int i = 0; i < form.file.size(); i++) {
+            files.add(Uploads.part("file[" + i + "]", form.file.get(i)));
         }
-        boolean create = Boolean.TRUE.equals(Uploads.bool("createMissing", createMissing));
+        boolean create = Uploads.flag("createMissing", form.createMissing);
+        String model = form.model;
         return compute.submit(() -> {
             List<EvaluationStore.Row> rows = new ArrayList<>();
-            for (int i = 0; i < paths.size(); i++) {
-                for (EvaluationStore.Row r : ResultFiles.lmEvalHarness(json, "file[" + i + "]", paths.get(i), gzip.get(i),
-                        model)) {
+            for (Uploads.Part file : files) {
+                for (EvaluationStore.Row r : ResultFiles.lmEvalHarness(json, file, model)) {
                     rows.add(new EvaluationStore.Row(rows.size() + 1L, r.model(), r.benchmark(), r.metric(), r.seed(),
                             r.step(), r.value(), r.stdError(), r.successes(), r.attempts()));
                 }
@@ -101,17 +104,21 @@ public class ResultImportResource {
         }).flatMap(batches -> importRows(workspace, batches, create, "json"));
     }
 
-    /** Documents the multipart form of importRliableScores (OpenAPI only). */
+    /** The multipart form of importRliableScores. */
     @Schema(name = "RliableScoresUpload", description = "An rliable score dictionary and its task names")
     public static class RliableUpload {
+        @RestForm
         @Schema(required = true, type = SchemaType.STRING, format = "binary", description = "JSON {algorithm: [[run 1 task scores], ...]} (runs x tasks)")
-        public String file;
+        public FileUpload file;
+        @RestForm
         @Schema(required = true, description = "The task names in the order of the score columns, separated by commas", example = "Alien,Amidar,Assault")
         public String tasks;
+        @RestForm
         @Schema(description = "Metric name of the scores; default score", example = "human_normalized_score")
         public String metric;
-        @Schema(description = "Create unknown models (algorithms) and benchmarks (tasks); default false", example = "true")
-        public Boolean createMissing;
+        @RestForm
+        @Schema(type = SchemaType.BOOLEAN, description = "Create unknown models (algorithms) and benchmarks (tasks); default false", example = "true")
+        public String createMissing;
     }
 
     @POST
@@ -122,38 +129,38 @@ public class ResultImportResource {
                     + "selection) then read them back as runs x tasks.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
             schema = @Schema(implementation = RliableUpload.class)))
-    public Uni<EvaluationFileResult> rliable(@RestForm("file") @Schema(hidden = true) FileUpload file,
-            @RestForm("tasks") @Schema(hidden = true) String tasks,
-            @RestForm("metric") @Schema(hidden = true) String metric,
-            @RestForm("createMissing") @Schema(hidden = true) String createMissing) {
+    public Uni<EvaluationFileResult> rliable(@BeanParam RliableUpload form) {
         Workspace workspace = caller.workspace();
-        java.nio.file.Path path = Uploads.file("file", file);
-        if (tasks == null || tasks.isBlank()) {
+        Uploads.Part file = Uploads.part("file", form.file);
+        if (form.tasks == null || form.tasks.isBlank()) {
             throw ProblemException.invalid("tasks", "missing: the task names of the score columns, separated by commas");
         }
-        List<String> names = Arrays.stream(tasks.split(",")).map(String::strip).toList();
+        List<String> names = Arrays.stream(form.tasks.split(",")).map(String::strip).toList();
         if (names.stream().anyMatch(String::isEmpty) || names.stream().distinct().count() != names.size()) {
             throw ProblemException.invalid("tasks", "task names must be non-empty and distinct");
         }
-        String m = metric == null || metric.isBlank() ? "score" : metric.strip();
-        boolean create = Boolean.TRUE.equals(Uploads.bool("createMissing", createMissing));
-        boolean gzip = Uploads.declaresGzip(file);
-        return compute.submit(() -> EvaluationStore.Batch.chunks(ResultFiles.rliable(json, "file", path, gzip, names, m),
+        String m = metricOrScore(form.metric);
+        boolean create = Uploads.flag("createMissing", form.createMissing);
+        return compute.submit(() -> EvaluationStore.Batch.chunks(ResultFiles.rliable(json, file, names, m),
                 EvaluationFiles.CHUNK)).flatMap(batches -> importRows(workspace, batches, create, "json"));
     }
 
-    /** Documents the multipart form of importWideTable (OpenAPI only). */
+    /** The multipart form of importWideTable. */
     @Schema(name = "WideTableUpload", description = "A wide leaderboard table, one row per model")
     public static class WideUpload {
+        @RestForm
         @Schema(required = true, type = SchemaType.STRING, format = "binary", description = "CSV: a model column, optional "
                 + "attribute columns with units (#Params (B), Tokens (T), FLOPs (1e21)), one column per benchmark")
-        public String file;
+        public FileUpload file;
+        @RestForm
         @Schema(description = "Metric name of the benchmark columns; default score", example = "accuracy")
         public String metric;
+        @RestForm
         @Schema(description = "Columns that are neither attributes nor benchmarks, separated by commas", example = "Type,License,Hub ❤️")
         public String ignore;
-        @Schema(description = "Create unknown models (with their attributes) and benchmarks; default false", example = "true")
-        public Boolean createMissing;
+        @RestForm
+        @Schema(type = SchemaType.BOOLEAN, description = "Create unknown models (with their attributes) and benchmarks; default false", example = "true")
+        public String createMissing;
     }
 
     @POST
@@ -167,19 +174,15 @@ public class ResultImportResource {
                     + "NaN is none). All or nothing.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
             schema = @Schema(implementation = WideUpload.class)))
-    public Uni<EvaluationFileResult> wide(@RestForm("file") @Schema(hidden = true) FileUpload file,
-            @RestForm("metric") @Schema(hidden = true) String metric,
-            @RestForm("ignore") @Schema(hidden = true) String ignore,
-            @RestForm("createMissing") @Schema(hidden = true) String createMissing) {
+    public Uni<EvaluationFileResult> wide(@BeanParam WideUpload form) {
         Workspace workspace = caller.workspace();
-        java.nio.file.Path path = Uploads.file("file", file);
-        String m = metric == null || metric.isBlank() ? "score" : metric.strip();
-        List<String> skip = ignore == null || ignore.isBlank() ? List.of()
-                : Arrays.stream(ignore.split(",")).map(String::strip).toList();
-        boolean create = Boolean.TRUE.equals(Uploads.bool("createMissing", createMissing));
-        boolean gzip = Uploads.declaresGzip(file);
+        Uploads.Part file = Uploads.part("file", form.file);
+        String m = metricOrScore(form.metric);
+        List<String> skip = form.ignore == null || form.ignore.isBlank() ? List.of()
+                : Arrays.stream(form.ignore.split(",")).map(String::strip).toList();
+        boolean create = Uploads.flag("createMissing", form.createMissing);
         return compute.submit(() -> {
-            try (InputStream in = Uploads.open("file", path, gzip)) {
+            try (InputStream in = file.open()) {
                 ResultFiles.Wide w = ResultFiles.wide(in, "file", m, skip);
                 return java.util.Map.entry(w, EvaluationStore.Batch.chunks(w.rows(), EvaluationFiles.CHUNK));
             }
@@ -187,6 +190,11 @@ public class ResultImportResource {
                 x.name(), x.parameters(), x.trainingTokens(), x.trainingCompute())).toList(), w.getValue(), create,
                 EvaluationFiles.MAX_ERRORS)).map(r -> new EvaluationFileResult(r.received(), r.inserted(), r.replaced(),
                         r.modelsCreated(), r.benchmarksCreated(), "csv"));
+    }
+
+    /** The metric form field, score when not given. */
+    private static String metricOrScore(String metric) {
+        return metric == null || metric.isBlank() ? "score" : metric.strip();
     }
 
     private Uni<EvaluationFileResult> importRows(Workspace workspace, List<EvaluationStore.Batch> batches, boolean create,

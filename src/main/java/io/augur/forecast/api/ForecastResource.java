@@ -21,10 +21,12 @@ import io.augur.forecast.api.SelectionLoader.Selected;
 import io.augur.platform.api.Plots;
 import io.augur.platform.compute.ComputePool;
 import io.augur.platform.pipeline.RequestBodies;
+import io.augur.platform.pipeline.Uploads;
 import io.augur.platform.problem.Problem;
 import io.augur.platform.problem.ProblemException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -41,6 +43,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * Stateless forecasting computations: fit a curve form (or choose one by backtest), predict with
@@ -108,16 +112,19 @@ public class ForecastResource implements JobOperation.Source {
         return run(body, FitRequest.class, (r, sel) -> ForecastMapper.fitResponse(ForecastMapper.fit(r, sel, null)));
     }
 
-    /** Documents the multipart form of fitCurveFromFile (OpenAPI only). */
+    /** The multipart form of fitCurveFromFile, and its OpenAPI schema (filled by RESTEasy Reactive, no reflection). */
     @Schema(name = "ScalingPointsUpload", description = "A CSV of training runs (Epoch's Chinchilla layout) and the fit options")
     public static class ScalingUpload {
+        @RestForm
         @Schema(required = true, type = SchemaType.STRING, format = "binary", description = "CSV with the columns Model Size "
                 + "(parameters N), Training FLOP (compute C; tokens D = C / 6N) or Training Tokens (D), and loss; other columns are skipped")
-        public String file;
-        @Schema(description = "Bootstrap rounds, 0 to 10000; default 1000", example = "100")
-        public Integer rounds;
-        @Schema(description = "Seed; default 20261122", example = "1")
-        public Long seed;
+        public FileUpload file;
+        @RestForm
+        @Schema(type = SchemaType.INTEGER, format = "int32", description = "Bootstrap rounds, 0 to 10000; default 1000", example = "100")
+        public String rounds;
+        @RestForm
+        @Schema(type = SchemaType.INTEGER, format = "int64", description = "Seed; default 20261122", example = "1")
+        public String seed;
     }
 
     @POST
@@ -130,14 +137,11 @@ public class ForecastResource implements JobOperation.Source {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
             schema = @Schema(implementation = ScalingUpload.class)))
     @APIResponse(responseCode = "200", description = "The fit", content = @Content(schema = @Schema(implementation = FitResponse.class)))
-    public Uni<FitResponse> fitFile(@org.jboss.resteasy.reactive.RestForm("file") @Schema(hidden = true) org.jboss.resteasy.reactive.multipart.FileUpload file,
-            @org.jboss.resteasy.reactive.RestForm("rounds") @Schema(hidden = true) String rounds,
-            @org.jboss.resteasy.reactive.RestForm("seed") @Schema(hidden = true) String seed) {
-        java.nio.file.Path path = io.augur.platform.pipeline.Uploads.file("file", file);
-        Long r = io.augur.platform.pipeline.Uploads.integer("rounds", rounds, 0, ForecastRequests.MAX_ROUNDS);
-        Long sd = io.augur.platform.pipeline.Uploads.integer("seed", seed, Long.MIN_VALUE, Long.MAX_VALUE);
-        boolean gzip = io.augur.platform.pipeline.Uploads.declaresGzip(file);
-        return compute.submit(() -> ScalingCsv.points(path, gzip)).flatMap(points -> run(new FitRequest("chinchilla",
+    public Uni<FitResponse> fitFile(@BeanParam ScalingUpload form) {
+        Uploads.Part file = Uploads.part("file", form.file);
+        Long r = Uploads.integer("rounds", form.rounds, 0, ForecastRequests.MAX_ROUNDS);
+        Long sd = Uploads.integer("seed", form.seed, Long.MIN_VALUE, Long.MAX_VALUE);
+        return compute.submit(() -> ScalingCsv.points(file)).flatMap(points -> run(new FitRequest("chinchilla",
                 points, null, null, new BootstrapSettings(r == null ? null : r.intValue(), sd, null), null,
                 null, null, null, null), (req, sel) -> ForecastMapper.fitResponse(ForecastMapper.fit(req, sel, null))));
     }

@@ -6,7 +6,6 @@ import io.augur.platform.problem.Problem.FieldError;
 import io.augur.platform.problem.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +20,8 @@ final class ScalingCsv {
     private ScalingCsv() {
     }
 
-    static List<ForecastRequests.PointInput> points(Path file, boolean gzip) throws IOException {
-        try (InputStream in = Uploads.open("file", file, gzip)) {
+    static List<ForecastRequests.PointInput> points(Uploads.Part file) throws IOException {
+        try (InputStream in = file.open()) {
             CsvRecords csv = new CsvRecords(in, "file");
             List<String> header = csv.next();
             if (header == null) {

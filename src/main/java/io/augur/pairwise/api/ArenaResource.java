@@ -14,7 +14,6 @@ import io.augur.platform.api.Plots;
 import io.augur.platform.compute.ComputePool;
 import io.augur.platform.jobs.JobOperation;
 import io.augur.platform.pipeline.RequestBodies;
-import io.augur.platform.pipeline.Uploads;
 import io.augur.platform.problem.Problem;
 import io.augur.platform.problem.Problem.FieldError;
 import io.augur.platform.problem.ProblemException;
@@ -26,6 +25,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -55,7 +55,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * Stored arenas: create, list, read, delete; append battles (idempotent by battle id, all or nothing);
@@ -166,20 +165,22 @@ public class ArenaResource implements JobOperation.Source {
                 .map(a -> new AppendResult(a.received(), a.added(), a.alreadyKnown()));
     }
 
-    /** Documents the multipart form of appendArenaBattlesFromFile (OpenAPI only). */
+    /** The multipart form of appendArenaBattlesFromFile, and its OpenAPI schema. */
     @Schema(name = "ArenaBattlesUpload", description = "A battle file and how to read it, as form fields")
-    public static class BattlesUpload {
-        @Schema(required = true, type = SchemaType.STRING, format = "binary", description = "The battle file (csv, jsonl or json; optionally gzip)")
-        public String file;
-        @Schema(enumeration = {"csv", "jsonl", "json"}, description = "Default: recognised by the first character")
-        public String format;
-        @Schema(description = "Keep anonymous battles only (FastChat's anony field); default false", example = "false")
-        public Boolean anony;
-        @Schema(description = "Drop battles whose dedup_tag.sampled is false; default false", example = "false")
-        public Boolean dedup;
+    public static class BattlesUpload extends BattleFileForm {
+        @RestForm
         @Schema(description = "For a file without battle ids: the derived ids are <idPrefix>:<record number> instead of "
                 + "row-<record number>; give each distinct file its own prefix", example = "arena-2024-06")
         public String idPrefix;
+
+        /** The id prefix, null when not given; longer than 100 characters is a 400 naming the field. */
+        String prefix() {
+            String prefix = idPrefix == null || idPrefix.isBlank() ? null : idPrefix.strip();
+            if (prefix != null && prefix.length() > 100) {
+                throw ProblemException.invalid("idPrefix", "at most 100 characters");
+            }
+            return prefix;
+        }
     }
 
     @POST
@@ -202,19 +203,9 @@ public class ArenaResource implements JobOperation.Source {
     @APIResponse(responseCode = "404", description = "No such arena", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A battle id is stored with another content", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Upload larger than the limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<BattleFileResult> appendFile(@PathParam("id") UUID id,
-            @RestForm("file") @Schema(hidden = true) FileUpload file,
-            @RestForm("format") @Schema(hidden = true) String format,
-            @RestForm("anony") @Schema(hidden = true) String anony,
-            @RestForm("dedup") @Schema(hidden = true) String dedup,
-            @RestForm("idPrefix") @Schema(hidden = true) String idPrefix) {
-        java.nio.file.Path path = Uploads.file("file", file);
-        BattleFiles.Options options = LeaderboardResource.fileOptions(format, anony, dedup);
-        String prefix = idPrefix == null || idPrefix.isBlank() ? null : idPrefix.strip();
-        if (prefix != null && prefix.length() > 100) {
-            throw ProblemException.invalid("idPrefix", "at most 100 characters");
-        }
-        BattleChunks chunks = new BattleChunks(compute, "file", path, Uploads.declaresGzip(file), options, prefix);
+    public Uni<BattleFileResult> appendFile(@PathParam("id") UUID id, @BeanParam BattlesUpload form) {
+        BattleFiles.Upload upload = form.upload();
+        BattleChunks chunks = new BattleChunks(compute, upload, form.prefix());
         return store.ingest(caller.workspace(), id, chunks::next).map(r -> new BattleFileResult(r.received(), r.added(), r.alreadyKnown(),
                 chunks.format(), chunks.idSource()));
     }

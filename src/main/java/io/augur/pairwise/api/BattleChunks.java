@@ -5,7 +5,6 @@ import io.augur.pairwise.engine.BattleSource;
 import io.augur.pairwise.store.ArenaStore.BattleChunk;
 import io.augur.platform.compute.ComputePool;
 import io.smallrye.mutiny.Uni;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,22 +23,16 @@ final class BattleChunks {
     static final int CHUNK = 50_000;
 
     private final ComputePool compute;
-    private final String field;
-    private final Path file;
-    private final boolean gzip;
-    private final BattleFiles.Options options;
+    private final BattleFiles.Upload upload;
     private final String idPrefix;
     private final List<String> models = new ArrayList<>();
     private BattleSource source;
     private long records;
     private String idSource;
 
-    BattleChunks(ComputePool compute, String field, Path file, boolean gzip, BattleFiles.Options options, String idPrefix) {
+    BattleChunks(ComputePool compute, BattleFiles.Upload upload, String idPrefix) {
         this.compute = compute;
-        this.field = field;
-        this.file = file;
-        this.gzip = gzip;
-        this.options = options;
+        this.upload = upload;
         this.idPrefix = idPrefix;
     }
 
@@ -64,7 +57,7 @@ final class BattleChunks {
 
     private BattleChunk read() {
         if (source == null) {
-            source = BattleFiles.open(field, file, gzip, options);
+            source = upload.open();
         }
         int[] a = new int[CHUNK];
         int[] b = new int[CHUNK];

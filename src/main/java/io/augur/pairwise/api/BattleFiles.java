@@ -16,7 +16,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -36,14 +35,24 @@ final class BattleFiles {
     record Options(String format, boolean anonyOnly, boolean sampledOnly) {
     }
 
+    /** An uploaded battle file and how to read it. */
+    record Upload(Uploads.Part file, Options options) {
+
+        /** Opens the file; call on the compute pool. */
+        BattleSource open() {
+            return BattleFiles.open(file, options);
+        }
+    }
+
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private BattleFiles() {
     }
 
     /** Opens the uploaded file and reads its header (CSV) or first token (JSON). Call on the compute pool. */
-    static BattleSource open(String field, Path file, boolean gzip, Options options) {
-        InputStream raw = Uploads.open(field, file, gzip);
+    static BattleSource open(Uploads.Part file, Options options) {
+        String field = file.field();
+        InputStream raw = file.open();
         try {
             BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
             String sniffed = sniff(in);

@@ -5,6 +5,7 @@ import io.augur.platform.api.BootstrapSettings;
 import io.augur.platform.jobs.JobOperation;
 import io.augur.pairwise.engine.BattleCsvReader;
 import io.augur.pairwise.engine.BattleLog;
+import io.augur.pairwise.engine.BradleyTerry;
 import io.augur.pairwise.engine.Elo;
 import io.augur.pairwise.engine.Leaderboard;
 import io.augur.pairwise.engine.PlackettLuce;
@@ -23,6 +24,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -37,13 +39,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * Stateless leaderboards over inline data: online Elo and Bradley-Terry over battles (JSON or CSV),
@@ -307,52 +310,55 @@ public class LeaderboardResource implements JobOperation.Source {
             + "keeps anonymous battles only, dedup=true drops battles whose dedup_tag.sampled is false. A bad record "
             + "is a 400 naming its line and field. The options are form fields.";
 
-    /** Documents the multipart form of computeBradleyTerryLeaderboardFromFile (OpenAPI only). */
+    /** The multipart form of computeBradleyTerryLeaderboardFromFile, and its OpenAPI schema. */
+    @JsonPropertyOrder({"file", "format", "anony", "dedup", "ties", "regularization", "anchorModel", "anchorRating", "rounds", "seed", "level"})
     @Schema(name = "BradleyTerryUpload", description = "A battle file and the Bradley-Terry options, as form fields")
-    public static class BradleyTerryUpload {
-        @Schema(required = true, type = SchemaType.STRING, format = "binary", description = "The battle file (csv, jsonl or json; optionally gzip)")
-        public String file;
-        @Schema(enumeration = {"csv", "jsonl", "json"}, description = "Default: recognised by the first character")
-        public String format;
-        @Schema(description = "Keep anonymous battles only (FastChat's anony field); default false", example = "false")
-        public Boolean anony;
-        @Schema(description = "Drop battles whose dedup_tag.sampled is false; default false", example = "false")
-        public Boolean dedup;
+    public static class BradleyTerryUpload extends RatingFileForm {
+        @RestForm
         @Schema(enumeration = {"half-win", "davidson"}, description = "Tie model; default half-win")
         public String ties;
-        @Schema(description = "Gaussian prior precision on log strengths; default 0", example = "0")
-        public Double regularization;
+        @RestForm
+        @Schema(type = SchemaType.NUMBER, format = "double", description = "Gaussian prior precision on log strengths; default 0", example = "0")
+        public String regularization;
+        @RestForm
         @Schema(description = "Model whose rating is fixed (default: ratings centred at 1000)")
         public String anchorModel;
-        @Schema(description = "The anchor model's rating; default 1000", example = "1000")
-        public Double anchorRating;
-        @Schema(description = "Bootstrap rounds, 2 to 10000; default 1000", example = "100")
-        public Integer rounds;
-        @Schema(description = "Seed; default 42", example = "42")
-        public Long seed;
-        @Schema(description = "Confidence level in (0, 1); default 0.95", example = "0.95")
-        public Double level;
+        @RestForm
+        @Schema(type = SchemaType.NUMBER, format = "double", description = "The anchor model's rating; default 1000", example = "1000")
+        public String anchorRating;
+
+        /** The fit options as given; a bad field is a 400 naming it. */
+        Fit fit() {
+            String t = Uploads.choice("ties", ties, "half-win", "davidson");
+            Double reg = Uploads.number("regularization", regularization, 0, true, Double.MAX_VALUE, true);
+            String anchor = anchorModel == null || anchorModel.isBlank() ? null : anchorModel.strip();
+            return new Fit(t, reg, anchor, Uploads.number("anchorRating", anchorRating, -1e9, true, 1e9, true));
+        }
+
+        /** The parsed fit options, null where not given. */
+        record Fit(String ties, Double regularization, String anchorModel, Double anchorRating) {
+            BradleyTerry.Options options() {
+                return Pairwise.options(ties, regularization, anchorModel, anchorRating);
+            }
+        }
     }
 
-    /** Documents the multipart form of computeEloLeaderboardFromFile (OpenAPI only). */
-    @Schema(name = "EloUpload", description = "A battle file and the Elo options, as form fields")
-    public static class EloUpload {
-        @Schema(required = true, type = SchemaType.STRING, format = "binary", description = "The battle file (csv, jsonl or json; optionally gzip), in the order played")
-        public String file;
-        @Schema(enumeration = {"csv", "jsonl", "json"}, description = "Default: recognised by the first character")
-        public String format;
-        @Schema(description = "Keep anonymous battles only; default false", example = "false")
-        public Boolean anony;
-        @Schema(description = "Drop battles whose dedup_tag.sampled is false; default false", example = "false")
-        public Boolean dedup;
-        @Schema(description = "K factor; default 4", example = "4")
-        public Double k;
-        @Schema(description = "Bootstrap rounds, 2 to 10000; default 1000", example = "100")
-        public Integer rounds;
-        @Schema(description = "Seed; default 42", example = "42")
-        public Long seed;
-        @Schema(description = "Confidence level in (0, 1); default 0.95", example = "0.95")
-        public Double level;
+    /** The multipart form of computeEloLeaderboardFromFile, and its OpenAPI schema. */
+    @JsonPropertyOrder({"file", "format", "anony", "dedup", "k", "rounds", "seed", "level"})
+    @Schema(name = "EloUpload", description = "A battle file and the Elo options, as form fields", properties = {
+            @SchemaProperty(name = "file", description = "The battle file (csv, jsonl or json; optionally gzip), in the order played"),
+            @SchemaProperty(name = "format"),
+            @SchemaProperty(name = "anony", description = "Keep anonymous battles only; default false") })
+    public static class EloUpload extends RatingFileForm {
+        @RestForm
+        @Schema(type = SchemaType.NUMBER, format = "double", description = "K factor; default 4", example = "4")
+        public String k;
+
+        /** The K factor (default 4); a bad value is a 400 naming the field. */
+        double kFactor() {
+            Double v = Uploads.number("k", k, 0, false, 1e6, true);
+            return v == null ? 4 : v;
+        }
     }
 
     @POST
@@ -363,30 +369,13 @@ public class LeaderboardResource implements JobOperation.Source {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
             schema = @Schema(implementation = BradleyTerryUpload.class)))
     @APIResponse(responseCode = "200", description = "The leaderboard", content = @Content(schema = @Schema(implementation = LeaderboardResult.class)))
-    public Uni<LeaderboardResult> bradleyTerryFile(
-            @RestForm("file") @Schema(hidden = true) FileUpload file,
-            @RestForm("format") @Schema(hidden = true) String format,
-            @RestForm("anony") @Schema(hidden = true) String anony,
-            @RestForm("dedup") @Schema(hidden = true) String dedup,
-            @RestForm("ties") @Schema(hidden = true) String ties,
-            @RestForm("regularization") @Schema(hidden = true) String regularization,
-            @RestForm("anchorModel") @Schema(hidden = true) String anchorModel,
-            @RestForm("anchorRating") @Schema(hidden = true) String anchorRating,
-            @RestForm("rounds") @Schema(hidden = true) String rounds,
-            @RestForm("seed") @Schema(hidden = true) String seed,
-            @RestForm("level") @Schema(hidden = true) String level) {
-        java.nio.file.Path path = Uploads.file("file", file);
-        boolean gzip = Uploads.declaresGzip(file);
-        BattleFiles.Options read = fileOptions(format, anony, dedup);
-        String t = Uploads.choice("ties", ties, "half-win", "davidson");
-        Double reg = Uploads.number("regularization", regularization, 0, true, Double.MAX_VALUE, true);
-        String anchor = anchorModel == null || anchorModel.isBlank() ? null : anchorModel.strip();
-        Double anchorAt = Uploads.number("anchorRating", anchorRating, -1e9, true, 1e9, true);
-        BootstrapSettings.Used b = bootstrapForm(rounds, seed, level);
+    public Uni<LeaderboardResult> bradleyTerryFile(@BeanParam BradleyTerryUpload form) {
+        BattleFiles.Upload upload = form.upload();
+        BradleyTerryUpload.Fit fit = form.fit();
+        BootstrapSettings.Used b = form.bootstrap();
         return compute.submit(() -> {
-            var counts = Pairwise.canonical(BattleCsvReader.readCounts(BattleFiles.open("file", path, gzip, read)).rows());
-            return Pairwise.engine(Pairwise.QUERY_FIELDS, () -> Pairwise.bradleyTerry(counts,
-                    Pairwise.options(t, reg, anchor, anchorAt), b, null));
+            var counts = Pairwise.canonical(BattleCsvReader.readCounts(upload.open()).rows());
+            return Pairwise.engine(Pairwise.QUERY_FIELDS, () -> Pairwise.bradleyTerry(counts, fit.options(), b, null));
         });
     }
 
@@ -398,42 +387,17 @@ public class LeaderboardResource implements JobOperation.Source {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
             schema = @Schema(implementation = EloUpload.class)))
     @APIResponse(responseCode = "200", description = "The leaderboard", content = @Content(schema = @Schema(implementation = LeaderboardResult.class)))
-    public Uni<LeaderboardResult> eloFile(
-            @RestForm("file") @Schema(hidden = true) FileUpload file,
-            @RestForm("format") @Schema(hidden = true) String format,
-            @RestForm("anony") @Schema(hidden = true) String anony,
-            @RestForm("dedup") @Schema(hidden = true) String dedup,
-            @RestForm("k") @Schema(hidden = true) String k,
-            @RestForm("rounds") @Schema(hidden = true) String rounds,
-            @RestForm("seed") @Schema(hidden = true) String seed,
-            @RestForm("level") @Schema(hidden = true) String level) {
-        java.nio.file.Path path = Uploads.file("file", file);
-        boolean gzip = Uploads.declaresGzip(file);
-        BattleFiles.Options read = fileOptions(format, anony, dedup);
-        Double kFactor = Uploads.number("k", k, 0, false, 1e6, true);
-        BootstrapSettings.Used b = bootstrapForm(rounds, seed, level);
+    public Uni<LeaderboardResult> eloFile(@BeanParam EloUpload form) {
+        BattleFiles.Upload upload = form.upload();
+        double k = form.kFactor();
+        BootstrapSettings.Used b = form.bootstrap();
         return compute.submit(() -> {
-            BattleLog log = BattleCsvReader.readLog(BattleFiles.open("file", path, gzip, read));
-            Elo.Params params = Pairwise.engine(Pairwise.QUERY_FIELDS,
-                    () -> new Elo.Params(kFactor == null ? 4 : kFactor, 10, 400, 1000));
+            BattleLog log = BattleCsvReader.readLog(upload.open());
+            Elo.Params params = Pairwise.engine(Pairwise.QUERY_FIELDS, () -> new Elo.Params(k, 10, 400, 1000));
             Leaderboard lb = Pairwise.engine(Pairwise.QUERY_FIELDS, () -> Elo.bootstrap(log, params,
                     b.rounds(), b.seed(), b.level()));
             return Pairwise.result(lb, b, null, log.size(), null, null, null, null, null, null);
         });
-    }
-
-    static BattleFiles.Options fileOptions(String format, String anony, String dedup) {
-        Boolean a = Uploads.bool("anony", anony);
-        Boolean d = Uploads.bool("dedup", dedup);
-        return new BattleFiles.Options(Uploads.choice("format", format, "csv", "jsonl", "json"),
-                a != null && a, d != null && d);
-    }
-
-    static BootstrapSettings.Used bootstrapForm(String rounds, String seed, String level) {
-        Long r = Uploads.integer("rounds", rounds, 2, MAX_ROUNDS);
-        return BootstrapSettings.resolve(r == null ? null : r.intValue(),
-                Uploads.integer("seed", seed, Long.MIN_VALUE, Long.MAX_VALUE),
-                Uploads.number("level", level, 0, false, 1, false), 2, MAX_ROUNDS, "rounds");
     }
 
     @POST

@@ -27,20 +27,29 @@ public final class Uploads {
     private Uploads() {
     }
 
+    /**
+     * An uploaded file part, checked: its name (for problems), where the HTTP layer spooled it, and whether the
+     * part declares gzip. {@link #open()} reads it, on the compute pool.
+     */
+    public record Part(String field, Path file, boolean gzip) {
+
+        /** The file as a stream, gzip inflated (declared, or by its magic bytes); read errors are 400s naming the part. */
+        public InputStream open() {
+            return Uploads.open(field, file, gzip);
+        }
+    }
+
     /** The uploaded file of part {@code field}; a missing part is a 400 naming it. */
-    public static Path file(String field, FileUpload upload) {
+    public static Part part(String field, FileUpload upload) {
         if (upload == null || upload.uploadedFile() == null) {
             throw ProblemException.invalid(field, "missing: send the file as a multipart part named '" + field
                     + "' (with a filename)");
         }
-        return upload.uploadedFile();
+        return new Part(field, upload.uploadedFile(), declaresGzip(upload));
     }
 
     /** True when the part says it is gzip (Content-Encoding or Content-Type). */
-    public static boolean declaresGzip(FileUpload upload) {
-        if (upload == null) {
-            return false;
-        }
+    private static boolean declaresGzip(FileUpload upload) {
         String type = upload.contentType() == null ? "" : upload.contentType().toLowerCase(Locale.ROOT);
         String encoding = upload.getHeaders() == null ? null : upload.getHeaders().getFirst("Content-Encoding");
         return type.contains("gzip") || encoding != null && encoding.toLowerCase(Locale.ROOT).contains("gzip");
@@ -50,7 +59,7 @@ public final class Uploads {
      * Opens the file as a stream, inflating gzip ({@code gzip} true, or magic bytes). Read errors, including a
      * truncated gzip stream, surface as 400 problems naming {@code field}. Call on the compute pool.
      */
-    public static InputStream open(String field, Path file, boolean gzip) {
+    private static InputStream open(String field, Path file, boolean gzip) {
         try {
             BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
             in.mark(2);
@@ -125,6 +134,11 @@ public final class Uploads {
             case "false" -> false;
             default -> throw ProblemException.invalid(field, "expected true or false, got '" + value.strip() + "'");
         };
+    }
+
+    /** A form field as a switch: true or false, false when absent or blank. */
+    public static boolean flag(String field, String value) {
+        return Boolean.TRUE.equals(bool(field, value));
     }
 
     /** A form field as an integer within [min, max], or null when absent or blank. */

@@ -174,6 +174,40 @@ class BattleFileTest {
     }
 
     @Test
+    void everyFormFieldOfTheThreeBattleFileFormsNamesItselfWhenBad() {
+        byte[] file = "model_a,model_b,winner\nx,y,tie\n".getBytes(StandardCharsets.UTF_8);
+        String arena = "/api/v1/arenas/" + createArena(unique("form")) + "/battles/file";
+        // the fields every battle-file form shares (BattleFileForm), on each of the three operations
+        for (String path : List.of("/api/v1/leaderboards/bradley-terry/file", "/api/v1/leaderboards/elo/file", arena)) {
+            for (String[] bad : List.of(new String[] {"format", "xml"}, new String[] {"anony", "yes"},
+                    new String[] {"dedup", "1"})) {
+                upload(file, bad).post(path).then().statusCode(400).contentType(PROBLEM).body("field", equalTo(bad[0]));
+            }
+            given().multiPart("format", "csv").post(path).then().statusCode(400).contentType(PROBLEM)
+                    .body("field", equalTo("file"));
+        }
+        // the bootstrap fields of the two rating forms (RatingFileForm), then each form's own fields
+        for (String path : List.of("/api/v1/leaderboards/bradley-terry/file", "/api/v1/leaderboards/elo/file")) {
+            for (String[] bad : List.of(new String[] {"rounds", "10001"}, new String[] {"seed", "4.5"},
+                    new String[] {"level", "1"})) {
+                upload(file, bad).post(path).then().statusCode(400).contentType(PROBLEM).body("field", equalTo(bad[0]));
+            }
+        }
+        for (String[] bad : List.of(new String[] {"ties", "draw"}, new String[] {"regularization", "-1"},
+                new String[] {"anchorRating", "NaN"})) {
+            bradleyTerry(file, bad).statusCode(400).contentType(PROBLEM).body("field", equalTo(bad[0]));
+        }
+        upload(file, "k", "0").post("/api/v1/leaderboards/elo/file").then().statusCode(400).contentType(PROBLEM)
+                .body("field", equalTo("k"));
+        upload(file, "idPrefix", "p".repeat(101)).post(arena).then().statusCode(400).contentType(PROBLEM)
+                .body("field", equalTo("idPrefix"));
+        // and good values are read: the bootstrap echo says which were used
+        upload(file, "rounds", "20", "seed", "5", "level", "0.9", "k", "8", "anony", "false", "format", "csv")
+                .post("/api/v1/leaderboards/elo/file").then().statusCode(200)
+                .body("bootstrap.rounds", equalTo(20)).body("bootstrap.seed", equalTo(5)).body("bootstrap.level", equalTo(0.9f));
+    }
+
+    @Test
     void anArenaTakesAWholeFileIdempotently() throws IOException {
         List<PairwiseTestData.B> battles = PairwiseTestData.synthetic(1200, 21);
         String id = createArena(unique("file"));
