@@ -1,5 +1,6 @@
 package io.augur.evaluation.api;
 
+import io.augur.evaluation.store.EvaluationStore;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What an evaluations file stored, in one transaction. */
@@ -11,4 +12,10 @@ public record EvaluationFileResult(
         @Schema(description = "Models created on the fly (createMissing)", example = "12") int modelsCreated,
         @Schema(description = "Benchmarks created on the fly (createMissing)", example = "3") int benchmarksCreated,
         @Schema(description = "The file's format: csv or jsonl", example = "csv") String format) {
+
+    /** What {@code imported} stored, read from a file of {@code format}. */
+    static EvaluationFileResult of(EvaluationStore.Imported imported, String format) {
+        return new EvaluationFileResult(imported.received(), imported.inserted(), imported.replaced(),
+                imported.modelsCreated(), imported.benchmarksCreated(), format);
+    }
 }

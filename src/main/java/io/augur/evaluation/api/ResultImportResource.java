@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -92,7 +93,7 @@ public class ResultImportResource {
         }
         boolean create = Uploads.flag("createMissing", form.createMissing);
         String model = form.model;
-        return compute.submit(() -> {
+        return importRows(workspace, create, () -> {
             List<EvaluationStore.Row> rows = new ArrayList<>();
             for (Uploads.Part file : files) {
                 for (EvaluationStore.Row r : ResultFiles.lmEvalHarness(json, file, model)) {
@@ -100,8 +101,8 @@ public class ResultImportResource {
                             r.step(), r.value(), r.stdError(), r.successes(), r.attempts()));
                 }
             }
-            return EvaluationStore.Batch.chunks(rows, EvaluationFiles.CHUNK);
-        }).flatMap(batches -> importRows(workspace, batches, create, "json"));
+            return rows;
+        });
     }
 
     /** The multipart form of importRliableScores. */
@@ -141,8 +142,7 @@ public class ResultImportResource {
         }
         String m = metricOrScore(form.metric);
         boolean create = Uploads.flag("createMissing", form.createMissing);
-        return compute.submit(() -> EvaluationStore.Batch.chunks(ResultFiles.rliable(json, file, names, m),
-                EvaluationFiles.CHUNK)).flatMap(batches -> importRows(workspace, batches, create, "json"));
+        return importRows(workspace, create, () -> ResultFiles.rliable(json, file, names, m));
     }
 
     /** The multipart form of importWideTable. */
@@ -188,8 +188,7 @@ public class ResultImportResource {
             }
         }).flatMap(w -> store.importWithModels(workspace, w.getKey().models().stream().map(x -> new EvaluationStore.ModelFacts(
                 x.name(), x.parameters(), x.trainingTokens(), x.trainingCompute())).toList(), w.getValue(), create,
-                EvaluationFiles.MAX_ERRORS)).map(r -> new EvaluationFileResult(r.received(), r.inserted(), r.replaced(),
-                        r.modelsCreated(), r.benchmarksCreated(), "csv"));
+                EvaluationFiles.MAX_ERRORS)).map(r -> EvaluationFileResult.of(r, "csv"));
     }
 
     /** The metric form field, score when not given. */
@@ -197,9 +196,12 @@ public class ResultImportResource {
         return metric == null || metric.isBlank() ? "score" : metric.strip();
     }
 
-    private Uni<EvaluationFileResult> importRows(Workspace workspace, List<EvaluationStore.Batch> batches, boolean create,
-            String format) {
-        return store.importRows(workspace, EvaluationStore.Batch.source(batches), create, EvaluationFiles.MAX_ERRORS).map(r -> new EvaluationFileResult(r.received(), r.inserted(),
-                r.replaced(), r.modelsCreated(), r.benchmarksCreated(), format));
+    /** Reads a JSON file's rows on the compute pool and imports them, all or nothing. */
+    private Uni<EvaluationFileResult> importRows(Workspace workspace, boolean create,
+            Callable<List<EvaluationStore.Row>> read) {
+        return compute.submit(() -> EvaluationStore.Batch.chunks(read.call(), EvaluationFiles.CHUNK))
+                .flatMap(batches -> store.importRows(workspace, EvaluationStore.Batch.source(batches), create,
+                        EvaluationFiles.MAX_ERRORS))
+                .map(r -> EvaluationFileResult.of(r, "json"));
     }
 }

@@ -17,7 +17,6 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -109,23 +108,6 @@ public class EvaluationStore {
         }).map(r -> new Outcome((int) r.inserted(), (int) r.replaced()));
     }
 
-    /** name -> {id, metric} for the names that exist in {@code table} (model or benchmark). */
-    private static Uni<Map<String, Object[]>> ids(SqlConnection conn, Workspace workspace, String table,
-            List<String> names) {
-        Set<String> distinct = new LinkedHashSet<>(names);
-        String metric = table.equals("benchmark") ? "metric" : "null";
-        return conn.preparedQuery("select id, name, " + metric + " as metric from " + table
-                + " where workspace_id = $1 and name = any($2)")
-                .execute(Tuple.of(workspace.id(), distinct.toArray(new String[0])))
-                .map(rs -> {
-                    Map<String, Object[]> out = new HashMap<>();
-                    for (io.vertx.mutiny.sqlclient.Row row : rs) {
-                        out.put(row.getString("name"), new Object[] {row.getLong("id"), row.getString("metric")});
-                    }
-                    return out;
-                });
-    }
-
     /** What a streamed import stored. */
     public record Imported(long received, long inserted, long replaced, int modelsCreated, int benchmarksCreated) {
     }
@@ -175,26 +157,23 @@ public class EvaluationStore {
 
     private static final class ImportState {
         final Supplier<Uni<Batch>> next;
-        final boolean createMissing;
         final int maxErrors;
         /** Whether an unknown name's error says that createMissing would create it. */
         final boolean offerCreate;
-        /** name -> {id, number of the chunk that created it here, or -1} */
-        final Map<String, long[]> models = new HashMap<>();
-        /** name -> {id, metric, number of the chunk that created it here, or -1} */
-        final Map<String, Object[]> benchmarks = new HashMap<>();
+        /** The import's models and benchmarks; a name's step is the number of the chunk that created it. */
+        final NameResolver models;
+        final NameResolver benchmarks;
         int chunk;
         /** The next chunk, being read while the current one is written. */
         Uni<Batch> pending;
         long received;
         long inserted;
         long replaced;
-        int modelsCreated;
-        int benchmarksCreated;
 
         ImportState(Supplier<Uni<Batch>> next, boolean createMissing, int maxErrors, boolean offerCreate) {
             this.next = next;
-            this.createMissing = createMissing;
+            this.models = NameResolver.models(createMissing);
+            this.benchmarks = NameResolver.benchmarks(createMissing);
             this.maxErrors = maxErrors;
             this.offerCreate = offerCreate;
         }
@@ -207,8 +186,8 @@ public class EvaluationStore {
     private Uni<Imported> importAll(SqlConnection conn, Workspace workspace, ImportState st, Uni<Batch> first) {
         st.pending = first;
         return Multi.createBy().repeating().uni(() -> importStep(conn, workspace, st)).whilst(more -> more)
-                .collect().last().map(v -> new Imported(st.received, st.inserted, st.replaced, st.modelsCreated,
-                        st.benchmarksCreated));
+                .collect().last().map(v -> new Imported(st.received, st.inserted, st.replaced, st.models.created(),
+                        st.benchmarks.created()));
     }
 
     /**
@@ -248,68 +227,14 @@ public class EvaluationStore {
         });
     }
 
+    /** Resolves the names of the chunk's rows that earlier chunks did not name (no query when there are none). */
     private static Uni<Void> resolve(SqlConnection conn, Workspace workspace, ImportState st, List<Row> rows) {
-        Map<String, String> newModels = new java.util.LinkedHashMap<>();
-        Map<String, String> newBenchmarks = new java.util.LinkedHashMap<>();
         for (Row r : rows) {
-            if (!st.models.containsKey(r.model())) {
-                newModels.putIfAbsent(r.model(), r.model());
-            }
-            if (!st.benchmarks.containsKey(r.benchmark())) {
-                newBenchmarks.putIfAbsent(r.benchmark(), r.metric() == null ? "score" : r.metric());
-            }
+            st.models.want(r.model(), null);
+            st.benchmarks.want(r.benchmark(), r.metric());
         }
-        boolean createMissing = st.createMissing;
-        Uni<Void> models = newModels.isEmpty() ? Uni.createFrom().voidItem()
-                : ids(conn, workspace, "model", List.copyOf(newModels.keySet())).flatMap(found -> {
-                    found.forEach((name, idMetric) -> st.models.put(name, new long[] {(Long) idMetric[0], -1}));
-                    String[] missing = newModels.keySet().stream().filter(n -> !found.containsKey(n)).toArray(String[]::new);
-                    if (missing.length == 0 || !createMissing) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    return conn.preparedQuery("insert into model (workspace_id, name) select $2, unnest($1::text[]) "
-                            + "on conflict on constraint model_name_unique do nothing returning id, name")
-                            .execute(Tuple.of(missing, workspace.id())).flatMap(rs -> {
-                                st.modelsCreated += rs.rowCount();
-                                for (io.vertx.mutiny.sqlclient.Row r : rs) {
-                                    st.models.put(r.getString("name"), new long[] {r.getLong("id"), st.chunk});
-                                }
-                                // created meanwhile by another transaction: not ours, so not fresh
-                                List<String> others = Arrays.stream(missing).filter(n -> !st.models.containsKey(n)).toList();
-                                return others.isEmpty() ? Uni.createFrom().item(Map.<String, Object[]>of())
-                                        : ids(conn, workspace, "model", others);
-                            }).map(created -> {
-                                created.forEach((name, idMetric) -> st.models.put(name, new long[] {(Long) idMetric[0], -1}));
-                                return null;
-                            });
-                });
-        return models.flatMap(v -> newBenchmarks.isEmpty() ? Uni.createFrom().voidItem()
-                : ids(conn, workspace, "benchmark", List.copyOf(newBenchmarks.keySet())).flatMap(found -> {
-                    found.forEach((name, idMetric) -> st.benchmarks.put(name, new Object[] {idMetric[0], idMetric[1], -1}));
-                    List<String> missing = newBenchmarks.keySet().stream().filter(n -> !found.containsKey(n)).toList();
-                    if (missing.isEmpty() || !createMissing) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    String[] names = missing.toArray(new String[0]);
-                    String[] metrics = missing.stream().map(newBenchmarks::get).toArray(String[]::new);
-                    return conn.preparedQuery("insert into benchmark (workspace_id, name, metric) select $3, t.* from "
-                            + "unnest($1::text[], $2::text[]) as t on conflict on constraint benchmark_name_unique do "
-                            + "nothing returning id, name, metric")
-                            .execute(Tuple.of(names, metrics, workspace.id())).flatMap(rs -> {
-                                st.benchmarksCreated += rs.rowCount();
-                                for (io.vertx.mutiny.sqlclient.Row r : rs) {
-                                    st.benchmarks.put(r.getString("name"), new Object[] {r.getLong("id"),
-                                            r.getString("metric"), st.chunk});
-                                }
-                                List<String> others = missing.stream().filter(n -> !st.benchmarks.containsKey(n)).toList();
-                                return others.isEmpty() ? Uni.createFrom().item(Map.<String, Object[]>of())
-                                        : ids(conn, workspace, "benchmark", others);
-                            }).map(created -> {
-                                created.forEach((name, idMetric) -> st.benchmarks.put(name,
-                                        new Object[] {idMetric[0], idMetric[1], -1}));
-                                return null;
-                            });
-                }));
+        return st.models.resolve(conn, workspace, st.chunk)
+                .flatMap(v -> st.benchmarks.resolve(conn, workspace, st.chunk));
     }
 
     /**
@@ -397,8 +322,8 @@ public class EvaluationStore {
         BitSet superseded = batch.superseded();
         int n = rows.size() - superseded.cardinality();
         List<FieldError> errors = new ArrayList<>();
-        long[][] modelOf = new long[n][];
-        Object[][] benchmarkOf = new Object[n][];
+        NameResolver.Named[] modelOf = new NameResolver.Named[n];
+        NameResolver.Named[] benchmarkOf = new NameResolver.Named[n];
         Row[] kept = new Row[n];
         String[] metric = new String[n];
         boolean anyWritten = false;
@@ -406,8 +331,8 @@ public class EvaluationStore {
         int k = 0;
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
-            long[] m = st.models.get(r.model());
-            Object[] bench = st.benchmarks.get(r.benchmark());
+            NameResolver.Named m = st.models.get(r.model());
+            NameResolver.Named bench = st.benchmarks.get(r.benchmark());
             if (m == null || bench == null) {
                 String hint = st.offerCreate ? " (createMissing=true creates it)" : "";
                 if (m == null && errors.size() < st.maxErrors) {
@@ -426,7 +351,7 @@ public class EvaluationStore {
             modelOf[k] = m;
             benchmarkOf[k] = bench;
             kept[k] = r;
-            metric[k] = r.metric() != null ? r.metric() : (String) bench[1];
+            metric[k] = r.metric() != null ? r.metric() : bench.metric();
             k++;
         }
         if (!errors.isEmpty()) {
@@ -453,15 +378,15 @@ public class EvaluationStore {
             if (drop[i]) {
                 continue;
             }
-            boolean isFresh = modelOf[i][1] == st.chunk || ((Integer) benchmarkOf[i][2]) == st.chunk;
-            (isFresh ? fresh : upsert).add(modelOf[i][0], (Long) benchmarkOf[i][0], metric[i], kept[i]);
+            boolean isFresh = modelOf[i].createdIn() == st.chunk || benchmarkOf[i].createdIn() == st.chunk;
+            (isFresh ? fresh : upsert).add(modelOf[i].id(), benchmarkOf[i].id(), metric[i], kept[i]);
         }
         st.chunk++;
         return new Chunk(fresh.tuple(workspace), upsert.tuple(workspace), upsert.n, repeated);
     }
 
-    private static IdKey key(long[] model, Object[] benchmark, String metric, Row r) {
-        return new IdKey(model[0], (Long) benchmark[0], metric, r.seed(), r.step());
+    private static IdKey key(NameResolver.Named model, NameResolver.Named benchmark, String metric, Row r) {
+        return new IdKey(model.id(), benchmark.id(), metric, r.seed(), r.step());
     }
 
     /** An evaluation as exported, with its model and benchmark by name. */

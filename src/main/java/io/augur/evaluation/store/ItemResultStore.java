@@ -43,8 +43,8 @@ import java.util.Map;
  * catalog by foreign-key cascade.
  *
  * <p>Models and benchmarks are named; with {@code createMissing} unknown ones are created in the same transaction
- * (a benchmark with metric "score"), by the same insert ... on conflict statements as the evaluation import, so the
- * whole import is one all-or-nothing transaction (NamedEntities' Hibernate session could not share it).
+ * (a benchmark with metric "score") by the {@link NameResolver} of the evaluation import, so the whole import is one
+ * all-or-nothing transaction.
  */
 @ApplicationScoped
 public class ItemResultStore {
@@ -112,28 +112,28 @@ public class ItemResultStore {
     }
 
     private static final class ImportState {
-        final Map<String, Long> models = new HashMap<>();
-        final Map<String, Long> benchmarks = new HashMap<>();
+        final NameResolver models;
+        final NameResolver benchmarks;
         int series;
         int replaced;
         int itemsAdded;
-        int modelsCreated;
-        int benchmarksCreated;
+
+        ImportState(boolean createMissing) {
+            models = NameResolver.models(createMissing);
+            benchmarks = NameResolver.benchmarks(createMissing);
+        }
     }
 
     /** Imports a parsed file in one transaction, all or nothing (see the class comment for the rules). */
     public Uni<Imported> importItems(Workspace workspace, Upload upload, boolean createMissing, int maxErrors) {
         Map<String, Long> benchmarkLines = new LinkedHashMap<>();
         upload.benchmarks().forEach(b -> benchmarkLines.put(b.benchmark(), b.line()));
-        ImportState st = new ImportState();
-        return pool.withTransaction(conn -> resolve(conn, workspace, "model", upload.modelLines().keySet(), createMissing)
-                .flatMap(models -> {
-                    st.models.putAll(models.ids());
-                    st.modelsCreated = models.created();
-                    return resolve(conn, workspace, "benchmark", benchmarkLines.keySet(), createMissing);
-                }).flatMap(benchmarks -> {
-                    st.benchmarks.putAll(benchmarks.ids());
-                    st.benchmarksCreated = benchmarks.created();
+        ImportState st = new ImportState(createMissing);
+        upload.modelLines().keySet().forEach(name -> st.models.want(name, null));
+        benchmarkLines.keySet().forEach(name -> st.benchmarks.want(name, null));
+        return pool.withTransaction(conn -> st.models.resolve(conn, workspace, 0)
+                .flatMap(v -> st.benchmarks.resolve(conn, workspace, 0))
+                .flatMap(v -> {
                     List<FieldError> errors = new ArrayList<>();
                     unknown(errors, "model", upload.modelLines(), st.models, maxErrors);
                     unknown(errors, "benchmark", benchmarkLines, st.benchmarks, maxErrors);
@@ -142,54 +142,18 @@ public class ItemResultStore {
                         return Uni.createFrom().failure(ProblemException.invalidRows(errors));
                     }
                     return benchmarkStep(conn, workspace, upload.benchmarks(), 0, st);
-                }).map(v -> new Imported(upload.cells(), st.series, st.replaced, st.itemsAdded, st.modelsCreated,
-                        st.benchmarksCreated)));
+                }).map(v -> new Imported(upload.cells(), st.series, st.replaced, st.itemsAdded, st.models.created(),
+                        st.benchmarks.created())));
     }
 
-    private static void unknown(List<FieldError> errors, String what, Map<String, Long> lines, Map<String, Long> ids,
+    private static void unknown(List<FieldError> errors, String what, Map<String, Long> lines, NameResolver names,
             int maxErrors) {
         lines.forEach((name, line) -> {
-            if (!ids.containsKey(name) && errors.size() < maxErrors) {
+            if (names.get(name) == null && errors.size() < maxErrors) {
                 errors.add(new FieldError(what, line, "unknown " + what + " '" + name
                         + "' (createMissing=true creates it)"));
             }
         });
-    }
-
-    private record Resolved(Map<String, Long> ids, int created) {
-    }
-
-    private static Uni<Resolved> resolve(SqlConnection conn, Workspace workspace, String table,
-            java.util.Collection<String> names, boolean createMissing) {
-        String[] all = names.toArray(String[]::new);
-        return ids(conn, workspace, table, all).flatMap(found -> {
-            String[] missing = Arrays.stream(all).filter(n -> !found.containsKey(n)).toArray(String[]::new);
-            if (missing.length == 0 || !createMissing) {
-                return Uni.createFrom().item(new Resolved(found, 0));
-            }
-            String insert = table.equals("model")
-                    ? "insert into model (workspace_id, name) select $2, unnest($1::text[]) "
-                            + "on conflict on constraint model_name_unique do nothing"
-                    : "insert into benchmark (workspace_id, name, metric) select $2, unnest($1::text[]), 'score' "
-                            + "on conflict on constraint benchmark_name_unique do nothing";
-            return conn.preparedQuery(insert).execute(Tuple.of(missing, workspace.id()))
-                    .flatMap(rs -> ids(conn, workspace, table, missing).map(created -> {
-                        Map<String, Long> out = new HashMap<>(found);
-                        out.putAll(created);
-                        return new Resolved(out, rs.rowCount());
-                    }));
-        });
-    }
-
-    private static Uni<Map<String, Long>> ids(SqlConnection conn, Workspace workspace, String table, String[] names) {
-        return conn.preparedQuery("select id, name from " + table + " where workspace_id = $1 and name = any($2)")
-                .execute(Tuple.of(workspace.id(), names)).map(rs -> {
-                    Map<String, Long> out = new HashMap<>();
-                    for (Row r : rs) {
-                        out.put(r.getString("name"), r.getLong("id"));
-                    }
-                    return out;
-                });
     }
 
     /** The file's item index -> the catalog's, and the catalog after the merge. */
@@ -202,7 +166,7 @@ public class ItemResultStore {
             return Uni.createFrom().voidItem();
         }
         BenchmarkItems b = benchmarks.get(at);
-        long benchmarkId = st.benchmarks.get(b.benchmark());
+        long benchmarkId = st.benchmarks.get(b.benchmark()).id();
         return conn.preparedQuery("select item_keys, subjects from item_catalog where benchmark_id = $1 and "
                 + "workspace_id = $2 for update").execute(Tuple.of(benchmarkId, workspace.id()))
                 .flatMap(rs -> {
@@ -223,7 +187,7 @@ public class ItemResultStore {
                                     + "values ($1, $2, $3, $4) on conflict (benchmark_id) do update set item_keys = "
                                     + "excluded.item_keys, subjects = excluded.subjects, updated_at = now()")
                                     .execute(Tuple.of(benchmarkId, workspace.id(), m.keys(), m.subjects())).replaceWithVoid();
-                    Long[] models = b.series().stream().map(x -> st.models.get(x.model())).distinct().toArray(Long[]::new);
+                    Long[] models = b.series().stream().map(x -> st.models.get(x.model()).id()).distinct().toArray(Long[]::new);
                     return catalog.flatMap(v -> conn.preparedQuery("delete from item_result where benchmark_id = $1 and "
                             + "workspace_id = $2 and model_id = any($3)").execute(Tuple.of(benchmarkId, workspace.id(), models)))
                             .flatMap(rs -> {
@@ -290,7 +254,7 @@ public class ItemResultStore {
                         packed[m.index()[i]] = v;
                     }
                 }
-                tuples.add(Tuple.from(new Object[] {workspace.id(), benchmarkId, st.models.get(s.model()), s.sample(),
+                tuples.add(Tuple.from(new Object[] {workspace.id(), benchmarkId, st.models.get(s.model()).id(), s.sample(),
                         s.scored(), io.vertx.core.buffer.Buffer.buffer(encode(packed))}));
             }
             return tuples;

@@ -106,6 +106,36 @@ class EvaluationBulkImportTest {
         assertNotEquals(written, updatedAt(t));
     }
 
+    @Test
+    void aLaterChunkMeetsTheIdentitiesAndNamesAnEarlierChunkCreated() {
+        String t = tag();
+        // a workspace of its own: its 501 benchmarks stay out of the default workspace's first page of benchmarks
+        String key = given().contentType(ContentType.JSON).body("{\"name\":\"chunks-" + t + "\"}")
+                .post("/api/v1/workspaces").then().statusCode(201).extract().jsonPath().getString("adminKey.key");
+        // rows 2 to 50,001 are the first chunk (EvaluationFiles.CHUNK) and create every model and benchmark of the
+        // grid; the second chunk repeats an identity of the first (its model and benchmark created by this import,
+        // but for the first chunk: the upsert replaces it), names a model it creates itself twice (a plain insert,
+        // the later row kept) and a benchmark it creates without a metric (metric "score")
+        String csv = grid(t, 100, 500, -1) + "m" + t + "-0,b" + t + "-0,accuracy,1,0.5,0.01\n"
+                + "m" + t + "-new,b" + t + "-0,accuracy,1,0.25,0.01\n"
+                + "m" + t + "-new,b" + t + "-0,accuracy,1,0.75,0.01\n"
+                + "m" + t + "-0,nb" + t + ",,1,0.125,0.01\n";
+        upload(key, csv, "createMissing", "true").statusCode(200).body("received", equalTo(50_004))
+                .body("inserted", equalTo(50_002)).body("replaced", equalTo(2)).body("modelsCreated", equalTo(101))
+                .body("benchmarksCreated", equalTo(501));
+        assertEquals(50_002, stored("m" + t + "-%"));
+        given().header(TestKeys.HEADER, key).queryParam("model", "m" + t + "-0").queryParam("benchmark", "b" + t + "-0")
+                .get("/api/v1/evaluations").then().statusCode(200).body("items", hasSize(1))
+                .body("items[0].value", equalTo(0.5f));
+        given().header(TestKeys.HEADER, key).queryParam("model", "m" + t + "-new").get("/api/v1/evaluations").then()
+                .statusCode(200).body("items", hasSize(1)).body("items[0].value", equalTo(0.75f));
+        given().header(TestKeys.HEADER, key).queryParam("name", "nb" + t).get("/api/v1/benchmarks").then()
+                .statusCode(200).body("items", hasSize(1)).body("items[0].metric", equalTo("score"));
+        given().header(TestKeys.HEADER, key).queryParam("benchmark", "nb" + t).get("/api/v1/evaluations").then()
+                .statusCode(200).body("items", hasSize(1)).body("items[0].metric", equalTo("score"))
+                .body("items[0].value", equalTo(0.125f));
+    }
+
     /** The latest updated_at of the evaluations of models named m{t}-*. */
     private String updatedAt(String t) {
         return pool.preparedQuery("select max(e.updated_at)::text from evaluation e join model m on m.id = e.model_id"
