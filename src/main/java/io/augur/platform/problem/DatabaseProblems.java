@@ -163,8 +163,11 @@ public final class DatabaseProblems {
         boolean vertx = name.startsWith("io.vertx.core");
         // a reset read from the database's socket surfaces as a bare SocketException (seen during a restart)
         boolean socket = t instanceof java.net.SocketException;
+        // a query on a connection that closed under it: the SQL client's SocketConnectionBase fails it with a bare
+        // io.vertx.core NoStackTraceThrowable "Connection is not active now, current status: CLOSED"
         return (database || vertx || socket) && (message.contains("connection refused") || message.contains("connection reset"))
                 || database && (message.contains("closed") || message.contains("timeout"))
+                || vertx && message.startsWith("connection is not active now")
                 || vertx && t instanceof TimeoutException;
     }
 }

@@ -247,6 +247,9 @@ class ErrorMappingTest {
                         "Key (name)=(x) already exists."));
         assertEquals(409, unique.status());
         assertEquals(503, DatabaseProblems.classify(new RuntimeException(new java.net.ConnectException("refused"))).status());
+        // what the SQL client fails a query with on a connection that closed under it (seen in DatabaseOutageTest)
+        assertEquals(503, DatabaseProblems.classify(new io.vertx.core.impl.NoStackTraceThrowable(
+                "Connection is not active now, current status: CLOSED")).status());
         assertEquals(400, DatabaseProblems.classify(new java.sql.SQLException("bad", "22021")).status());
         assertEquals(null, DatabaseProblems.classify(new IllegalStateException("not a database failure")));
         // a client that went away is not a database outage
