@@ -35,6 +35,21 @@ async function api(path, { method = 'GET', body, accept = 'application/json' } =
 }
 
 /**
+ * Every item of a listing of the API, page after page (1,000 at a time, following nextCursor): a workspace's
+ * models, benchmarks or arenas, however many.
+ */
+async function allItems(path) {
+  const items = [];
+  let cursor = null;
+  do {
+    const page = await api(`${path}?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
+/**
  * Follows a Server-Sent Events stream of the API to its end, calling onEvent(name, data) with each event's parsed
  * JSON data. Read with fetch rather than EventSource, because EventSource cannot send requestHeaders() (credentials).
  */
@@ -115,10 +130,10 @@ function query(form) {
 let currentArena = null;
 
 async function loadArenas() {
-  const page = await api('/arenas?limit=1000');
+  const arenas = await allItems('/arenas');
   const tbody = document.querySelector('#arena-table tbody');
   tbody.replaceChildren();
-  for (const arena of page.items) {
+  for (const arena of arenas) {
     const tr = document.createElement('tr');
     tr.dataset.id = arena.id;
     tr.append(cell(arena.id, true), cell(arena.name), cell(arena.battles, true), cell(arena.models, true));
@@ -132,7 +147,7 @@ async function loadArenas() {
     tr.append(td);
     tbody.append(tr);
   }
-  document.getElementById('arena-empty').hidden = page.items.length > 0;
+  document.getElementById('arena-empty').hidden = arenas.length > 0;
 }
 
 async function showLeaderboard(arena) {
@@ -241,11 +256,11 @@ async function runLeaderboardJob(arena) {
 // ---------------------------------------------------------------- evaluations
 
 async function loadEvaluations() {
-  const [models, benchmarks] = await Promise.all([api('/models?limit=1000'), api('/benchmarks?limit=1000')]);
+  const [models, benchmarks] = await Promise.all([allItems('/models'), allItems('/benchmarks')]);
   const mBody = document.querySelector('#model-table tbody');
   mBody.replaceChildren();
   const families = new Set();
-  for (const m of models.items) {
+  for (const m of models) {
     const tr = document.createElement('tr');
     tr.append(cell(m.name), cell(m.family), cell(fmt(m.parameters, 3), true), cell(fmt(m.trainingCompute, 3), true));
     mBody.append(tr);
@@ -258,7 +273,7 @@ async function loadEvaluations() {
   bBody.replaceChildren();
   const select = document.querySelector('#forecast-form select[name=benchmark]');
   select.replaceChildren();
-  for (const b of benchmarks.items) {
+  for (const b of benchmarks) {
     const tr = document.createElement('tr');
     tr.append(cell(b.name), cell(b.metric), cell(fmt(b.chanceLevel, 3), true));
     bBody.append(tr);

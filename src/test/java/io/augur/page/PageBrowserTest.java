@@ -205,8 +205,16 @@ class PageBrowserTest {
         return id;
     }
 
-    /** Eight models of one family on a sigmoid in log compute (chance 0.25), each with one evaluation. */
+    /**
+     * Eight models of one family on a sigmoid in log compute (chance 0.25), each with one evaluation; before them, 1,000
+     * other benchmarks, so the page must follow the listing past its first page to offer this one.
+     */
     private static void seedEvaluations(String benchmark, String family) {
+        StringJoiner others = new StringJoiner(",", "[", "]");
+        for (int i = 0; i < 1000; i++) {
+            others.add("{\"name\": \"" + benchmark + "-other-" + i + "\", \"metric\": \"accuracy\"}");
+        }
+        given().contentType(ContentType.JSON).body(others.toString()).post("/api/v1/benchmarks/batch").then().statusCode(201);
         given().contentType(ContentType.JSON).body("{\"name\": \"" + benchmark + "\", \"metric\": \"accuracy\", "
                 + "\"higherIsBetter\": true, \"chanceLevel\": 0.25}").post("/api/v1/benchmarks").then().statusCode(201);
         StringJoiner evals = new StringJoiner(",", "[", "]");
