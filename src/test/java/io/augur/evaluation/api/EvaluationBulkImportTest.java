@@ -1,5 +1,6 @@
 package io.augur.evaluation.api;
 
+import static io.augur.testing.Multipart.tag;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.augur.testing.Multipart;
 import io.augur.testing.Patient;
 import io.augur.testing.TestKeys;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,7 +21,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,9 +38,6 @@ class EvaluationBulkImportTest {
     @Inject
     Pool pool;
 
-    static String tag() {
-        return UUID.randomUUID().toString().substring(0, 8);
-    }
 
     /** Every model on every benchmark once (model-major, as make_evaluations.py writes it); value = (m * 7 + b) % 1000 / 1000. */
     static String grid(String t, int models, int benchmarks, long badLine) {
@@ -57,12 +55,9 @@ class EvaluationBulkImportTest {
     }
 
     static ValidatableResponse upload(String key, String csv, String... form) {
-        var r = given().config(Patient.CONFIG).header(TestKeys.HEADER, key)
-                .multiPart("file", "evaluations.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv");
-        for (int i = 0; i < form.length; i += 2) {
-            r = r.multiPart(form[i], form[i + 1]);
-        }
-        return r.post("/api/v1/evaluations/file").then();
+        return Multipart.fields(given().config(Patient.CONFIG).header(TestKeys.HEADER, key)
+                .multiPart("file", "evaluations.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv"), form)
+                .post("/api/v1/evaluations/file").then();
     }
 
     @Test

@@ -1,19 +1,19 @@
 package io.augur.evaluation.api;
 
+import static io.augur.testing.Multipart.tag;
+import static io.augur.testing.Multipart.gzip;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.augur.testing.Multipart;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.UUID;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** Evaluations files (issue 14): streamed, all or nothing, createMissing; bulk creation of models and benchmarks. */
@@ -23,24 +23,10 @@ class EvaluationFileTest {
     static final String PROBLEM = "application/problem+json";
 
     static ValidatableResponse upload(byte[] file, String... form) {
-        var r = given().multiPart("file", "evaluations", file, "application/octet-stream");
-        for (int i = 0; i < form.length; i += 2) {
-            r = r.multiPart(form[i], form[i + 1]);
-        }
-        return r.post("/api/v1/evaluations/file").then();
+        return Multipart.file("evaluations", file, form).post("/api/v1/evaluations/file").then();
     }
 
-    static byte[] gzip(String text) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream z = new GZIPOutputStream(out)) {
-            z.write(text.getBytes(StandardCharsets.UTF_8));
-        }
-        return out.toByteArray();
-    }
 
-    static String tag() {
-        return UUID.randomUUID().toString().substring(0, 8);
-    }
 
     @Test
     void aCsvFileCreatesWhatIsMissingAndReplacesByIdentity() throws IOException {

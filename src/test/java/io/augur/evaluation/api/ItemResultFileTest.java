@@ -1,25 +1,25 @@
 package io.augur.evaluation.api;
 
+import static io.augur.testing.Multipart.tag;
+import static io.augur.testing.Multipart.gzip;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.augur.testing.Multipart;
 import io.augur.testing.TestKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** Item-level results (issue 14): streamed import, all or nothing, listing, export, deletion, workspaces. */
@@ -29,28 +29,14 @@ class ItemResultFileTest {
     static final String PROBLEM = "application/problem+json";
 
     static ValidatableResponse upload(String key, byte[] file, String... form) {
-        var r = given().header(TestKeys.HEADER, key).multiPart("file", "items", file, "application/octet-stream");
-        for (int i = 0; i < form.length; i += 2) {
-            r = r.multiPart(form[i], form[i + 1]);
-        }
-        return r.post("/api/v1/item-results/file").then();
+        return Multipart.file("items", file, form).header(TestKeys.HEADER, key).post("/api/v1/item-results/file").then();
     }
 
     static ValidatableResponse upload(byte[] file, String... form) {
         return upload(TestKeys.ADMIN, file, form);
     }
 
-    static byte[] gzip(String text) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream z = new GZIPOutputStream(out)) {
-            z.write(text.getBytes(StandardCharsets.UTF_8));
-        }
-        return out.toByteArray();
-    }
 
-    static String tag() {
-        return UUID.randomUUID().toString().substring(0, 8);
-    }
 
     static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.augur.evaluation.api;
 
+import static io.augur.testing.Multipart.tag;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -8,16 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The importers of issue 14, each on a sample written for this test in the tool's own layout. */
 @QuarkusTest
 class ResultImportTest {
 
-    static String tag() {
-        return UUID.randomUUID().toString().substring(0, 8);
-    }
 
     /** An lm-evaluation-harness v0.4 results file, as results_<date>.json holds it (abridged, values invented). */
     static String lmEval(String model, String t) {

@@ -1,5 +1,6 @@
 package io.augur.pairwise.api;
 
+import static io.augur.testing.Multipart.gzip;
 import static io.augur.pairwise.api.ArenaResourceTest.PROBLEM;
 import static io.augur.pairwise.api.ArenaResourceTest.createArena;
 import static io.augur.pairwise.api.ArenaResourceTest.unique;
@@ -10,17 +11,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.augur.testing.Multipart;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** Whole battle files: the stateless Bradley-Terry and Elo leaderboards and the stored arena (issue 14). */
@@ -50,20 +50,9 @@ class BattleFileTest {
         return sb.toString();
     }
 
-    static byte[] gzip(String text) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream z = new GZIPOutputStream(out)) {
-            z.write(text.getBytes(StandardCharsets.UTF_8));
-        }
-        return out.toByteArray();
-    }
 
     static RequestSpecification upload(byte[] file, String... form) {
-        RequestSpecification r = given().multiPart("file", "battles", file, "application/octet-stream");
-        for (int i = 0; i < form.length; i += 2) {
-            r = r.multiPart(form[i], form[i + 1]);
-        }
-        return r;
+        return Multipart.file("battles", file, form);
     }
 
     static ValidatableResponse bradleyTerry(byte[] file, String... form) {

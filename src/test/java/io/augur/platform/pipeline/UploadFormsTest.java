@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.augur.testing.Multipart;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,12 +27,7 @@ class UploadFormsTest {
     static final String PROBLEM = "application/problem+json";
 
     static RequestSpecification upload(String... form) {
-        RequestSpecification r = given().multiPart("file", "f", "x\n".getBytes(StandardCharsets.UTF_8),
-                "application/octet-stream");
-        for (int i = 0; i < form.length; i += 2) {
-            r = r.multiPart(form[i], form[i + 1]);
-        }
-        return r;
+        return Multipart.file("f", "x\n".getBytes(StandardCharsets.UTF_8), form);
     }
 
     static void named(RequestSpecification request, String path, String field) {

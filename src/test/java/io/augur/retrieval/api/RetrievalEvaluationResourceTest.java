@@ -1,5 +1,6 @@
 package io.augur.retrieval.api;
 
+import static io.augur.testing.Multipart.gzip;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,12 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.augur.testing.SharedData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -304,11 +303,4 @@ class RetrievalEvaluationResourceTest {
                 .body("unsupportedSets", org.hamcrest.Matchers.hasItem("qrels_jg"));
     }
 
-    static byte[] gzip(String s) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        try (GZIPOutputStream z = new GZIPOutputStream(b)) {
-            z.write(s.getBytes(StandardCharsets.UTF_8));
-        }
-        return b.toByteArray();
-    }
 }
