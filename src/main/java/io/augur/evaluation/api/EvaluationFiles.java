@@ -110,28 +110,8 @@ final class EvaluationFiles {
     private void open() throws IOException {
         BufferedInputStream b = new BufferedInputStream(file.open(), 1 << 16);
         in = b;
-        b.mark(4096);
-        int first = -1;
-        for (int i = 0; i < 4096; i++) {
-            int c = b.read();
-            if (c < 0 || c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != 0xEF && c != 0xBB && c != 0xBF) {
-                first = c;
-                break;
-            }
-        }
-        b.reset();
-        if (first < 0) {
-            throw ProblemException.invalid("file", "the file is empty");
-        }
-        String sniffed = first == '{' ? "jsonl" : first == '[' ? "json" : "csv";
-        if ("json".equals(sniffed)) {
-            throw ProblemException.invalid("format", "a JSON list is not streamed here: send JSON Lines (one evaluation "
-                    + "object per line) or CSV, or a JSON array to importEvaluations");
-        }
-        if (format != null && !format.equals(sniffed)) {
-            throw ProblemException.invalid("format", "the file looks like " + sniffed + " (its first character), not "
-                    + format + "; send one format per file");
-        }
+        String sniffed = Uploads.streamedFormat(b, file.field(), format, "send JSON Lines (one evaluation object "
+                + "per line) or CSV, or a JSON array to importEvaluations");
         formatUsed = sniffed;
         if ("csv".equals(sniffed)) {
             csv = new CsvRecords(b, "file");

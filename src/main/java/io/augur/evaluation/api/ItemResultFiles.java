@@ -95,28 +95,8 @@ final class ItemResultFiles {
     ItemResultStore.Upload read(Uploads.Part file, String format) throws IOException {
         try (InputStream raw = file.open();
                 BufferedInputStream in = new BufferedInputStream(raw, 1 << 16)) {
-            in.mark(4096);
-            int first = -1;
-            for (int i = 0; i < 4096; i++) {
-                int c = in.read();
-                if (c < 0 || c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != 0xEF && c != 0xBB && c != 0xBF) {
-                    first = c;
-                    break;
-                }
-            }
-            in.reset();
-            if (first < 0) {
-                throw ProblemException.invalid("file", "the file is empty");
-            }
-            String sniffed = first == '{' ? "jsonl" : first == '[' ? "json" : "csv";
-            if ("json".equals(sniffed)) {
-                throw ProblemException.invalid("format", "a JSON list is not streamed here: send JSON Lines (one "
-                        + "{model, benchmark, item, score} object per line) or CSV");
-            }
-            if (format != null && !format.equals(sniffed)) {
-                throw ProblemException.invalid("format", "the file looks like " + sniffed + " (its first character), "
-                        + "not " + format + "; send one format per file");
-            }
+            String sniffed = Uploads.streamedFormat(in, file.field(), format, "send JSON Lines (one "
+                    + "{model, benchmark, item, score} object per line) or CSV");
             formatUsed = sniffed;
             if ("csv".equals(sniffed)) {
                 csv(new CsvRecords(in, "file"));

@@ -55,7 +55,7 @@ final class BattleFiles {
         InputStream raw = file.open();
         try {
             BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-            String sniffed = sniff(in);
+            String sniffed = Uploads.sniffFormat(in);
             String format = options.format() == null ? sniffed : options.format();
             if (sniffed != null && !sniffed.equals(format)) {
                 throw ProblemException.invalid("format", "the file looks like " + describe(sniffed) + " (its first "
@@ -80,26 +80,6 @@ final class BattleFiles {
             case "jsonl" -> "JSON Lines (jsonl)";
             default -> "CSV (csv)";
         };
-    }
-
-    /** csv, jsonl or json by the first non-blank byte (after a UTF-8 byte order mark); null when empty. */
-    private static String sniff(BufferedInputStream in) throws IOException {
-        in.mark(4096);
-        try {
-            for (int i = 0; i < 4096; i++) {
-                int c = in.read();
-                if (c < 0) {
-                    return null;
-                }
-                if (c == 0xEF || c == 0xBB || c == 0xBF || c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-                    continue;
-                }
-                return c == '[' ? "json" : c == '{' ? "jsonl" : "csv";
-            }
-            return "csv";
-        } finally {
-            in.reset();
-        }
     }
 
     /** Battles of a JSON list or of JSON Lines, read with Jackson's streaming parser. */

@@ -48,6 +48,51 @@ public final class Uploads {
         return new Part(field, upload.uploadedFile(), declaresGzip(upload));
     }
 
+    /**
+     * The format of a text upload by its first non-blank byte (after a UTF-8 byte order mark): "json" for '[' (a
+     * list), "jsonl" for '{', otherwise "csv"; null when the file is empty (or blank). The stream is left where it
+     * was (mark and reset).
+     */
+    public static String sniffFormat(BufferedInputStream in) throws IOException {
+        in.mark(4096);
+        try {
+            for (int i = 0; i < 4096; i++) {
+                int c = in.read();
+                if (c < 0) {
+                    return null;
+                }
+                if (c == 0xEF || c == 0xBB || c == 0xBF || c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                    continue;
+                }
+                return c == '[' ? "json" : c == '{' ? "jsonl" : "csv";
+            }
+            return "csv";
+        } finally {
+            in.reset();
+        }
+    }
+
+    /**
+     * The format of a file streamed row by row, CSV or JSON Lines ({@link #sniffFormat}): an empty file is a 400
+     * naming {@code field}, a JSON list a 400 naming "format" ({@code jsonListHint} says what to send instead), and
+     * so is a file whose first character contradicts the {@code declared} format (null: none declared).
+     */
+    public static String streamedFormat(BufferedInputStream in, String field, String declared, String jsonListHint)
+            throws IOException {
+        String sniffed = sniffFormat(in);
+        if (sniffed == null) {
+            throw ProblemException.invalid(field, "the file is empty");
+        }
+        if ("json".equals(sniffed)) {
+            throw ProblemException.invalid("format", "a JSON list is not streamed here: " + jsonListHint);
+        }
+        if (declared != null && !declared.equals(sniffed)) {
+            throw ProblemException.invalid("format", "the file looks like " + sniffed + " (its first character), "
+                    + "not " + declared + "; send one format per file");
+        }
+        return sniffed;
+    }
+
     /** True when the part says it is gzip (Content-Encoding or Content-Type). */
     private static boolean declaresGzip(FileUpload upload) {
         String type = upload.contentType() == null ? "" : upload.contentType().toLowerCase(Locale.ROOT);
