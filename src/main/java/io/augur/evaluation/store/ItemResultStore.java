@@ -167,8 +167,14 @@ public class ItemResultStore {
         }
         BenchmarkItems b = benchmarks.get(at);
         long benchmarkId = st.benchmarks.get(b.benchmark()).id();
-        return conn.preparedQuery("select item_keys, subjects from item_catalog where benchmark_id = $1 and "
-                + "workspace_id = $2 for update").execute(Tuple.of(benchmarkId, workspace.id()))
+        // The catalog row must exist before it is locked: FOR UPDATE on no row locks nothing, and two imports creating
+        // one benchmark's items would both merge against an empty list, the later one's order overwriting the positions
+        // the earlier one's scores were written in. An empty row, inserted or found, is locked by the first import and
+        // makes the second wait for it and merge against what it committed.
+        return conn.preparedQuery("insert into item_catalog (benchmark_id, workspace_id, item_keys, subjects) values "
+                + "($1, $2, '{}', '{}') on conflict (benchmark_id) do nothing").execute(Tuple.of(benchmarkId, workspace.id()))
+                .flatMap(placed -> conn.preparedQuery("select item_keys, subjects from item_catalog where benchmark_id = $1 "
+                        + "and workspace_id = $2 for update").execute(Tuple.of(benchmarkId, workspace.id())))
                 .flatMap(rs -> {
                     String[] keys = null;
                     String[] subjects = null;
@@ -183,9 +189,8 @@ public class ItemResultStore {
                 .flatMap(m -> {
                     st.itemsAdded += m.added();
                     Uni<Void> catalog = !m.changed() ? Uni.createFrom().voidItem()
-                            : conn.preparedQuery("insert into item_catalog (benchmark_id, workspace_id, item_keys, subjects) "
-                                    + "values ($1, $2, $3, $4) on conflict (benchmark_id) do update set item_keys = "
-                                    + "excluded.item_keys, subjects = excluded.subjects, updated_at = now()")
+                            : conn.preparedQuery("update item_catalog set item_keys = $3, subjects = $4, updated_at = now() "
+                                    + "where benchmark_id = $1 and workspace_id = $2")
                                     .execute(Tuple.of(benchmarkId, workspace.id(), m.keys(), m.subjects())).replaceWithVoid();
                     Long[] models = b.series().stream().map(x -> st.models.get(x.model()).id()).distinct().toArray(Long[]::new);
                     return catalog.flatMap(v -> conn.preparedQuery("delete from item_result where benchmark_id = $1 and "
@@ -211,7 +216,7 @@ public class ItemResultStore {
             subjects.add(storedSubjects[i]);
         }
         int[] index = new int[b.keys().size()];
-        boolean changed = storedKeys == null;
+        boolean changed = stored == 0;
         int added = 0;
         for (int i = 0; i < index.length; i++) {
             String key = b.keys().get(i);
