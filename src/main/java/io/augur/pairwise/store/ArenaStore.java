@@ -296,10 +296,11 @@ public class ArenaStore {
             } else {
                 long stored = index.content(known);
                 if (stored != 0 && stored != content) { // 0: stored before contents were kept, equal to any
+                    if (clashes.contains(battleId)) {
+                        continue;
+                    }
                     if (clashes.size() < 20) {
-                        if (!clashes.contains(battleId)) {
-                            clashes.add(battleId);
-                        }
+                        clashes.add(battleId);
                     } else {
                         more = true;
                     }
@@ -411,14 +412,17 @@ public class ArenaStore {
 
     /**
      * The arena's battles in the order they arrived, streamed block by block from a cursor inside a read-only
-     * transaction (one block, at most 50,000 battles, decoded at a time), so an export of millions is never held
-     * in memory (check the arena exists first: a missing one streams nothing).
+     * repeatable-read transaction (one block, at most 50,000 battles, decoded at a time), so an export of millions is
+     * never held in memory; the model names and the blocks are read from one snapshot, so an upload committed between
+     * the two reads cannot give battles whose models have no name (check the arena exists first: a missing one
+     * streams nothing).
      */
     public io.smallrye.mutiny.Multi<StoredBattle> battles(Workspace workspace, UUID id) {
         Tuple arena = Tuple.of(workspace.id(), id);
         return io.smallrye.mutiny.Multi.createFrom()
                 .resourceFromUni(pool::getConnection, conn -> conn.begin().onItem().transformToMulti(tx -> conn
-                        .preparedQuery("""
+                        .query("set transaction isolation level repeatable read, read only").execute()
+                        .onItem().transformToMulti(snapshot -> conn.preparedQuery("""
                                 select m.id, m.name from arena_model m join arena a on a.id = m.arena_id
                                  where a.workspace_id = $1 and a.public_id = $2""").execute(arena)
                         .onItem().transformToMulti(models -> {
@@ -431,7 +435,7 @@ public class ArenaStore {
                                      where arena_id = (select id from arena where workspace_id = $1 and public_id = $2)
                                      order by block_no""").onItem().transformToMulti(ps -> ps.createStream(1, arena).toMulti())
                                     .onItem().transformToIterable(r -> decodeBlock(r, names));
-                        })))
+                        }))))
                 .withFinalizer((java.util.function.Function<io.vertx.mutiny.sqlclient.SqlConnection, Uni<Void>>) conn -> conn.close());
     }
 
