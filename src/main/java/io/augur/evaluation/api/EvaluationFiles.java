@@ -46,7 +46,7 @@ final class EvaluationFiles {
     private final Uploads.Part file;
     private final String format;
     private final ObjectReader json;
-    private InputStream in;
+    private volatile InputStream in; // opened on the compute pool, closed from the request's end
     private CsvRecords csv;
     private int[] column;
     private JsonParser parser;
@@ -67,6 +67,21 @@ final class EvaluationFiles {
 
     long rows() {
         return rows;
+    }
+
+    /**
+     * Closes the file, wherever the import stopped (the end, a bad row, a failed write, a chunk read ahead that no
+     * step will take): the spooled upload is deleted at the request's end, but an open stream would keep its disk.
+     */
+    void close() {
+        InputStream open = in;
+        if (open != null) {
+            try {
+                open.close();
+            } catch (IOException e) {
+                // nothing to keep: the file is read no further
+            }
+        }
     }
 
     String format() {

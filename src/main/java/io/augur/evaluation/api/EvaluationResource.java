@@ -151,7 +151,7 @@ public class EvaluationResource {
         ImportFileForm.Import in = form.read();
         EvaluationFiles reader = new EvaluationFiles(compute, json, in.file(), in.format());
         return store.importRows(caller.workspace(), reader::next, in.createMissing(), MAX_ERRORS)
-                .map(r -> EvaluationFileResult.of(r, reader.format()));
+                .map(r -> EvaluationFileResult.of(r, reader.format())).onTermination().invoke(reader::close);
     }
 
     @GET
