@@ -306,10 +306,22 @@ public class ItemResultStore {
     /**
      * The benchmark's catalog and the series of {@code models} (all models when null), in the order of
      * {@code models} (else by model name), then by sample. 404 when the benchmark does not exist in the workspace
-     * or has no item results; a named model without item results on it is a 400 naming {@code field[i]}.
+     * or has no item results; a named model without item results on it is a 400 naming {@code field[i]}, and so is
+     * a benchmark with item results of more than {@code maxModels} models when none are named (counted before any
+     * series is read, so the answer's memory stays bounded).
      */
-    public Uni<Selection> select(Workspace workspace, String benchmark, List<String> models, String field) {
-        return pool.withTransaction(conn -> catalog(conn, workspace, benchmark).flatMap(c -> conn.preparedQuery(
+    public Uni<Selection> select(Workspace workspace, String benchmark, List<String> models, String field, int maxModels) {
+        return pool.withTransaction(conn -> catalog(conn, workspace, benchmark).flatMap(c -> models != null
+                ? Uni.createFrom().item(c)
+                : conn.preparedQuery("select count(distinct model_id) from item_result where workspace_id = $1 and "
+                        + "benchmark_id = $2").execute(Tuple.of(workspace.id(), c[0])).map(rs -> {
+                            long stored = rs.iterator().next().getLong(0);
+                            if (stored > maxModels) {
+                                throw ProblemException.invalid(field, "benchmark '" + benchmark + "' has item results of "
+                                        + stored + " models, more than the " + maxModels + " this request reads: name them");
+                            }
+                            return c;
+                        })).flatMap(c -> conn.preparedQuery(
                 "select m.name, r.sample, r.scores from item_result r join model m on m.id = r.model_id where "
                         + "r.workspace_id = $1 and r.benchmark_id = $2 and ($3::text[] is null or m.name = any($3)) "
                         + "order by m.name, r.sample")

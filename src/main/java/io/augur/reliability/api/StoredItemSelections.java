@@ -70,7 +70,7 @@ public class StoredItemSelections {
         }
         boolean cluster = Boolean.TRUE.equals(selection.clusterBySubject());
         String benchmark = selection.benchmark().strip();
-        return store.select(workspace, benchmark, models, field + ".models")
+        return store.select(workspace, benchmark, models, field + ".models", maxModels)
                 .flatMap(s -> compute.submit(() -> align(s, benchmark, cluster, field, minModels, maxModels)));
     }
 
