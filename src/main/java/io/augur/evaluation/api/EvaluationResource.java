@@ -169,7 +169,7 @@ public class EvaluationResource {
             @Parameter(description = "Benchmark name (repeatable)") @QueryParam("benchmark") List<String> benchmark,
             @Parameter(description = "Metric name (repeatable)") @QueryParam("metric") List<String> metric,
             @Parameter(description = "csv (default) or jsonl") @QueryParam("format") @jakarta.validation.constraints.Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format) {
-        return Exports.of(Uni.createFrom().voidItem(), store.export(caller.workspace(), model, family, benchmark, metric), format, List.of("id", "model", "benchmark",
+        return Exports.of(compute, Uni.createFrom().voidItem(), store.export(caller.workspace(), model, family, benchmark, metric), format, List.of("id", "model", "benchmark",
                 "metric", "seed", "step", "value", "stdError", "successes", "attempts"),
                 e -> new Object[] {e.id(), e.model(), e.benchmark(), e.metric(), e.seed(), e.step(), e.value(),
                         e.stdError(), e.successes(), e.attempts()});

@@ -171,8 +171,9 @@ public class ItemResultResource {
         Workspace workspace = caller.workspace();
         String name = benchmark.strip();
         Uni<ItemResultStore.Catalog> catalog = store.catalog(workspace, name).memoize().indefinitely();
+        // a series is decoded into its cells on the compute pool, not on the event loop the cursor delivers on
         Multi<Cell> cells = catalog.onItem().transformToMulti(c -> store.stream(workspace, name, model)
-                .onItem().transformToIterable(s -> {
+                .onItem().transformToUniAndConcatenate(s -> compute.submit(() -> {
                     double[] v = ItemResultStore.decode(s.scores());
                     List<Cell> out = new ArrayList<>();
                     for (int i = 0; i < v.length && i < c.keys().length; i++) {
@@ -181,8 +182,8 @@ public class ItemResultResource {
                         }
                     }
                     return out;
-                }));
-        return Exports.of(catalog, cells, format, List.of("model", "benchmark", "item", "score", "subject", "sample"),
+                })).onItem().<Cell>disjoint());
+        return Exports.of(compute, catalog, cells, format, List.of("model", "benchmark", "item", "score", "subject", "sample"),
                 x -> new Object[] {x.model(), x.benchmark(), x.item(), x.score(), x.subject(), x.sample()});
     }
 

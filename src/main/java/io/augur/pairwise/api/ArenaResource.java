@@ -223,7 +223,7 @@ public class ArenaResource implements JobOperation.Source {
     public org.jboss.resteasy.reactive.RestMulti<String> battles(@PathParam("id") UUID id,
             @Parameter(description = "csv (default) or jsonl") @QueryParam("format") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format) {
         Workspace workspace = caller.workspace();
-        return Exports.of(store.get(workspace, id), store.battles(workspace, id), format, List.of("battle_id", "model_a", "model_b", "winner"),
+        return Exports.of(compute, store.get(workspace, id), store.battles(workspace, id), format, List.of("battle_id", "model_a", "model_b", "winner"),
                 b -> new Object[] {b.battleId(), b.modelA(), b.modelB(), b.outcome() == null ? null
                         : switch (b.outcome()) {
                             case A_WINS -> "model_a";
@@ -243,7 +243,7 @@ public class ArenaResource implements JobOperation.Source {
     public org.jboss.resteasy.reactive.RestMulti<String> countsExport(@PathParam("id") UUID id,
             @Parameter(description = "csv (default) or jsonl") @QueryParam("format") @Pattern(regexp = "csv|jsonl", message = "must be csv or jsonl") String format) {
         Workspace workspace = caller.workspace();
-        return Exports.of(store.get(workspace, id), store.countRows(workspace, id), format, List.of("model_a", "model_b", "wins_a", "wins_b", "ties"),
+        return Exports.of(compute, store.get(workspace, id), store.countRows(workspace, id), format, List.of("model_a", "model_b", "wins_a", "wins_b", "ties"),
                 c -> new Object[] {c.modelA(), c.modelB(), c.winsA(), c.winsB(), c.ties()});
     }
 

@@ -434,7 +434,9 @@ public class ArenaStore {
                                     select size, battle_ids, battles from arena_battle_block
                                      where arena_id = (select id from arena where workspace_id = $1 and public_id = $2)
                                      order by block_no""").onItem().transformToMulti(ps -> ps.createStream(1, arena).toMulti())
-                                    .onItem().transformToIterable(r -> decodeBlock(r, names));
+                                    // a block (up to 50,000 battles) is decoded on the compute pool, not the event loop
+                                    .onItem().transformToUniAndConcatenate(r -> compute.submit(() -> decodeBlock(r, names)))
+                                    .onItem().<StoredBattle>disjoint();
                         }))))
                 .withFinalizer((java.util.function.Function<io.vertx.mutiny.sqlclient.SqlConnection, Uni<Void>>) conn -> conn.close());
     }

@@ -1,5 +1,6 @@
 package io.augur.platform.api;
 
+import io.augur.platform.compute.ComputePool;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.util.Map;
@@ -11,7 +12,8 @@ import org.jboss.resteasy.reactive.RestMulti;
  * Streamed exports: rows from a store cursor written as CSV (RFC 4180, a header line, cells quoted when they
  * hold a comma, a quote or a line break) or JSON Lines (one object per line), in chunks of
  * {@value #ROWS_PER_CHUNK} rows, so the response is sent chunk by chunk as the cursor is read and never held
- * whole. A cell is a String, a Number, a Boolean or null (empty in CSV, null in JSON).
+ * whole. Each chunk is formatted on the compute pool, one after the other, not on the event loop the cursor
+ * delivers on. A cell is a String, a Number, a Boolean or null (empty in CSV, null in JSON).
  */
 public final class Exports {
 
@@ -27,21 +29,22 @@ public final class Exports {
      * {@code precondition} runs before the status line is written, so its failure (a 404) is answered as a
      * problem; a failure once rows are flowing can only cut the response short.
      */
-    public static <T> RestMulti<String> of(Uni<?> precondition, Multi<T> rows, String format, List<String> columns,
-            Function<T, Object[]> cells) {
+    public static <T> RestMulti<String> of(ComputePool compute, Uni<?> precondition, Multi<T> rows, String format,
+            List<String> columns, Function<T, Object[]> cells) {
         boolean jsonl = "jsonl".equals(format);
-        Multi<String> body = rows.group().intoLists().of(ROWS_PER_CHUNK).map(list -> {
-            StringBuilder sb = new StringBuilder(list.size() * 64);
-            for (T row : list) {
-                Object[] c = cells.apply(row);
-                if (jsonl) {
-                    json(sb, columns, c);
-                } else {
-                    csv(sb, c);
-                }
-            }
-            return sb.toString();
-        });
+        Multi<String> body = rows.group().intoLists().of(ROWS_PER_CHUNK).onItem().transformToUniAndConcatenate(list ->
+                compute.submit(() -> {
+                    StringBuilder sb = new StringBuilder(list.size() * 64);
+                    for (T row : list) {
+                        Object[] c = cells.apply(row);
+                        if (jsonl) {
+                            json(sb, columns, c);
+                        } else {
+                            csv(sb, c);
+                        }
+                    }
+                    return sb.toString();
+                }));
         if (!jsonl) {
             StringBuilder header = new StringBuilder();
             csv(header, columns.toArray());
