@@ -17,7 +17,7 @@ import org.jboss.resteasy.reactive.RestMulti;
  */
 public final class Exports {
 
-    public static final int ROWS_PER_CHUNK = 1000;
+    public static final int ROWS_PER_CHUNK = 8192;
     public static final String CSV = "text/csv";
     public static final String JSON_LINES = "application/x-ndjson";
 
