@@ -30,10 +30,6 @@ final class ResidualNeighbours implements Completer {
         this.share = share;
     }
 
-    Completer baseline() {
-        return baseline;
-    }
-
     @Override
     public String method() {
         return baseline.method() + " + residuals of the " + k + " nearest models, share " + share;
