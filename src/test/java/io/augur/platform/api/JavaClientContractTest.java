@@ -32,6 +32,7 @@ import io.augur.client.model.AppendResult;
 import io.augur.client.model.Arena;
 import io.augur.client.model.ArenaBattleInput;
 import io.augur.client.model.ArenaInput;
+import io.augur.client.model.BattleFileResult;
 import io.augur.client.model.BacktestRequest;
 import io.augur.client.model.BattleInput;
 import io.augur.client.model.Benchmark;
@@ -188,6 +189,18 @@ class JavaClientContractTest {
                 null, null, 50, 7L, null);
         assertEquals(3, bt.getEntries().size());
         assertEquals(ratings(bt), ratings(btCsv));
+        // the same battles as an uploaded file: the form's fields are the generated method's parameters, in order
+        File battleFile = Files.writeString(Files.createTempDirectory("augur-battles").resolve("battles.csv"), battleCsv)
+                .toFile();
+        LeaderboardResult btFile = leaderboards.computeBradleyTerryLeaderboardFromFile(battleFile, "csv", false, false,
+                null, null, null, null, 50, 7L, null);
+        assertEquals(ratings(bt), ratings(btFile));
+        LeaderboardResult eloFile = leaderboards.computeEloLeaderboardFromFile(battleFile, "csv", false, false, 4.0, 20,
+                3L, 0.9);
+        assertEquals(3, eloFile.getEntries().size());
+        assertEquals(20, eloFile.getBootstrap().getRounds());
+        assertEquals(3L, eloFile.getBootstrap().getSeed());
+        assertEquals(0.9, eloFile.getBootstrap().getLevel());
 
         // an arena: append battles twice (the second append repeats three ids), then its leaderboard
         ArenasApi arenas = new ArenasApi(client);
@@ -205,6 +218,15 @@ class JavaClientContractTest {
         LeaderboardResult arenaBoard = arenas.getArenaLeaderboard(arena.getId(), null, null, null, null, 50, 1L, null);
         assertEquals(3, arenaBoard.getEntries().size());
         assertEquals(8L, arenaBoard.getObservations());
+        // the battle file into the arena (ids derived with the prefix), then its battles and counts read back as files
+        BattleFileResult battleUpload = arenas.appendArenaBattlesFromFile(arena.getId(), battleFile, "csv", false, false,
+                "upload");
+        assertEquals(7L, battleUpload.getAdded());
+        List<String> exported = Files.readAllLines(arenas.getArenaBattles(arena.getId(), "csv").toPath());
+        assertEquals("battle_id,model_a,model_b,winner", exported.get(0));
+        assertEquals(1 + 8 + 7, exported.size());
+        assertTrue(exported.contains("upload:1,gpt-4,claude-2,model_a"), exported::toString);
+        assertEquals(1 + 3, Files.readAllLines(arenas.getArenaCounts(arena.getId(), "csv").toPath()).size());
 
         // score-table aggregates over the stored evaluations: b scores 0.10 above a on both benchmarks
         AggregatesResponse aggregates = new ScoreTablesApi(client).computeScoreTableAggregates(new AggregatesRequest()
